@@ -1,0 +1,242 @@
+package org.loyaltyrules.core.ledger;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import org.loyaltyrules.core.ActivityId;
+import org.loyaltyrules.core.LotId;
+import org.loyaltyrules.core.RuleId;
+import org.loyaltyrules.core.UnitId;
+
+/**
+ * One movement of points in the double-entry ledger: {@link #amount()} points of one unit from
+ * one account to another. Every posting debits one account and credits another by the same
+ * amount, so the sum over all accounts is always zero. Balances are derived from postings, never
+ * stored as loose counters.
+ *
+ * <p>A posting records why the points moved ({@link #type()}), when, the activity that caused
+ * it, the lot it touched, the rule that granted the points, the activity it undoes (for
+ * restorations) and a free-text reason (for adjustments and closures).
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class Posting {
+  private final long sequence;
+  private final Instant at;
+  private final UnitId unit;
+  private final Account from;
+  private final Account to;
+  private final long amount;
+  private final PostingType type;
+  private final ActivityId activity;
+  private final LotId lot;
+  private final RuleId rule;
+  private final ActivityId undoes;
+  private final String reason;
+
+  private Posting(Builder b) {
+    this.sequence = b.sequence;
+    this.at = b.at;
+    this.unit = b.unit;
+    this.from = b.from;
+    this.to = b.to;
+    this.amount = b.amount;
+    this.type = b.type;
+    this.activity = b.activity;
+    this.lot = b.lot;
+    this.rule = b.rule;
+    this.undoes = b.undoes;
+    this.reason = b.reason;
+  }
+
+  /**
+   * Starts a posting with its required parts.
+   *
+   * @param sequence the posting's position in its ledger, from 1
+   * @param at when the points moved
+   * @param unit the unit of the points
+   * @param from the account debited
+   * @param to the account credited; must differ from {@code from}
+   * @param amount how many points; positive
+   * @param type why they moved
+   * @return a builder; {@link Builder#build()} validates
+   */
+  public static Builder builder(long sequence, Instant at, UnitId unit, Account from, Account to,
+      long amount, PostingType type) {
+    return new Builder(sequence, at, unit, from, to, amount, type);
+  }
+
+  /** Returns the posting's position in its ledger, starting at 1. */
+  public long sequence() {
+    return sequence;
+  }
+
+  /** Returns when the points moved. */
+  public Instant at() {
+    return at;
+  }
+
+  /** Returns the unit of the points. */
+  public UnitId unit() {
+    return unit;
+  }
+
+  /** Returns the account debited. */
+  public Account from() {
+    return from;
+  }
+
+  /** Returns the account credited. */
+  public Account to() {
+    return to;
+  }
+
+  /** Returns how many points moved; always positive. */
+  public long amount() {
+    return amount;
+  }
+
+  /** Returns why the points moved. */
+  public PostingType type() {
+    return type;
+  }
+
+  /** Returns the activity that caused the movement; empty for vesting and expiry. */
+  public Optional<ActivityId> activity() {
+    return Optional.ofNullable(activity);
+  }
+
+  /** Returns the lot the points came from or went into; empty for a negative-balance part. */
+  public Optional<LotId> lot() {
+    return Optional.ofNullable(lot);
+  }
+
+  /** Returns the rule that granted the points, for earnings a rule produced. */
+  public Optional<RuleId> rule() {
+    return Optional.ofNullable(rule);
+  }
+
+  /** Returns the activity whose spending this posting gives back, for restorations. */
+  public Optional<ActivityId> undoes() {
+    return Optional.ofNullable(undoes);
+  }
+
+  /** Returns the reason given, for adjustments and closures. */
+  public Optional<String> reason() {
+    return Optional.ofNullable(reason);
+  }
+
+  /** Returns the signed effect of this posting on {@code account}: +amount, -amount or 0. */
+  public long effectOn(Account account) {
+    if (to.equals(account)) {
+      return amount;
+    }
+    return from.equals(account) ? -amount : 0;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Posting p && sequence == p.sequence && amount == p.amount
+        && at.equals(p.at) && unit.equals(p.unit) && from.equals(p.from) && to.equals(p.to)
+        && type == p.type && Objects.equals(activity, p.activity) && Objects.equals(lot, p.lot)
+        && Objects.equals(rule, p.rule) && Objects.equals(undoes, p.undoes)
+        && Objects.equals(reason, p.reason);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(sequence, at, unit, from, to, amount, type, activity, lot, rule, undoes,
+        reason);
+  }
+
+  @Override
+  public String toString() {
+    return "#" + sequence + " " + at + " " + type + " " + amount + " " + unit + " " + from + " -> "
+        + to + (activity == null ? "" : " activity=" + activity) + (lot == null ? "" : " lot=" + lot)
+        + (rule == null ? "" : " rule=" + rule) + (undoes == null ? "" : " undoes=" + undoes)
+        + (reason == null ? "" : " reason='" + reason + "'");
+  }
+
+  /**
+   * Builds a {@link Posting}. Not thread-safe; {@link #build()} validates and may be called more
+   * than once.
+   */
+  public static final class Builder {
+    private final long sequence;
+    private final Instant at;
+    private final UnitId unit;
+    private final Account from;
+    private final Account to;
+    private final long amount;
+    private final PostingType type;
+    private ActivityId activity;
+    private LotId lot;
+    private RuleId rule;
+    private ActivityId undoes;
+    private String reason;
+
+    private Builder(long sequence, Instant at, UnitId unit, Account from, Account to, long amount,
+        PostingType type) {
+      this.sequence = sequence;
+      this.at = at;
+      this.unit = unit;
+      this.from = from;
+      this.to = to;
+      this.amount = amount;
+      this.type = type;
+    }
+
+    /** Sets the activity that caused the movement. */
+    public Builder activity(ActivityId activity) {
+      this.activity = activity;
+      return this;
+    }
+
+    /** Sets the lot the points came from or went into. */
+    public Builder lot(LotId lot) {
+      this.lot = lot;
+      return this;
+    }
+
+    /** Sets the rule that granted the points. */
+    public Builder rule(RuleId rule) {
+      this.rule = rule;
+      return this;
+    }
+
+    /** Sets the activity whose spending this posting gives back. */
+    public Builder undoes(ActivityId undoes) {
+      this.undoes = undoes;
+      return this;
+    }
+
+    /** Sets the reason, for adjustments and closures. */
+    public Builder reason(String reason) {
+      this.reason = reason;
+      return this;
+    }
+
+    /**
+     * Returns the posting.
+     *
+     * @throws IllegalArgumentException naming the bad value if a required part is null, the
+     *     sequence or amount is not positive, the accounts are the same, or the reason is blank
+     */
+    public Posting build() {
+      checkArgument(sequence > 0, "posting sequence must be positive, was %s", sequence);
+      checkArgument(at != null, "posting #%s: instant must not be null", sequence);
+      checkArgument(unit != null, "posting #%s: unit must not be null", sequence);
+      checkArgument(from != null, "posting #%s: from account must not be null", sequence);
+      checkArgument(to != null, "posting #%s: to account must not be null", sequence);
+      checkArgument(type != null, "posting #%s: type must not be null", sequence);
+      checkArgument(amount > 0, "posting #%s: amount must be positive, was %s", sequence, amount);
+      checkArgument(!from.equals(to), "posting #%s: from and to must differ, both were %s",
+          sequence, from);
+      checkArgument(reason == null || !reason.isBlank(),
+          "posting #%s: reason must not be blank when given", sequence);
+      return new Posting(this);
+    }
+  }
+}

@@ -1,0 +1,376 @@
+package org.loyaltyrules.core.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.loyaltyrules.core.ledger.LedgerFixtures.MEMBER;
+import static org.loyaltyrules.core.ledger.LedgerFixtures.MILES;
+import static org.loyaltyrules.core.ledger.LedgerFixtures.POINTS;
+import static org.loyaltyrules.core.ledger.LedgerFixtures.POLICY;
+import static org.loyaltyrules.core.ledger.LedgerFixtures.STARS;
+import static org.loyaltyrules.core.ledger.LedgerFixtures.START;
+import static org.loyaltyrules.core.ledger.LedgerFixtures.TIER;
+import static org.loyaltyrules.core.ledger.LedgerFixtures.id;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.loyaltyrules.core.CauseId;
+import org.loyaltyrules.core.LineId;
+import org.loyaltyrules.core.LotId;
+import org.loyaltyrules.core.PartnerId;
+import org.loyaltyrules.core.RuleId;
+import org.loyaltyrules.core.UnitId;
+
+class LedgerTest {
+  private static final Account AVAILABLE = Account.memberAvailable(MEMBER);
+  private static final Account PENDING = Account.memberPending(MEMBER);
+
+  private final Ledger empty = Ledger.open(MEMBER, START);
+
+  private static Instant day(int n) {
+    return START.plus(Duration.ofDays(n));
+  }
+
+  /** The same wall-clock time n calendar days later in the program's zone (DST-aware). */
+  private static Instant calendarDay(int n) {
+    return START.atZone(LedgerFixtures.ZONE).plusDays(n).toInstant();
+  }
+
+  private static Ledger earn(Ledger ledger, String activity, Instant at, UnitId unit, long points) {
+    LedgerTransaction tx = ledger.begin(POLICY, id(activity), at, at);
+    tx.earn(unit, points, Attribution.rule(RuleId.of("base")));
+    return tx.commit().ledger();
+  }
+
+  @Test
+  void earnedPointsArePendingUntilTheyVestThenAvailable() {
+    LedgerTransaction tx = empty.begin(POLICY, id("p-1"), START, START);
+    LotId lot = tx.earn(POINTS, 25, Attribution.rule(RuleId.of("base"))
+        .withLines(List.of(LineId.of("l1"))));
+    LedgerResult result = tx.commit();
+    Ledger ledger = result.ledger();
+
+    assertThat(lot).isEqualTo(LotId.of("lot-1"));
+    assertThat(ledger.pending(POINTS)).isEqualTo(25);
+    assertThat(ledger.available(POINTS)).isZero();
+    assertThat(result.postings()).singleElement().satisfies(p -> {
+      assertThat(p.type()).isEqualTo(PostingType.EARN);
+      assertThat(p.from()).isEqualTo(Account.issuance());
+      assertThat(p.to()).isEqualTo(PENDING);
+      assertThat(p.amount()).isEqualTo(25);
+      assertThat(p.rule()).contains(RuleId.of("base"));
+      assertThat(p.activity()).contains(id("p-1"));
+    });
+    Lot earned = ledger.lot(lot).orElseThrow();
+    assertThat(earned.vestsAt()).isEqualTo(day(3));
+    assertThat(earned.expiresAt()).as("30 calendar days across the DST change")
+        .contains(calendarDay(30)).isNotEqualTo(java.util.Optional.of(day(30)));
+    assertThat(earned.lines()).containsExactly(LineId.of("l1"));
+
+    LedgerResult vested = ledger.advance(day(3), POLICY);
+    assertThat(vested.ledger().available(POINTS)).isEqualTo(25);
+    assertThat(vested.ledger().pending(POINTS)).isZero();
+    assertThat(vested.postings()).singleElement().satisfies(p -> {
+      assertThat(p.type()).isEqualTo(PostingType.VEST);
+      assertThat(p.at()).isEqualTo(day(3));
+    });
+    assertThat(ledger.pending(POINTS)).as("the original ledger is unchanged").isEqualTo(25);
+  }
+
+  @Test
+  void spendingConsumesTheEarliestExpiringLotFirst() {
+    Ledger ledger = earn(empty, "p-1", START, POINTS, 100);
+    ledger = earn(ledger, "p-2", day(5), POINTS, 50);
+    ledger = ledger.advance(day(10), POLICY).ledger();
+    assertThat(ledger.available(POINTS)).isEqualTo(150);
+
+    LedgerTransaction tx = ledger.begin(POLICY, id("r-1"), day(10), day(10));
+    tx.redeem(POINTS, 120, Attribution.none());
+    LedgerResult result = tx.commit();
+
+    assertThat(result.postings()).extracting(Posting::lot, Posting::amount).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(java.util.Optional.of(LotId.of("lot-1")), 100L),
+        org.assertj.core.groups.Tuple.tuple(java.util.Optional.of(LotId.of("lot-2")), 20L));
+    assertThat(result.ledger().available(POINTS)).isEqualTo(30);
+    assertThat(result.ledger().lot(LotId.of("lot-2")).orElseThrow().remaining()).isEqualTo(30);
+  }
+
+  @Test
+  void expiryMovesTheRemainderToBreakage() {
+    Ledger ledger = earn(empty, "p-1", START, POINTS, 100);
+    ledger = ledger.advance(day(4), POLICY).ledger();
+    LedgerTransaction tx = ledger.begin(POLICY, id("r-1"), day(4), day(4));
+    tx.redeem(POINTS, 40, Attribution.none());
+    ledger = tx.commit().ledger();
+
+    LedgerResult expired = ledger.advance(day(31), POLICY);
+    assertThat(expired.ledger().available(POINTS)).isZero();
+    assertThat(expired.ledger().balance(Account.breakage(), POINTS)).isEqualTo(60);
+    assertThat(expired.postings()).singleElement().satisfies(p -> {
+      assertThat(p.type()).isEqualTo(PostingType.EXPIRE);
+      assertThat(p.at()).isEqualTo(calendarDay(30));
+      assertThat(p.amount()).isEqualTo(60);
+    });
+    Lot lot = expired.ledger().lots().get(0);
+    assertThat(lot.consumed()).isEqualTo(40);
+    assertThat(lot.lapsed()).isEqualTo(60);
+  }
+
+  @Test
+  void insufficientBalanceIsRefusedAndChangesNothing() {
+    Ledger ledger = earn(empty, "p-1", START, MILES, 70);
+    LedgerTransaction tx = ledger.begin(POLICY, id("r-1"), day(1), day(1));
+    assertThatThrownBy(() -> tx.redeem(MILES, 71, Attribution.none()))
+        .isInstanceOfSatisfying(InsufficientPointsException.class, e -> {
+          assertThat(e.available()).isEqualTo(70);
+          assertThat(e.requested()).isEqualTo(71);
+          assertThat(e.unit()).isEqualTo(MILES);
+          assertThat(e).hasMessage("insufficient miles: requested 71, available 70");
+        });
+    LedgerResult result = tx.commit();
+    assertThat(result.postings()).isEmpty();
+    assertThat(result.ledger().available(MILES)).isEqualTo(70);
+  }
+
+  @Test
+  void statusPointsCannotBeSpent() {
+    Ledger ledger = earn(empty, "f-1", START, TIER, 400);
+    LedgerTransaction tx = ledger.begin(POLICY, id("r-1"), day(1), day(1));
+    assertThatThrownBy(() -> tx.redeem(TIER, 10, Attribution.none()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("activity r-1: unit tier-points is status-only and cannot be spent");
+  }
+
+  @Test
+  void reversingAnUntouchedLotRestoresEveryBalance() {
+    Ledger before = earn(empty, "p-1", START, POINTS, 80).advance(day(4), POLICY).ledger();
+    Ledger earned = earn(before, "p-2", day(4), POINTS, 30);
+    LedgerTransaction tx = earned.begin(POLICY, id("ret-1"), day(4), day(4));
+    tx.reverseEarning(LotId.of("lot-2"), 30);
+    Ledger after = tx.commit().ledger();
+
+    assertThat(after.balances(POINTS)).isEqualTo(before.balances(POINTS));
+    assertThat(after.lot(LotId.of("lot-2")).orElseThrow().reversed()).isEqualTo(30);
+  }
+
+  @Test
+  void reversingSpentPointsTakesThemFromOtherLotsThenStopsAtZero() {
+    Ledger ledger = earn(empty, "p-1", START, POINTS, 100);
+    ledger = earn(ledger, "p-2", day(1), POINTS, 20).advance(day(5), POLICY).ledger();
+    LedgerTransaction spend = ledger.begin(POLICY, id("r-1"), day(5), day(5));
+    spend.redeem(POINTS, 110, Attribution.none());
+    ledger = spend.commit().ledger();
+    assertThat(ledger.available(POINTS)).isEqualTo(10);
+
+    LedgerTransaction ret = ledger.begin(POLICY, id("ret-1"), day(6), day(6));
+    ret.reverseEarning(LotId.of("lot-1"), 100);
+    LedgerResult result = ret.commit();
+
+    assertThat(result.ledger().available(POINTS)).isZero();
+    assertThat(result.shortfalls()).containsExactly(
+        new Shortfall(POINTS, LotId.of("lot-1"), 90, org.loyaltyrules.core.program.ShortfallPolicy.STOP_AT_ZERO));
+  }
+
+  @Test
+  void allowNegativePolicyLetsTheBalanceGoNegativeAndLaterEarningsSettleIt() {
+    Ledger ledger = earn(empty, "p-1", START, MILES, 100);
+    LedgerTransaction spend = ledger.begin(POLICY, id("r-1"), day(1), day(1));
+    spend.redeem(MILES, 100, Attribution.none());
+    ledger = spend.commit().ledger();
+    LedgerTransaction ret = ledger.begin(POLICY, id("ret-1"), day(2), day(2));
+    ret.reverseEarning(LotId.of("lot-1"), 100);
+    LedgerResult result = ret.commit();
+    ledger = result.ledger();
+
+    assertThat(ledger.available(MILES)).isEqualTo(-100);
+    assertThat(ledger.balance(AVAILABLE, MILES)).isEqualTo(-100);
+    assertThat(result.shortfalls()).singleElement()
+        .satisfies(s -> assertThat(s.leftNegativeBalance()).isTrue());
+
+    ledger = earn(ledger, "p-2", day(3), MILES, 130);
+    assertThat(ledger.available(MILES)).isEqualTo(30);
+    assertThat(ledger.deficits()).isEmpty();
+    assertThat(ledger.lot(LotId.of("lot-2")).orElseThrow().remaining()).isEqualTo(30);
+  }
+
+  @Test
+  void takeFromPendingPolicyTakesPendingPoints() {
+    Ledger ledger = earn(empty, "p-1", START, STARS, 50).advance(day(2), POLICY).ledger();
+    LedgerTransaction spend = ledger.begin(POLICY, id("r-1"), day(2), day(2));
+    spend.redeem(STARS, 50, Attribution.none());
+    ledger = earn(spend.commit().ledger(), "p-2", day(2), STARS, 40);
+    assertThat(ledger.pending(STARS)).isEqualTo(40);
+
+    LedgerTransaction ret = ledger.begin(POLICY, id("ret-1"), day(2), day(2));
+    ret.reverseEarning(LotId.of("lot-1"), 50);
+    LedgerResult result = ret.commit();
+
+    assertThat(result.ledger().pending(STARS)).isZero();
+    assertThat(result.shortfalls()).singleElement().satisfies(s -> assertThat(s.points()).isEqualTo(10));
+  }
+
+  @Test
+  void restoringASpendingGivesPointsBackToTheLotsTheyCameFrom() {
+    Ledger ledger = earn(empty, "p-1", START, MILES, 60);
+    ledger = earn(ledger, "p-2", day(40), MILES, 60);
+    LedgerTransaction spend = ledger.begin(POLICY, id("pay-1"), day(41), day(41));
+    spend.redeem(MILES, 90, Attribution.none().withPartner(PartnerId.of("hertz")));
+    Ledger spent = spend.commit().ledger();
+    assertThat(spent.balance(Account.partner(PartnerId.of("hertz")), MILES)).isEqualTo(90);
+
+    LedgerTransaction ret = spent.begin(POLICY, id("ret-1"), day(42), day(42));
+    ret.restoreSpending(id("pay-1"), MILES, 45);
+    Ledger half = ret.commit().ledger();
+    assertThat(half.lot(LotId.of("lot-2")).orElseThrow().remaining()).isEqualTo(30 + 30);
+    assertThat(half.lot(LotId.of("lot-1")).orElseThrow().remaining()).isEqualTo(15);
+
+    LedgerTransaction rest = half.begin(POLICY, id("ret-2"), day(42), day(42));
+    assertThatThrownBy(() -> rest.restoreSpending(id("pay-1"), MILES, 46))
+        .isInstanceOfSatisfying(ReversalExceedsException.class,
+            e -> assertThat(e.reversible()).isEqualTo(45));
+    rest.restoreSpending(id("pay-1"), MILES, 45);
+    Ledger whole = rest.commit().ledger();
+    assertThat(whole.available(MILES)).isEqualTo(120);
+    assertThat(whole.balance(Account.partner(PartnerId.of("hertz")), MILES)).isZero();
+  }
+
+  @Test
+  void donationsGoToTheCauseAndTransfersToThePartner() {
+    Ledger ledger = earn(empty, "p-1", START, MILES, 500);
+    LedgerTransaction tx = ledger.begin(POLICY, id("d-1"), day(1), day(1));
+    tx.donate(MILES, 200, CauseId.of("giving-fund"), Attribution.none());
+    tx.transfer(MILES, 250, PartnerId.of("airline"), Attribution.none());
+    ledger = tx.commit().ledger();
+
+    assertThat(ledger.balance(Account.cause(CauseId.of("giving-fund")), MILES)).isEqualTo(200);
+    assertThat(ledger.balance(Account.partner(PartnerId.of("airline")), MILES)).isEqualTo(250);
+    assertThat(ledger.available(MILES)).isEqualTo(50);
+  }
+
+  @Test
+  void adjustmentsCarryTheirReason() {
+    LedgerTransaction tx = empty.begin(POLICY, id("cs-1"), START, START);
+    tx.adjust(POINTS, 75, "missing points for order 1234");
+    Ledger ledger = tx.commit().ledger();
+    assertThat(ledger.available(POINTS)).as("adjustments are available at once").isEqualTo(75);
+    assertThat(ledger.postings()).singleElement().satisfies(p -> {
+      assertThat(p.type()).isEqualTo(PostingType.ADJUST);
+      assertThat(p.reason()).contains("missing points for order 1234");
+    });
+
+    LedgerTransaction down = ledger.begin(POLICY, id("cs-2"), day(1), day(1));
+    down.adjust(POINTS, -25, "goodwill reversed");
+    assertThat(down.commit().ledger().available(POINTS)).isEqualTo(50);
+
+    LedgerTransaction blank = ledger.begin(POLICY, id("cs-3"), day(1), day(1));
+    assertThatThrownBy(() -> blank.adjust(POINTS, 5, " "))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("reason must not be blank, was ' '");
+  }
+
+  @Test
+  void closureForfeitsEverythingToBreakageAndRefusesLaterActivities() {
+    Ledger ledger = earn(empty, "p-1", START, POINTS, 40);
+    ledger = earn(ledger, "p-2", day(5), MILES, 10);
+    LedgerTransaction tx = ledger.begin(POLICY, id("close-1"), day(5), day(5));
+    tx.close("member asked");
+    Ledger closed = tx.commit().ledger();
+
+    assertThat(closed.isClosed()).isTrue();
+    assertThat(closed.available(POINTS) + closed.pending(POINTS)).isZero();
+    assertThat(closed.balance(Account.breakage(), POINTS)).isEqualTo(40);
+    assertThat(closed.balance(Account.breakage(), MILES)).isEqualTo(10);
+    assertThatThrownBy(() -> closed.begin(POLICY, id("p-3"), day(6), day(6)))
+        .isInstanceOf(AccountClosedException.class)
+        .hasMessage("account of member m-1 is closed; activity p-3 refused");
+  }
+
+  @Test
+  void aRepeatedActivityIsAReplayAndChangesNothing() {
+    Ledger ledger = earn(empty, "p-1", START, MILES, 100);
+    LedgerTransaction again = ledger.begin(POLICY, id("p-1"), START, day(1));
+    assertThat(again.isReplay()).isTrue();
+    assertThatThrownBy(() -> again.earn(MILES, 100, Attribution.none()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("activity p-1 was already applied; a replay accepts no operations");
+    LedgerResult result = again.commit();
+    assertThat(result.replay()).isTrue();
+    assertThat(result.ledger()).isEqualTo(ledger.advance(day(1), POLICY).ledger());
+  }
+
+  @Test
+  void anActivityOlderThanTheHorizonIsRefused() {
+    Ledger ledger = empty.advance(day(200), POLICY).ledger();
+    assertThatThrownBy(() -> ledger.begin(POLICY, id("late"), day(10), day(200)))
+        .isInstanceOfSatisfying(ActivityOutsideHorizonException.class, e -> {
+          assertThat(e.activity()).isEqualTo(id("late"));
+          assertThat(e.horizonStart()).isEqualTo(day(80));
+          assertThat(e).hasMessage("activity late happened at 2026-03-11T15:00:00Z, before the "
+              + "activity horizon starting 2026-05-20T15:00:00Z");
+        });
+  }
+
+  @Test
+  void timeOnlyMovesForward() {
+    Ledger ledger = empty.advance(day(2), POLICY).ledger();
+    assertThatThrownBy(() -> ledger.advance(day(1), POLICY))
+        .isInstanceOfSatisfying(InstantBeforeStateException.class,
+            e -> assertThat(e).hasMessage("instant 2026-03-02T15:00:00Z is before the state's "
+                + "as-of instant 2026-03-03T15:00:00Z"));
+    assertThatThrownBy(() -> ledger.begin(POLICY, id("p"), day(1), day(1)))
+        .isInstanceOf(InstantBeforeStateException.class);
+    assertThatThrownBy(() -> ledger.begin(POLICY, id("p"), day(3), day(2)))
+        .isInstanceOf(ActivityAfterInstantException.class)
+        .hasMessageContaining("activity p happened at 2026-03-04T15:00:00Z, after the instant");
+  }
+
+  @Test
+  void anUnknownUnitOrLotIsNamed() {
+    LedgerTransaction tx = empty.begin(POLICY, id("p-1"), START, START);
+    assertThatThrownBy(() -> tx.earn(UnitId.of("gems"), 5, Attribution.none()))
+        .isInstanceOf(UnknownReferenceException.class)
+        .hasMessageStartingWith("unknown unit 'gems' in the program's units");
+    assertThatThrownBy(() -> tx.reverseEarning(LotId.of("lot-9"), 5))
+        .isInstanceOf(UnknownReferenceException.class)
+        .hasMessage("unknown lot 'lot-9' in the ledger of member m-1");
+    assertThatThrownBy(() -> tx.earn(POINTS, 0, Attribution.none()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("activity p-1: points to earn must be positive, was 0");
+  }
+
+  @Test
+  void partnerFundedEarningsComeFromThePartnerAccount() {
+    LedgerTransaction tx = empty.begin(POLICY, id("stay-1"), START, START);
+    tx.earn(MILES, 500, Attribution.none().withPartner(PartnerId.of("hyatt")));
+    Ledger ledger = tx.commit().ledger();
+    assertThat(ledger.balance(Account.partner(PartnerId.of("hyatt")), MILES)).isEqualTo(-500);
+    assertThat(ledger.lots().get(0).fundedBy()).isEqualTo(Account.partner(PartnerId.of("hyatt")));
+  }
+
+  @Test
+  void inactivityExpiryIsExtendedByAnyActivity() {
+    Ledger ledger = earn(empty, "p-1", START, STARS, 10);
+    assertThat(ledger.lots().get(0).expiresAt()).contains(calendarDay(20));
+    ledger = earn(ledger, "p-2", day(15), POINTS, 1);
+    Instant extended = day(15).atZone(LedgerFixtures.ZONE).plusDays(20).toInstant();
+    assertThat(ledger.lots().get(0).expiresAt()).contains(extended);
+    assertThat(ledger.advance(extended.minusSeconds(1), POLICY).ledger().available(STARS))
+        .isEqualTo(10);
+    assertThat(ledger.advance(extended, POLICY).ledger().available(STARS)).isZero();
+  }
+
+  @Test
+  void restoreRebuildsAStoredLedgerAndRejectsAnInconsistentOne() {
+    Ledger ledger = earn(empty, "p-1", START, MILES, 100);
+    Ledger copy = Ledger.restore(MEMBER, ledger.asOf(), ledger.lots(), ledger.postings(),
+        ledger.deficits(), ledger.recentActivities(), false);
+    assertThat(copy).isEqualTo(ledger);
+
+    Lot tampered = ledger.lots().get(0).toBuilder().remaining(90).consumed(10).build();
+    assertThatThrownBy(() -> Ledger.restore(MEMBER, ledger.asOf(), List.of(tampered),
+        ledger.postings(), ledger.deficits(), ledger.recentActivities(), false))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("ledger of m-1: available miles from postings is 100 but lots and deficit "
+            + "give 90");
+  }
+}
