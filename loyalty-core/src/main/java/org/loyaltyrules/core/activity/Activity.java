@@ -1,0 +1,25 @@
+package org.loyaltyrules.core.activity;
+
+import java.time.Instant;
+import org.loyaltyrules.core.ActivityId;
+
+/**
+ * Something a member did that a program may react to: a purchase, a return, an engagement event,
+ * a membership fee, a burn action, a customer-service adjustment or the closing of the account.
+ *
+ * <p>The interface is sealed, so a {@code switch} over an activity can be exhaustive. Every
+ * implementation is an immutable, thread-safe value that validates itself when built.
+ */
+public sealed interface Activity permits Purchase, Return, MembershipFeePayment,
+    MembershipFeeRefund, EngagementEvent, RedeemReward, PayWithPoints, Donation, PointsTransfer,
+    Adjustment, AccountClosure {
+
+  /**
+   * Returns the id the host assigned to the activity. The library applies an activity id at most
+   * once, so a retried call earns nothing twice.
+   */
+  ActivityId id();
+
+  /** Returns the instant the activity occurred. */
+  Instant occurredAt();
+}
