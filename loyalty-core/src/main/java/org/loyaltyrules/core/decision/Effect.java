@@ -1,0 +1,225 @@
+package org.loyaltyrules.core.decision;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.loyaltyrules.core.ActivityId;
+import org.loyaltyrules.core.CauseId;
+import org.loyaltyrules.core.LotId;
+import org.loyaltyrules.core.Money;
+import org.loyaltyrules.core.PlanId;
+import org.loyaltyrules.core.RewardId;
+import org.loyaltyrules.core.RuleId;
+import org.loyaltyrules.core.TierId;
+import org.loyaltyrules.core.UnitId;
+import org.loyaltyrules.core.internal.Checks;
+import org.loyaltyrules.core.member.MembershipStatus;
+import org.loyaltyrules.core.member.Voucher;
+
+/**
+ * Something a decision tells the host to announce or carry out: "you earned 25 stars", "your
+ * $5 voucher", "welcome to Gold", "free shipping on this order". The ledger postings say what
+ * moved; effects say what the member should hear and what the host's other systems should do.
+ *
+ * <p>All implementations are immutable and thread-safe records.
+ */
+public sealed interface Effect {
+
+  /**
+   * Points earned into a lot.
+   *
+   * @param unit the unit
+   * @param points how many; positive
+   * @param rule the rule that granted them, if any
+   * @param lot the lot they went into
+   * @param pendingUntil when they vest, if they are pending
+   */
+  record PointsEarned(UnitId unit, long points, Optional<RuleId> rule, LotId lot,
+      Optional<Instant> pendingUntil) implements Effect {
+    /** Validates the effect; throws {@link IllegalArgumentException} naming a bad value. */
+    public PointsEarned {
+      Checks.present(unit, "unit");
+      checkArgument(points > 0, "points earned must be positive, was %s", points);
+      Checks.present(rule, "rule");
+      Checks.present(lot, "lot");
+      Checks.present(pendingUntil, "pending until");
+    }
+  }
+
+  /**
+   * Points taken back, for example because a purchase was returned.
+   *
+   * @param unit the unit
+   * @param points how many; positive
+   * @param activity the activity whose earning was reversed
+   */
+  record PointsReversed(UnitId unit, long points, ActivityId activity) implements Effect {
+    /** Validates the effect; throws {@link IllegalArgumentException} naming a bad value. */
+    public PointsReversed {
+      Checks.present(unit, "unit");
+      checkArgument(points > 0, "points reversed must be positive, was %s", points);
+      Checks.present(activity, "activity");
+    }
+  }
+
+  /**
+   * Spent points given back, for example because an order paid with points was returned.
+   *
+   * @param unit the unit
+   * @param points how many; positive
+   * @param activity the activity whose spending was given back
+   */
+  record PointsRestored(UnitId unit, long points, ActivityId activity) implements Effect {
+    /** Validates the effect; throws {@link IllegalArgumentException} naming a bad value. */
+    public PointsRestored {
+      Checks.present(unit, "unit");
+      checkArgument(points > 0, "points restored must be positive, was %s", points);
+      Checks.present(activity, "activity");
+    }
+  }
+
+  /**
+   * Points expired unused.
+   *
+   * @param unit the unit
+   * @param points how many; positive
+   * @param at when
+   */
+  record PointsExpired(UnitId unit, long points, Instant at) implements Effect {
+    /** Validates the effect; throws {@link IllegalArgumentException} naming a bad value. */
+    public PointsExpired {
+      Checks.present(unit, "unit");
+      checkArgument(points > 0, "points expired must be positive, was %s", points);
+      Checks.present(at, "expired at");
+    }
+  }
+
+  /**
+   * A catalogue reward redeemed; the host delivers it.
+   *
+   * @param reward the reward
+   * @param quantity how many; positive
+   * @param unit the unit paid in
+   * @param points the points paid; zero when it was granted free
+   */
+  record RewardRedeemed(RewardId reward, int quantity, UnitId unit, long points)
+      implements Effect {
+    /** Validates the effect; throws {@link IllegalArgumentException} naming a bad value. */
+    public RewardRedeemed {
+      Checks.present(reward, "reward");
+      checkArgument(quantity > 0, "reward %s: quantity must be positive, was %s", reward,
+          quantity);
+      Checks.present(unit, "unit");
+      checkArgument(points >= 0, "reward %s: points must not be negative, was %s", reward, points);
+    }
+  }
+
+  /**
+   * Points paid toward an order; the host takes their value off the order.
+   *
+   * @param purchase the order
+   * @param unit the unit
+   * @param points how many; positive
+   * @param value the money they pay
+   */
+  record PaidWithPoints(ActivityId purchase, UnitId unit, long points, Money value)
+      implements Effect {
+    /** Validates the effect; throws {@link IllegalArgumentException} naming a bad value. */
+    public PaidWithPoints {
+      Checks.present(purchase, "purchase");
+      Checks.present(unit, "unit");
+      checkArgument(points > 0, "points paid must be positive, was %s", points);
+      Checks.present(value, "value");
+    }
+  }
+
+  /**
+   * A money voucher issued to the member; the host may mirror it in its own coupon system.
+   *
+   * @param voucher the voucher
+   */
+  record VoucherIssued(Voucher voucher) implements Effect {
+    /** Validates the effect; throws {@link IllegalArgumentException} if the voucher is null. */
+    public VoucherIssued {
+      Checks.present(voucher, "voucher");
+    }
+  }
+
+  /**
+   * Points donated to a cause, with the money the cause receives; the host can turn it into a
+   * receipt.
+   *
+   * @param cause the cause
+   * @param unit the unit
+   * @param points how many; positive
+   * @param value the money given
+   */
+  record DonationMade(CauseId cause, UnitId unit, long points, Money value) implements Effect {
+    /** Validates the effect; throws {@link IllegalArgumentException} naming a bad value. */
+    public DonationMade {
+      Checks.present(cause, "cause");
+      Checks.present(unit, "unit");
+      checkArgument(points > 0, "points donated must be positive, was %s", points);
+      Checks.present(value, "value");
+    }
+  }
+
+  /**
+   * The member's tier changed.
+   *
+   * @param from the tier held before, if any
+   * @param to the tier held now
+   */
+  record TierChanged(Optional<TierId> from, TierId to) implements Effect {
+    /** Validates the effect; throws {@link IllegalArgumentException} naming a bad value. */
+    public TierChanged {
+      Checks.present(from, "from tier");
+      Checks.present(to, "to tier");
+      checkArgument(!from.equals(Optional.of(to)), "tier change from %s to itself", to);
+    }
+  }
+
+  /**
+   * A paid membership began, renewed, lapsed or was cancelled.
+   *
+   * @param plan the plan
+   * @param status its status now
+   * @param expiresAt when its term ends, if it has one
+   */
+  record MembershipChanged(PlanId plan, MembershipStatus status, Optional<Instant> expiresAt)
+      implements Effect {
+    /** Validates the effect; throws {@link IllegalArgumentException} naming a bad value. */
+    public MembershipChanged {
+      Checks.present(plan, "plan");
+      Checks.present(status, "plan " + plan + ": status");
+      Checks.present(expiresAt, "plan " + plan + ": expires at");
+    }
+  }
+
+  /**
+   * A benefit the host delivers with this activity, such as free shipping or an upgrade.
+   *
+   * @param perk the benefit, as the program names it
+   * @param source what grants it, for example {@code tier gold} or {@code plan prime}
+   */
+  record PerkGranted(String perk, String source) implements Effect {
+    /** Validates the effect; throws {@link IllegalArgumentException} if a part is blank. */
+    public PerkGranted {
+      Checks.text(perk, "perk");
+      Checks.text(source, "perk " + perk + ": source");
+    }
+  }
+
+  /**
+   * The member's account was closed.
+   *
+   * @param reason why
+   */
+  record AccountClosed(String reason) implements Effect {
+    /** Validates the effect; throws {@link IllegalArgumentException} if the reason is blank. */
+    public AccountClosed {
+      Checks.text(reason, "closure reason");
+    }
+  }
+}

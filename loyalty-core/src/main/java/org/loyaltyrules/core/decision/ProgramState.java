@@ -1,0 +1,163 @@
+package org.loyaltyrules.core.decision;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import com.google.common.collect.ImmutableMap;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.loyaltyrules.core.BudgetId;
+import org.loyaltyrules.core.CurrencyMismatchException;
+import org.loyaltyrules.core.DrawId;
+import org.loyaltyrules.core.MemberId;
+import org.loyaltyrules.core.Money;
+import org.loyaltyrules.core.PartnerId;
+import org.loyaltyrules.core.internal.Checks;
+
+/**
+ * The state of a program that spans members: points spent from campaign budgets, money accrued
+ * with each coalition partner, and draw entries and prizes given. The host keeps it beside the
+ * members' states; decisions read it and return {@link ProgramStateChange changes} to it, never
+ * touching a hidden static.
+ *
+ * <p>Immutable and thread-safe: {@link #apply(List)} returns a new state.
+ */
+public final class ProgramState {
+  private final Currency currency;
+  private final ImmutableMap<BudgetId, Long> budgetsSpent;
+  private final ImmutableMap<PartnerId, Money> settlement;
+  private final ImmutableMap<DrawId, ImmutableMap<MemberId, Long>> drawEntries;
+  private final ImmutableMap<DrawId, Long> prizesAwarded;
+
+  private ProgramState(Currency currency, Map<BudgetId, Long> budgetsSpent,
+      Map<PartnerId, Money> settlement, Map<DrawId, ImmutableMap<MemberId, Long>> drawEntries,
+      Map<DrawId, Long> prizesAwarded) {
+    this.currency = currency;
+    this.budgetsSpent = ImmutableMap.copyOf(budgetsSpent);
+    this.settlement = ImmutableMap.copyOf(settlement);
+    this.drawEntries = ImmutableMap.copyOf(drawEntries);
+    this.prizesAwarded = ImmutableMap.copyOf(prizesAwarded);
+  }
+
+  /**
+   * Returns the state of a program that has not run yet.
+   *
+   * @param currency the program's currency, which settlement is kept in
+   * @throws IllegalArgumentException if it is null
+   */
+  public static ProgramState initial(Currency currency) {
+    return new ProgramState(Checks.present(currency, "program state currency"), Map.of(),
+        Map.of(), Map.of(), Map.of());
+  }
+
+  /** Returns the currency settlement is kept in. */
+  public Currency currency() {
+    return currency;
+  }
+
+  /** Returns the points spent from each budget, sorted by budget. */
+  public Map<BudgetId, Long> budgetsSpent() {
+    return budgetsSpent;
+  }
+
+  /** Returns the points spent from one budget; zero if none. */
+  public long budgetSpent(BudgetId budget) {
+    return budgetsSpent.getOrDefault(budget, 0L);
+  }
+
+  /**
+   * Returns the money accrued with each partner, sorted by partner: positive where the program
+   * owes the partner, negative where the partner owes the program.
+   */
+  public Map<PartnerId, Money> settlement() {
+    return settlement;
+  }
+
+  /** Returns the entries of each member in a draw, sorted by member; empty if none. */
+  public Map<MemberId, Long> drawEntries(DrawId draw) {
+    return drawEntries.getOrDefault(draw, ImmutableMap.of());
+  }
+
+  /** Returns the prizes given away in a draw; zero if none. */
+  public long prizesAwarded(DrawId draw) {
+    return prizesAwarded.getOrDefault(draw, 0L);
+  }
+
+  /**
+   * Returns the state with the changes applied in order. This state is unchanged, also when the
+   * method throws.
+   *
+   * @throws IllegalArgumentException naming the change if one would take a budget, a member's
+   *     draw entries below zero, or a change is null
+   * @throws CurrencyMismatchException if a settlement is not in the state's currency
+   */
+  public ProgramState apply(List<ProgramStateChange> changes) {
+    Checks.list(changes, "program state changes");
+    Map<BudgetId, Long> budgets = new TreeMap<>(budgetsSpent);
+    Map<PartnerId, Money> owed = new TreeMap<>(settlement);
+    Map<DrawId, Map<MemberId, Long>> entries = new TreeMap<>();
+    drawEntries.forEach((draw, byMember) -> entries.put(draw, new TreeMap<>(byMember)));
+    Map<DrawId, Long> prizes = new TreeMap<>(prizesAwarded);
+    int i = 0;
+    for (ProgramStateChange change : changes) {
+      String at = "program state changes[" + i++ + "] " + change;
+      if (change instanceof ProgramStateChange.BudgetSpent c) {
+        long spent = Math.addExact(budgets.getOrDefault(c.budget(), 0L), c.points());
+        checkArgument(spent >= 0, "%s: budget spent would fall to %s", at, spent);
+        putOrRemove(budgets, c.budget(), spent);
+      } else if (change instanceof ProgramStateChange.SettlementAccrued c) {
+        if (!c.amount().currency().equals(currency)) {
+          throw new CurrencyMismatchException(currency, c.amount().currency(), at);
+        }
+        Money total = owed.getOrDefault(c.partner(), Money.zero(currency)).plus(c.amount());
+        if (total.isZero()) {
+          owed.remove(c.partner());
+        } else {
+          owed.put(c.partner(), total);
+        }
+      } else if (change instanceof ProgramStateChange.DrawEntered c) {
+        Map<MemberId, Long> byMember = entries.computeIfAbsent(c.draw(), d -> new TreeMap<>());
+        long total = Math.addExact(byMember.getOrDefault(c.member(), 0L), c.entries());
+        checkArgument(total >= 0, "%s: entries would fall to %s", at, total);
+        putOrRemove(byMember, c.member(), total);
+      } else if (change instanceof ProgramStateChange.PrizeAwarded c) {
+        prizes.merge(c.draw(), c.prizes(), Math::addExact);
+      }
+    }
+    Map<DrawId, ImmutableMap<MemberId, Long>> frozen = new TreeMap<>();
+    entries.forEach((draw, byMember) -> {
+      if (!byMember.isEmpty()) {
+        frozen.put(draw, ImmutableMap.copyOf(byMember));
+      }
+    });
+    return new ProgramState(currency, budgets, owed, frozen, prizes);
+  }
+
+  private static <K> void putOrRemove(Map<K, Long> map, K key, long value) {
+    if (value == 0) {
+      map.remove(key);
+    } else {
+      map.put(key, value);
+    }
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ProgramState s && currency.equals(s.currency)
+        && budgetsSpent.equals(s.budgetsSpent) && settlement.equals(s.settlement)
+        && drawEntries.equals(s.drawEntries) && prizesAwarded.equals(s.prizesAwarded);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(currency, budgetsSpent, settlement, drawEntries, prizesAwarded);
+  }
+
+  @Override
+  public String toString() {
+    return "ProgramState[budgets spent " + budgetsSpent + ", settlement " + settlement
+        + ", draw entries " + drawEntries + ", prizes " + prizesAwarded + "]";
+  }
+}

@@ -1,0 +1,81 @@
+package org.loyaltyrules.core.decision;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import org.loyaltyrules.core.BudgetId;
+import org.loyaltyrules.core.DrawId;
+import org.loyaltyrules.core.MemberId;
+import org.loyaltyrules.core.Money;
+import org.loyaltyrules.core.PartnerId;
+import org.loyaltyrules.core.internal.Checks;
+
+/**
+ * A change a decision makes to the {@link ProgramState}, the state that spans members. The host
+ * applies the changes of each decision with {@link ProgramState#apply(java.util.List)}, in the
+ * same transaction that stores the member.
+ *
+ * <p>All implementations are immutable and thread-safe records.
+ */
+public sealed interface ProgramStateChange {
+
+  /**
+   * Points spent from a campaign budget; negative when a return gives them back.
+   *
+   * @param budget the budget
+   * @param points how many; not zero
+   */
+  record BudgetSpent(BudgetId budget, long points) implements ProgramStateChange {
+    /** Validates the change; throws {@link IllegalArgumentException} naming a bad value. */
+    public BudgetSpent {
+      Checks.present(budget, "budget");
+      checkArgument(points != 0, "budget %s: points spent must not be zero", budget);
+    }
+  }
+
+  /**
+   * Money accrued between the program and a coalition partner: positive when the program owes
+   * the partner (the partner honoured points), negative when the partner owes the program (the
+   * partner issued points).
+   *
+   * @param partner the partner
+   * @param amount the amount; not zero
+   */
+  record SettlementAccrued(PartnerId partner, Money amount) implements ProgramStateChange {
+    /** Validates the change; throws {@link IllegalArgumentException} naming a bad value. */
+    public SettlementAccrued {
+      Checks.present(partner, "partner");
+      Checks.present(amount, "partner " + partner + ": settlement amount");
+      checkArgument(!amount.isZero(), "partner %s: settlement amount must not be zero", partner);
+    }
+  }
+
+  /**
+   * Entries a member gained in a draw; negative when they are withdrawn.
+   *
+   * @param draw the draw
+   * @param member the member
+   * @param entries how many; not zero
+   */
+  record DrawEntered(DrawId draw, MemberId member, long entries) implements ProgramStateChange {
+    /** Validates the change; throws {@link IllegalArgumentException} naming a bad value. */
+    public DrawEntered {
+      Checks.present(draw, "draw");
+      Checks.present(member, "draw " + draw + ": member");
+      checkArgument(entries != 0, "draw %s: entries of %s must not be zero", draw, member);
+    }
+  }
+
+  /**
+   * Prizes of a draw given away, taken from its stock.
+   *
+   * @param draw the draw
+   * @param prizes how many; positive
+   */
+  record PrizeAwarded(DrawId draw, long prizes) implements ProgramStateChange {
+    /** Validates the change; throws {@link IllegalArgumentException} naming a bad value. */
+    public PrizeAwarded {
+      Checks.present(draw, "draw");
+      checkArgument(prizes > 0, "draw %s: prizes awarded must be positive, was %s", draw, prizes);
+    }
+  }
+}

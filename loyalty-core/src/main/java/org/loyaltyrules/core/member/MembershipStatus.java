@@ -1,0 +1,11 @@
+package org.loyaltyrules.core.member;
+
+/** Where a paid membership stands. */
+public enum MembershipStatus {
+  /** Paid for and within its term: its benefits apply. */
+  ACTIVE,
+  /** Its term ended without renewal. */
+  LAPSED,
+  /** Refunded or cancelled before its term ended. */
+  CANCELLED
+}

@@ -1,0 +1,69 @@
+package org.loyaltyrules.core.member;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.loyaltyrules.core.ActivityId;
+import org.loyaltyrules.core.LineId;
+import org.loyaltyrules.core.activity.Purchase;
+import org.loyaltyrules.core.activity.PurchaseLine;
+import org.loyaltyrules.core.internal.Checks;
+
+/**
+ * A purchase as the member's state remembers it: the purchase itself, how much of each line has
+ * been returned, and the returns that did so. Returns and the points they take back are checked
+ * against it.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param purchase the purchase
+ * @param returned the quantity returned so far, by line; lines never returned are absent
+ * @param returns the returns applied to it, in order
+ */
+public record PurchaseRecord(Purchase purchase, Map<LineId, BigDecimal> returned,
+    List<ActivityId> returns) {
+  /**
+   * Validates and copies the record.
+   *
+   * @throws IllegalArgumentException naming the bad value if a part is null, a returned line is
+   *     not in the purchase, or a returned quantity is not positive or exceeds what was bought
+   */
+  public PurchaseRecord {
+    Checks.present(purchase, "purchase");
+    returned = Checks.sortedMap(returned, "purchase " + purchase.id() + ": returned");
+    returns = Checks.list(returns, "purchase " + purchase.id() + ": returns");
+    for (Map.Entry<LineId, BigDecimal> e : returned.entrySet()) {
+      PurchaseLine line = purchase.line(e.getKey()).orElse(null);
+      checkArgument(line != null, "purchase %s: returned line %s is not in the purchase",
+          purchase.id(), e.getKey());
+      checkArgument(e.getValue().signum() > 0
+              && e.getValue().compareTo(line.quantity()) <= 0,
+          "purchase %s: returned quantity of line %s must be between 0 and %s, was %s",
+          purchase.id(), e.getKey(), line.quantity().toPlainString(),
+          e.getValue().toPlainString());
+    }
+  }
+
+  /** Returns a record of a purchase nothing of which was returned. */
+  public static PurchaseRecord of(Purchase purchase) {
+    return new PurchaseRecord(purchase, Map.of(), List.of());
+  }
+
+  /** Returns the quantity of a line returned so far; zero if none or no such line. */
+  public BigDecimal returnedOf(LineId line) {
+    return returned.getOrDefault(line, BigDecimal.ZERO);
+  }
+
+  /** Returns the quantity of a line still returnable; zero if none or no such line. */
+  public BigDecimal returnableOf(LineId line) {
+    return purchase.line(line).map(l -> l.quantity().subtract(returnedOf(line)))
+        .orElse(BigDecimal.ZERO);
+  }
+
+  /** Returns true if every line was returned in full. */
+  public boolean isFullyReturned() {
+    return purchase.lines().stream().allMatch(l -> returnableOf(l.id()).signum() == 0);
+  }
+}

@@ -1,0 +1,75 @@
+package org.loyaltyrules.core.program;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.Set;
+import org.loyaltyrules.core.OfferId;
+import org.loyaltyrules.core.TierId;
+import org.loyaltyrules.core.UnitId;
+import org.loyaltyrules.core.internal.Checks;
+
+/**
+ * A limited-time, optionally targeted offer: inside its window, purchases by members of its
+ * audience earn points of a unit multiplied, plus an optional fixed bonus. Starbucks' Double Star
+ * Day is an offer with multiplier 2 and a one-day window.
+ *
+ * <p>The window is local date-time in the program's time zone, from inclusive to until
+ * exclusive, so "all day on 14 March" means the same in every server's zone.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param id the offer's id, unique within the program
+ * @param name its display name
+ * @param from the start of the window, inclusive, in the program's zone
+ * @param until the end of the window, exclusive; after {@code from}
+ * @param segments the member segments it targets; empty for all
+ * @param tiers the tiers it targets; empty for all
+ * @param unit the unit whose earning it boosts
+ * @param multiplier what points earned are multiplied by; 1 or more
+ * @param bonusPoints a fixed bonus per qualifying purchase; zero or more
+ */
+public record Offer(OfferId id, String name, LocalDateTime from, LocalDateTime until,
+    Set<String> segments, Set<TierId> tiers, UnitId unit, BigDecimal multiplier,
+    long bonusPoints) {
+  /**
+   * Validates and copies the offer.
+   *
+   * @throws IllegalArgumentException naming the bad value if a part is null, the name or a
+   *     segment is blank, the window is empty, the multiplier is below 1, the bonus negative, or
+   *     the offer gives nothing (multiplier 1 and no bonus)
+   */
+  public Offer {
+    Checks.present(id, "offer id");
+    Checks.text(name, "offer " + id + ": name");
+    Checks.present(from, "offer " + id + ": from");
+    Checks.present(until, "offer " + id + ": until");
+    checkArgument(until.isAfter(from), "offer %s: until %s must be after from %s", id, until, from);
+    segments = Checks.names(segments, "offer " + id + ": segments");
+    tiers = Checks.set(tiers, "offer " + id + ": tiers");
+    Checks.present(unit, "offer " + id + ": unit");
+    Checks.present(multiplier, "offer " + id + ": multiplier");
+    checkArgument(multiplier.compareTo(BigDecimal.ONE) >= 0,
+        "offer %s: multiplier must be at least 1, was %s", id, multiplier.toPlainString());
+    Checks.notNegative(bonusPoints, "offer " + id + ": bonus points");
+    checkArgument(multiplier.compareTo(BigDecimal.ONE) > 0 || bonusPoints > 0,
+        "offer %s: gives nothing (multiplier 1, no bonus points)", id);
+  }
+
+  /** Returns an offer open to every member that multiplies the unit's earning in a window. */
+  public static Offer multiplier(String id, String name, LocalDateTime from, LocalDateTime until,
+      UnitId unit, BigDecimal multiplier) {
+    return new Offer(OfferId.of(id), name, from, until, Set.of(), Set.of(), unit, multiplier, 0);
+  }
+
+  /** Returns a copy targeted at the given segments and tiers (empty for all). */
+  public Offer targeting(Set<String> segments, Set<TierId> tiers) {
+    return new Offer(id, name, from, until, segments, tiers, unit, multiplier, bonusPoints);
+  }
+
+  /** Returns true if {@code at}, a local date-time in the program's zone, is in the window. */
+  public boolean isOpenAt(LocalDateTime at) {
+    return !at.isBefore(from) && at.isBefore(until);
+  }
+}

@@ -1,0 +1,457 @@
+package org.loyaltyrules.core.program;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import org.loyaltyrules.core.CauseId;
+import org.loyaltyrules.core.ChallengeId;
+import org.loyaltyrules.core.Money;
+import org.loyaltyrules.core.OfferId;
+import org.loyaltyrules.core.PartnerId;
+import org.loyaltyrules.core.PlanId;
+import org.loyaltyrules.core.ProgramId;
+import org.loyaltyrules.core.RewardId;
+import org.loyaltyrules.core.TierId;
+import org.loyaltyrules.core.UnitId;
+import org.loyaltyrules.core.internal.Checks;
+import org.loyaltyrules.core.ledger.LedgerPolicy;
+
+/**
+ * What a loyalty program is, as plain data: its currency and time zone, the point units it
+ * issues, and its catalogues — tiers, rewards, offers, paid membership plans, coalition partners,
+ * causes and challenges. Any of the six program types, and any mix of them, is a combination of
+ * these parts: a points program has a redeemable unit and rewards; a tiered one a
+ * {@link TierLadder}; a paid (VIP) one {@link MembershipPlan}s; a value-based one
+ * {@link Cause}s; a coalition {@link Partner}s; a gamified one {@link Challenge}s.
+ *
+ * <p>A program holds no behaviour: the rules module validates it further and compiles it into
+ * the form decisions run on. {@link Builder#build()} checks that the parts fit together — every
+ * reference resolves, every amount of money is in the program's currency, no id is used twice —
+ * and reports every problem at once in an {@link InvalidProgramException}.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class Program {
+  /** How long activity ids are remembered unless the program says otherwise: 400 days. */
+  public static final Duration DEFAULT_ACTIVITY_HORIZON = Duration.ofDays(400);
+
+  private final ProgramId id;
+  private final String name;
+  private final Currency currency;
+  private final ZoneId zone;
+  private final Duration activityHorizon;
+  private final RoundingMode pointRounding;
+  private final ImmutableMap<UnitId, PointUnit> units;
+  private final Optional<TierLadder> tiers;
+  private final ImmutableMap<RewardId, Reward> rewards;
+  private final ImmutableMap<OfferId, Offer> offers;
+  private final ImmutableMap<PlanId, MembershipPlan> plans;
+  private final ImmutableMap<PartnerId, Partner> partners;
+  private final ImmutableMap<CauseId, Cause> causes;
+  private final ImmutableMap<ChallengeId, Challenge> challenges;
+  private final LedgerPolicy ledgerPolicy;
+
+  private Program(Builder b) {
+    this.id = b.id;
+    this.name = b.name;
+    this.currency = b.currency;
+    this.zone = b.zone;
+    this.activityHorizon = b.activityHorizon;
+    this.pointRounding = b.pointRounding;
+    this.units = byId(b.units, PointUnit::id);
+    this.tiers = Optional.ofNullable(b.tiers);
+    this.rewards = byId(b.rewards, Reward::id);
+    this.offers = byId(b.offers, Offer::id);
+    this.plans = byId(b.plans, MembershipPlan::id);
+    this.partners = byId(b.partners, Partner::id);
+    this.causes = byId(b.causes, Cause::id);
+    this.challenges = byId(b.challenges, Challenge::id);
+    this.ledgerPolicy = new LedgerPolicy(zone, activityHorizon, units);
+  }
+
+  private static <K, V> ImmutableMap<K, V> byId(List<V> values, Function<V, K> id) {
+    ImmutableMap.Builder<K, V> map = ImmutableMap.builderWithExpectedSize(values.size());
+    values.forEach(v -> map.put(id.apply(v), v));
+    return map.buildOrThrow();
+  }
+
+  /**
+   * Starts a program.
+   *
+   * @param id the program's id
+   * @param currency the currency all its money is in
+   * @param zone the time zone its calendar days, years, birthdays and windows are read in
+   * @return a builder
+   * @throws IllegalArgumentException if an argument is null
+   */
+  public static Builder builder(ProgramId id, Currency currency, ZoneId zone) {
+    return new Builder(id, currency, zone);
+  }
+
+  /** Returns the program's id. */
+  public ProgramId id() {
+    return id;
+  }
+
+  /** Returns the program's display name; its id unless one was set. */
+  public String name() {
+    return name;
+  }
+
+  /** Returns the currency all the program's money is in. */
+  public Currency currency() {
+    return currency;
+  }
+
+  /** Returns the time zone the program's dates are read in. */
+  public ZoneId zone() {
+    return zone;
+  }
+
+  /** Returns how long activity ids are remembered, so a retried activity is not applied twice. */
+  public Duration activityHorizon() {
+    return activityHorizon;
+  }
+
+  /** Returns how fractional points are rounded; {@link RoundingMode#FLOOR} unless declared. */
+  public RoundingMode pointRounding() {
+    return pointRounding;
+  }
+
+  /** Returns the point units, in declaration order. */
+  public Map<UnitId, PointUnit> units() {
+    return units;
+  }
+
+  /**
+   * Returns the unit with the given id.
+   *
+   * @throws IllegalArgumentException naming the id and the program's units if there is none
+   */
+  public PointUnit unit(UnitId unit) {
+    return lookup(units, unit, "unit");
+  }
+
+  /** Returns the tier ladder, if the program has tiers. */
+  public Optional<TierLadder> tiers() {
+    return tiers;
+  }
+
+  /** Returns the reward catalogue, in declaration order. */
+  public Map<RewardId, Reward> rewards() {
+    return rewards;
+  }
+
+  /**
+   * Returns the reward with the given id.
+   *
+   * @throws IllegalArgumentException naming the id and the catalogue if there is none
+   */
+  public Reward reward(RewardId reward) {
+    return lookup(rewards, reward, "reward");
+  }
+
+  /** Returns the offers, in declaration order. */
+  public Map<OfferId, Offer> offers() {
+    return offers;
+  }
+
+  /** Returns the paid membership plans, in declaration order. */
+  public Map<PlanId, MembershipPlan> plans() {
+    return plans;
+  }
+
+  /** Returns the coalition partners, in declaration order. */
+  public Map<PartnerId, Partner> partners() {
+    return partners;
+  }
+
+  /** Returns the causes members can donate to, in declaration order. */
+  public Map<CauseId, Cause> causes() {
+    return causes;
+  }
+
+  /** Returns the challenges, stamp cards and bundles, in declaration order. */
+  public Map<ChallengeId, Challenge> challenges() {
+    return challenges;
+  }
+
+  /** Returns what the ledger needs of the program: zone, activity horizon and units. */
+  public LedgerPolicy ledgerPolicy() {
+    return ledgerPolicy;
+  }
+
+  private <K, V> V lookup(Map<K, V> map, K key, String kind) {
+    Checks.present(key, kind + " id");
+    V value = map.get(key);
+    checkArgument(value != null, "program %s has no %s '%s'; it has %s", id, kind, key,
+        map.keySet());
+    return value;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Program p && id.equals(p.id) && name.equals(p.name)
+        && currency.equals(p.currency) && zone.equals(p.zone)
+        && activityHorizon.equals(p.activityHorizon) && pointRounding == p.pointRounding
+        && units.equals(p.units) && tiers.equals(p.tiers) && rewards.equals(p.rewards)
+        && offers.equals(p.offers) && plans.equals(p.plans) && partners.equals(p.partners)
+        && causes.equals(p.causes) && challenges.equals(p.challenges);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(id, name, currency, zone, activityHorizon, pointRounding, units, tiers,
+        rewards, offers, plans, partners, causes, challenges);
+  }
+
+  @Override
+  public String toString() {
+    return String.format(Locale.ROOT, "Program[%s, %s, %s, units %s, %d tiers, %d rewards, "
+            + "%d offers, %d plans, %d partners, %d causes, %d challenges]", id,
+        currency.getCurrencyCode(), zone, units.keySet(),
+        tiers.map(t -> t.tiers().size()).orElse(0), rewards.size(), offers.size(), plans.size(),
+        partners.size(), causes.size(), challenges.size());
+  }
+
+  /**
+   * Builds a {@link Program}. Setters check their argument at once; {@link #build()} checks that
+   * the parts fit together. Not thread-safe.
+   */
+  public static final class Builder {
+    private final ProgramId id;
+    private final Currency currency;
+    private final ZoneId zone;
+    private String name;
+    private Duration activityHorizon = DEFAULT_ACTIVITY_HORIZON;
+    private RoundingMode pointRounding = RoundingMode.FLOOR;
+    private final List<PointUnit> units = new ArrayList<>();
+    private TierLadder tiers;
+    private final List<Reward> rewards = new ArrayList<>();
+    private final List<Offer> offers = new ArrayList<>();
+    private final List<MembershipPlan> plans = new ArrayList<>();
+    private final List<Partner> partners = new ArrayList<>();
+    private final List<Cause> causes = new ArrayList<>();
+    private final List<Challenge> challenges = new ArrayList<>();
+
+    private Builder(ProgramId id, Currency currency, ZoneId zone) {
+      this.id = Checks.present(id, "program id");
+      this.currency = Checks.present(currency, "program " + id + ": currency");
+      this.zone = Checks.present(zone, "program " + id + ": zone");
+      Money.zero(currency); // rejects pseudo-currencies without decimal places
+      this.name = id.value();
+    }
+
+    /** Sets the display name. */
+    public Builder name(String name) {
+      this.name = Checks.text(name, "program " + id + ": name");
+      return this;
+    }
+
+    /**
+     * Sets how long activity ids are remembered; at least as long as the longest return window.
+     *
+     * @throws IllegalArgumentException if it is null or not positive
+     */
+    public Builder activityHorizon(Duration horizon) {
+      Checks.present(horizon, "program " + id + ": activity horizon");
+      checkArgument(!horizon.isNegative() && !horizon.isZero(),
+          "program %s: activity horizon must be positive, was %s", id, horizon);
+      this.activityHorizon = horizon;
+      return this;
+    }
+
+    /**
+     * Sets how fractional points are rounded.
+     *
+     * @throws IllegalArgumentException if it is null or {@link RoundingMode#UNNECESSARY}
+     */
+    public Builder pointRounding(RoundingMode mode) {
+      Checks.present(mode, "program " + id + ": point rounding");
+      checkArgument(mode != RoundingMode.UNNECESSARY,
+          "program %s: point rounding must say how to round, was %s", id, mode);
+      this.pointRounding = mode;
+      return this;
+    }
+
+    /** Adds a point unit. */
+    public Builder unit(PointUnit unit) {
+      units.add(Checks.present(unit, "program " + id + ": units[" + units.size() + "]"));
+      return this;
+    }
+
+    /** Sets the tier ladder. */
+    public Builder tiers(TierLadder ladder) {
+      this.tiers = Checks.present(ladder, "program " + id + ": tiers");
+      return this;
+    }
+
+    /** Adds a reward to the catalogue. */
+    public Builder reward(Reward reward) {
+      rewards.add(Checks.present(reward, "program " + id + ": rewards[" + rewards.size() + "]"));
+      return this;
+    }
+
+    /** Adds an offer. */
+    public Builder offer(Offer offer) {
+      offers.add(Checks.present(offer, "program " + id + ": offers[" + offers.size() + "]"));
+      return this;
+    }
+
+    /** Adds a paid membership plan. */
+    public Builder plan(MembershipPlan plan) {
+      plans.add(Checks.present(plan, "program " + id + ": plans[" + plans.size() + "]"));
+      return this;
+    }
+
+    /** Adds a coalition partner. */
+    public Builder partner(Partner partner) {
+      partners.add(Checks.present(partner,
+          "program " + id + ": partners[" + partners.size() + "]"));
+      return this;
+    }
+
+    /** Adds a cause members can donate to. */
+    public Builder cause(Cause cause) {
+      causes.add(Checks.present(cause, "program " + id + ": causes[" + causes.size() + "]"));
+      return this;
+    }
+
+    /** Adds a challenge, stamp card or bundle. */
+    public Builder challenge(Challenge challenge) {
+      challenges.add(Checks.present(challenge,
+          "program " + id + ": challenges[" + challenges.size() + "]"));
+      return this;
+    }
+
+    /**
+     * Returns the program, after checking that its parts fit together.
+     *
+     * @throws InvalidProgramException listing every problem found: no unit, an id used twice, a
+     *     reference to a unit, tier or reward the program does not have, a reward paid in a
+     *     status-only unit, or money in another currency
+     */
+    public Program build() {
+      List<Problem> problems = new ArrayList<>();
+      if (units.isEmpty()) {
+        problems.add(new Problem("units", "a program needs at least one point unit"));
+      }
+      Map<UnitId, PointUnit> unitIds = unique("units", units, PointUnit::id, problems);
+      Map<RewardId, Reward> rewardIds = unique("rewards", rewards, Reward::id, problems);
+      unique("offers", offers, Offer::id, problems);
+      unique("plans", plans, MembershipPlan::id, problems);
+      unique("partners", partners, Partner::id, problems);
+      unique("causes", causes, Cause::id, problems);
+      unique("challenges", challenges, Challenge::id, problems);
+
+      if (tiers != null) {
+        tiers.statusUnit().ifPresent(u -> knownUnit("tiers.statusUnit", u, unitIds, problems));
+      }
+      for (int i = 0; i < rewards.size(); i++) {
+        Reward r = rewards.get(i);
+        String at = "rewards[" + i + "]";
+        knownUnit(at + ".unit", r.unit(), unitIds, problems);
+        PointUnit unit = unitIds.get(r.unit());
+        if (unit != null && !unit.isRedeemable()) {
+          problems.add(new Problem(at + ".unit", "unit '" + r.unit()
+              + "' is status-only and cannot pay for a reward"));
+        }
+        r.value().ifPresent(v -> inCurrency(at + ".value", v, problems));
+        int t = 0;
+        for (TierId tier : r.tiers()) {
+          knownTier(at + ".tiers[" + t++ + "]", tier, problems);
+        }
+      }
+      for (int i = 0; i < offers.size(); i++) {
+        Offer o = offers.get(i);
+        knownUnit("offers[" + i + "].unit", o.unit(), unitIds, problems);
+        int t = 0;
+        for (TierId tier : o.tiers()) {
+          knownTier("offers[" + i + "].tiers[" + t++ + "]", tier, problems);
+        }
+      }
+      for (int i = 0; i < plans.size(); i++) {
+        inCurrency("plans[" + i + "].fee", plans.get(i).fee(), problems);
+      }
+      for (int i = 0; i < partners.size(); i++) {
+        inCurrency("partners[" + i + "].pointValue", partners.get(i).pointValue(), problems);
+      }
+      for (int i = 0; i < causes.size(); i++) {
+        inCurrency("causes[" + i + "].pointValue", causes.get(i).pointValue(), problems);
+      }
+      for (int i = 0; i < challenges.size(); i++) {
+        String at = "challenges[" + i + "].grant";
+        Grant grant = challenges.get(i).grant();
+        if (grant instanceof Grant.FreeReward g && !rewardIds.containsKey(g.reward())) {
+          problems.add(new Problem(at + ".reward", "unknown reward '" + g.reward()
+              + "'; the catalogue has " + rewardIds.keySet()));
+        } else if (grant instanceof Grant.Points g) {
+          knownUnit(at + ".unit", g.unit(), unitIds, problems);
+        } else if (grant instanceof Grant.Voucher g) {
+          inCurrency(at + ".value", g.value(), problems);
+        }
+      }
+      if (!problems.isEmpty()) {
+        throw new InvalidProgramException(id.value(), problems);
+      }
+      return new Program(this);
+    }
+
+    private static <K, V> Map<K, V> unique(String path, Collection<V> values, Function<V, K> id,
+        List<Problem> problems) {
+      Map<K, V> seen = new LinkedHashMap<>();
+      Map<K, Integer> index = new LinkedHashMap<>();
+      int i = 0;
+      for (V value : values) {
+        K key = id.apply(value);
+        if (seen.containsKey(key)) {
+          problems.add(new Problem(path + "[" + i + "].id",
+              "'" + key + "' is already used by " + path + "[" + index.get(key) + "]"));
+        } else {
+          seen.put(key, value);
+          index.put(key, i);
+        }
+        i++;
+      }
+      return seen;
+    }
+
+    private static void knownUnit(String path, UnitId unit, Map<UnitId, PointUnit> units,
+        List<Problem> problems) {
+      if (!units.containsKey(unit)) {
+        problems.add(new Problem(path, "unknown unit '" + unit + "'; the program's units are "
+            + units.keySet()));
+      }
+    }
+
+    private void knownTier(String path, TierId tier, List<Problem> problems) {
+      if (tiers == null) {
+        problems.add(new Problem(path, "tier '" + tier + "' named but the program has no tiers"));
+      } else if (tiers.tier(tier).isEmpty()) {
+        problems.add(new Problem(path, "unknown tier '" + tier + "'; the program's tiers are "
+            + ImmutableList.copyOf(tiers.tiers().stream().map(Tier::id).iterator())));
+      }
+    }
+
+    private void inCurrency(String path, Money money, List<Problem> problems) {
+      if (!money.currency().equals(currency)) {
+        problems.add(new Problem(path, "currency must be " + currency.getCurrencyCode()
+            + ", was " + money.currency().getCurrencyCode() + " (" + money + ")"));
+      }
+    }
+  }
+}

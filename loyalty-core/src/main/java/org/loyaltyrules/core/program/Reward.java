@@ -1,0 +1,71 @@
+package org.loyaltyrules.core.program;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.util.Optional;
+import java.util.Set;
+import org.loyaltyrules.core.Money;
+import org.loyaltyrules.core.RewardId;
+import org.loyaltyrules.core.TierId;
+import org.loyaltyrules.core.UnitId;
+import org.loyaltyrules.core.internal.Checks;
+
+/**
+ * An entry of a program's reward catalogue: what it costs in points of a redeemable unit, what
+ * it gives, and who may redeem it.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param id the reward's id, unique within the program
+ * @param name its display name, for example {@code "Handcrafted drink"}
+ * @param unit the unit it is paid in; must be redeemable (checked by the program)
+ * @param cost its price in points; positive
+ * @param kind what it gives
+ * @param value its money value; present exactly for the kinds that {@linkplain
+ *     RewardKind#hasValue() have one}, and positive
+ * @param tiers the tiers whose members may redeem it; empty for everyone
+ */
+public record Reward(RewardId id, String name, UnitId unit, long cost, RewardKind kind,
+    Optional<Money> value, Set<TierId> tiers) {
+  /**
+   * Validates and copies the reward.
+   *
+   * @throws IllegalArgumentException naming the bad value if a part is null, the name blank, the
+   *     cost not positive, or the value missing, unexpected or not positive
+   */
+  public Reward {
+    Checks.present(id, "reward id");
+    Checks.text(name, "reward " + id + ": name");
+    Checks.present(unit, "reward " + id + ": unit");
+    checkArgument(cost > 0, "reward %s: cost must be positive, was %s", id, cost);
+    Checks.present(kind, "reward " + id + ": kind");
+    Checks.present(value, "reward " + id + ": value");
+    checkArgument(value.isPresent() == kind.hasValue(), "reward %s: a value is %s for kind %s", id,
+        value.isPresent() ? "not expected" : "required", kind);
+    value.ifPresent(v -> checkArgument(v.isPositive(), "reward %s: value must be positive, was %s",
+        id, v));
+    tiers = Checks.set(tiers, "reward " + id + ": tiers");
+  }
+
+  /** Returns a reward of a kind without a money value, open to every tier. */
+  public static Reward of(String id, String name, UnitId unit, long cost, RewardKind kind) {
+    return new Reward(RewardId.of(id), name, unit, cost, kind, Optional.empty(), Set.of());
+  }
+
+  /** Returns a reward of a kind with a money value, open to every tier. */
+  public static Reward worth(String id, String name, UnitId unit, long cost, RewardKind kind,
+      Money value) {
+    return new Reward(RewardId.of(id), name, unit, cost, kind,
+        Optional.of(Checks.present(value, "reward " + id + ": value")), Set.of());
+  }
+
+  /** Returns a copy that only members of the given tiers may redeem. */
+  public Reward onlyFor(Set<TierId> tiers) {
+    return new Reward(id, name, unit, cost, kind, value, tiers);
+  }
+
+  /** Returns true if a member holding {@code tier} (empty for none) may redeem the reward. */
+  public boolean isOpenTo(Optional<TierId> tier) {
+    return tiers.isEmpty() || tier.filter(tiers::contains).isPresent();
+  }
+}
