@@ -8,6 +8,8 @@ package org.loyaltyrules.core;
  * <p>Unchecked. An operation that throws a {@code LoyaltyException} has changed nothing: every
  * value the library works on is immutable, so a failed operation leaves all existing values as
  * they were.
+ *
+ * <p>Instances are immutable and thread-safe.
  */
 public class LoyaltyException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -1,6 +1,10 @@
 package org.loyaltyrules.core.ledger;
 
-/** The kinds of account that points move between. */
+/**
+ * The kinds of account that points move between.
+ *
+ * <p>Immutable and thread-safe.
+ */
 public enum AccountType {
   /** A member's vested points, which the member can spend. */
   MEMBER_AVAILABLE,

@@ -1,6 +1,10 @@
 package org.loyaltyrules.core.ledger;
 
-/** Why points moved. Every {@link Posting} has exactly one type. */
+/**
+ * Why points moved. Every {@link Posting} has exactly one type.
+ *
+ * <p>Immutable and thread-safe.
+ */
 public enum PostingType {
   /** Points earned: from issuance (or the funding partner) to the member. */
   EARN,

@@ -1,6 +1,10 @@
 package org.loyaltyrules.core.member;
 
-/** Where a paid membership stands. */
+/**
+ * Where a paid membership stands.
+ *
+ * <p>Immutable and thread-safe.
+ */
 public enum MembershipStatus {
   /** Paid for and within its term: its benefits apply. */
   ACTIVE,

@@ -1,6 +1,10 @@
 package org.loyaltyrules.core.member;
 
-/** Where a money voucher stands. */
+/**
+ * Where a money voucher stands.
+ *
+ * <p>Immutable and thread-safe.
+ */
 public enum VoucherStatus {
   /** Issued and not yet applied: the member can use it. */
   ISSUED,

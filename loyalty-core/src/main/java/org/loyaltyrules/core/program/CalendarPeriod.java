@@ -2,7 +2,11 @@ package org.loyaltyrules.core.program;
 
 import java.time.LocalDate;
 
-/** A calendar period, read in a program's time zone: a month, a quarter or a year. */
+/**
+ * A calendar period, read in a program's time zone: a month, a quarter or a year.
+ *
+ * <p>Immutable and thread-safe.
+ */
 public enum CalendarPeriod {
   /** A calendar month. */
   MONTH(1),

@@ -1,6 +1,10 @@
 package org.loyaltyrules.core.program;
 
-/** What a challenge counts toward its target. */
+/**
+ * What a challenge counts toward its target.
+ *
+ * <p>Immutable and thread-safe.
+ */
 public enum ChallengeGoal {
   /** Qualifying purchases: one stamp per purchase. */
   PURCHASES,

@@ -1,6 +1,10 @@
 package org.loyaltyrules.core.program;
 
-/** What a reward gives the member. */
+/**
+ * What a reward gives the member.
+ *
+ * <p>Immutable and thread-safe.
+ */
 public enum RewardKind {
   /** Money off an order; the reward has a value. */
   DISCOUNT,

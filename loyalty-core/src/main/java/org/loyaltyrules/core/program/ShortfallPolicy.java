@@ -5,6 +5,8 @@ package org.loyaltyrules.core.program;
  * already spent them. In every case the points are first taken from the lot that earned them,
  * then from the member's other available lots, earliest-expiring first; the policy decides what
  * happens to the rest.
+ *
+ * <p>Immutable and thread-safe.
  */
 public enum ShortfallPolicy {
   /**

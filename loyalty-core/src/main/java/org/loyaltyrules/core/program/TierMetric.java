@@ -1,6 +1,10 @@
 package org.loyaltyrules.core.program;
 
-/** What a tier ladder counts to decide which tier a member qualifies for. */
+/**
+ * What a tier ladder counts to decide which tier a member qualifies for.
+ *
+ * <p>Immutable and thread-safe.
+ */
 public enum TierMetric {
   /** Money spent on purchases, net of returns, in the program's currency. */
   SPEND,

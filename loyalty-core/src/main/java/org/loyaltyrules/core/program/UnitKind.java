@@ -1,6 +1,10 @@
 package org.loyaltyrules.core.program;
 
-/** Whether members can spend a point unit or only hold it for status. */
+/**
+ * Whether members can spend a point unit or only hold it for status.
+ *
+ * <p>Immutable and thread-safe.
+ */
 public enum UnitKind {
   /** Points a member can spend: on rewards, paying with points, donations or transfers. */
   REDEEMABLE,

@@ -70,6 +70,35 @@ class CoreSourceRulesTest {
     assertThat(hits).isEmpty();
   }
 
+  /**
+   * Every public type's Javadoc states its thread-safety (and so, for values, its immutability):
+   * the first public type declared in each file, and every public builder.
+   */
+  @Test
+  void everyPublicTypeStatesItsThreadSafety() throws IOException {
+    Pattern typeDoc = Pattern.compile("(/\\*\\*(?:(?!\\*/).)*\\*/)\\s*(?:@\\w+\\s*)*"
+        + "public\\s+(?:static\\s+)?(?:final\\s+|sealed\\s+|abstract\\s+)*"
+        + "(?:class|interface|enum|record)\\s+(\\w+)", Pattern.DOTALL);
+    List<String> missing = new ArrayList<>();
+    int checked = 0;
+    for (Path file : sources()) {
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      var m = typeDoc.matcher(text);
+      boolean first = true;
+      while (m.find()) {
+        if (first || m.group(2).equals("Builder")) {
+          checked++;
+          if (!m.group(1).toLowerCase(java.util.Locale.ROOT).contains("thread-safe")) {
+            missing.add(MAIN.relativize(file) + ": " + m.group(2));
+          }
+        }
+        first = false;
+      }
+    }
+    assertThat(checked).isGreaterThan(50);
+    assertThat(missing).isEmpty();
+  }
+
   private static List<Path> sources() {
     try (Stream<Path> files = Files.walk(MAIN)) {
       return files.filter(p -> p.toString().endsWith(".java")).sorted().toList();
