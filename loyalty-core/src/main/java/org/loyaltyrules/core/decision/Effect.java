@@ -131,6 +131,8 @@ public sealed interface Effect {
       Checks.present(unit, "unit");
       checkArgument(points > 0, "points paid must be positive, was %s", points);
       Checks.present(value, "value");
+      checkArgument(value.isPositive(), "value of %s points paid must be positive, was %s", points,
+          value);
     }
   }
 
@@ -162,6 +164,8 @@ public sealed interface Effect {
       Checks.present(unit, "unit");
       checkArgument(points > 0, "points donated must be positive, was %s", points);
       Checks.present(value, "value");
+      checkArgument(value.isPositive(), "value of %s points donated must be positive, was %s",
+          points, value);
     }
   }
 

@@ -89,8 +89,8 @@ public final class ProgramState {
    * Returns the state with the changes applied in order. This state is unchanged, also when the
    * method throws.
    *
-   * @throws IllegalArgumentException naming the change if one would take a budget, a member's
-   *     draw entries below zero, or a change is null
+   * @throws IllegalArgumentException naming the change if one would overflow a count, take a
+   *     budget or a member's draw entries below zero, or is null
    * @throws CurrencyMismatchException if a settlement is not in the state's currency
    */
   public ProgramState apply(List<ProgramStateChange> changes) {
@@ -104,7 +104,7 @@ public final class ProgramState {
     for (ProgramStateChange change : changes) {
       String at = "program state changes[" + i++ + "] " + change;
       if (change instanceof ProgramStateChange.BudgetSpent c) {
-        long spent = Math.addExact(budgets.getOrDefault(c.budget(), 0L), c.points());
+        long spent = add(budgets.getOrDefault(c.budget(), 0L), c.points(), at);
         checkArgument(spent >= 0, "%s: budget spent would fall to %s", at, spent);
         putOrRemove(budgets, c.budget(), spent);
       } else if (change instanceof ProgramStateChange.SettlementAccrued c) {
@@ -119,11 +119,11 @@ public final class ProgramState {
         }
       } else if (change instanceof ProgramStateChange.DrawEntered c) {
         Map<MemberId, Long> byMember = entries.computeIfAbsent(c.draw(), d -> new TreeMap<>());
-        long total = Math.addExact(byMember.getOrDefault(c.member(), 0L), c.entries());
+        long total = add(byMember.getOrDefault(c.member(), 0L), c.entries(), at);
         checkArgument(total >= 0, "%s: entries would fall to %s", at, total);
         putOrRemove(byMember, c.member(), total);
       } else if (change instanceof ProgramStateChange.PrizeAwarded c) {
-        prizes.merge(c.draw(), c.prizes(), Math::addExact);
+        prizes.put(c.draw(), add(prizes.getOrDefault(c.draw(), 0L), c.prizes(), at));
       }
     }
     Map<DrawId, ImmutableMap<MemberId, Long>> frozen = new TreeMap<>();
@@ -133,6 +133,12 @@ public final class ProgramState {
       }
     });
     return new ProgramState(currency, budgets, owed, frozen, prizes);
+  }
+
+  private static long add(long a, long b, String at) {
+    long sum = a + b;
+    checkArgument(((a ^ sum) & (b ^ sum)) >= 0, "%s: %s + %s overflows a long", at, a, b);
+    return sum;
   }
 
   private static <K> void putOrRemove(Map<K, Long> map, K key, long value) {

@@ -66,7 +66,7 @@ public sealed interface ProgramStateChange {
   }
 
   /**
-   * Prizes of a draw given away, taken from its stock.
+   * Prizes of a draw given away.
    *
    * @param draw the draw
    * @param prizes how many; positive

@@ -81,6 +81,13 @@ public final class Checks {
     for (T value : values) {
       checkArgument(value != null, "%s must not hold null", what);
     }
+    if (values.stream().allMatch(v -> v instanceof Comparable<?>)) {
+      try {
+        return ImmutableSet.copyOf(new TreeSet<T>(values));
+      } catch (ClassCastException e) {
+        // elements of different types that cannot be compared with each other: keep the order
+      }
+    }
     return ImmutableSet.copyOf(values);
   }
 
@@ -109,6 +116,16 @@ public final class Checks {
     checkArgument(value.signum() > 0, "%s must be positive, was %s", what,
         value.toPlainString());
     return value;
+  }
+
+  /**
+   * Returns {@code value} without trailing zeros after the decimal point, but never in exponent
+   * form: {@code 2.50} becomes {@code 2.5}, {@code 1.0} becomes {@code 1}, and {@code 10} stays
+   * {@code 10} (not {@code 1E+1}). Equal quantities so compare equal with {@code equals}.
+   */
+  public static BigDecimal stripped(BigDecimal value) {
+    BigDecimal stripped = present(value, "value").stripTrailingZeros();
+    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
   }
 
   /**

@@ -204,9 +204,9 @@ public final class Member {
 
   /** Returns a copy with the given ledger, which must be this member's and not older. */
   public Member withLedger(Ledger ledger) {
-    Checks.present(ledger, "member " + id + ": ledger");
+    Builder changed = toBuilder().ledger(ledger);
     checkNotBefore(ledger.asOf());
-    return toBuilder().ledger(ledger).build();
+    return changed.build();
   }
 
   /** Returns a copy with the given voucher, replacing any with the same id. */
@@ -326,7 +326,7 @@ public final class Member {
       if (value.signum() == 0) {
         progress.remove(counter);
       } else {
-        progress.put(counter, value.stripTrailingZeros());
+        progress.put(counter, Checks.stripped(value));
       }
       return this;
     }

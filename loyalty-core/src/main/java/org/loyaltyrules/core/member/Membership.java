@@ -38,9 +38,14 @@ public record Membership(PlanId plan, Instant startedAt, Optional<Instant> expir
     Checks.present(status, "membership " + plan + ": status");
   }
 
-  /** Returns true if the membership is active and its term has not ended at {@code at}. */
+  /**
+   * Returns true if the membership is active at {@code at}: its status is active, it has started,
+   * and its term has not ended.
+   */
   public boolean isActiveAt(Instant at) {
-    return status == MembershipStatus.ACTIVE && expiresAt.map(at::isBefore).orElse(true);
+    Checks.present(at, "membership " + plan + ": instant");
+    return status == MembershipStatus.ACTIVE && !at.isBefore(startedAt)
+        && expiresAt.map(at::isBefore).orElse(true);
   }
 
   /** Returns a copy with the given status. */

@@ -2,6 +2,8 @@ package org.loyaltyrules.core.member;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.Maps;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +21,8 @@ import org.loyaltyrules.core.internal.Checks;
  * <p>Immutable and thread-safe.
  *
  * @param purchase the purchase
- * @param returned the quantity returned so far, by line; lines never returned are absent
+ * @param returned the quantity returned so far, by line, kept without trailing zeros (so two
+ *     returns of 0.5 and one of 1 record the same); lines never returned are absent
  * @param returns the returns applied to it, in order
  */
 public record PurchaseRecord(Purchase purchase, Map<LineId, BigDecimal> returned,
@@ -32,7 +35,9 @@ public record PurchaseRecord(Purchase purchase, Map<LineId, BigDecimal> returned
    */
   public PurchaseRecord {
     Checks.present(purchase, "purchase");
-    returned = Checks.sortedMap(returned, "purchase " + purchase.id() + ": returned");
+    returned = ImmutableMap.copyOf(Maps.transformValues(
+        Checks.sortedMap(returned, "purchase " + purchase.id() + ": returned"),
+        Checks::stripped));
     returns = Checks.list(returns, "purchase " + purchase.id() + ": returns");
     for (Map.Entry<LineId, BigDecimal> e : returned.entrySet()) {
       PurchaseLine line = purchase.line(e.getKey()).orElse(null);

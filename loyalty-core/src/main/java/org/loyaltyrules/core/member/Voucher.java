@@ -42,9 +42,14 @@ public record Voucher(VoucherId id, Money value, Instant issuedAt, Optional<Inst
     Checks.present(status, "voucher " + id + ": status");
   }
 
-  /** Returns true if the voucher can be applied at {@code at}: issued and not expired. */
+  /**
+   * Returns true if the voucher can be applied at {@code at}: issued by then, not applied,
+   * expired or revoked, and not past its expiry.
+   */
   public boolean isUsableAt(Instant at) {
-    return status == VoucherStatus.ISSUED && expiresAt.map(at::isBefore).orElse(true);
+    Checks.present(at, "voucher " + id + ": instant");
+    return status == VoucherStatus.ISSUED && !at.isBefore(issuedAt)
+        && expiresAt.map(at::isBefore).orElse(true);
   }
 
   /** Returns a copy with the given status. */

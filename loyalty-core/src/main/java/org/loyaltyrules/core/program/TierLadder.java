@@ -18,8 +18,9 @@ import org.loyaltyrules.core.internal.Checks;
  * <p>Immutable and thread-safe.
  *
  * @param metric what is counted
- * @param statusUnit the status unit counted when the metric is {@link TierMetric#STATUS_POINTS};
- *     empty otherwise
+ * @param statusUnit the unit whose points earned count when the metric is
+ *     {@link TierMetric#STATUS_POINTS} — typically a status-only unit such as tier points, but a
+ *     redeemable unit may be counted too (points earned, never the balance); empty otherwise
  * @param window the window the metric is counted over
  * @param tiers the tiers, lowest first; the first has threshold zero
  */

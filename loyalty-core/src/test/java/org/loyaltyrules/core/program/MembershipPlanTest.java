@@ -1,0 +1,65 @@
+package org.loyaltyrules.core.program;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.loyaltyrules.core.program.ProgramFixtures.usd;
+
+import java.math.BigDecimal;
+import java.time.Period;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.loyaltyrules.core.PlanId;
+
+class MembershipPlanTest {
+  @Test
+  void amazonPrimeIsRecurring() {
+    MembershipPlan prime = MembershipPlan.recurring("prime", "Amazon Prime", usd("139"),
+        Period.ofYears(1), Set.of("free-two-day-shipping"));
+
+    assertThat(prime.id()).isEqualTo(PlanId.of("prime"));
+    assertThat(prime.fee().amount()).isEqualTo(new BigDecimal("139.00"));
+    assertThat(prime.term()).contains(Period.ofYears(1));
+    assertThat(prime.isLifetime()).isFalse();
+    assertThat(prime.perks()).containsExactly("free-two-day-shipping");
+    assertThat(prime.earnMultiplier()).isEqualTo(BigDecimal.ONE);
+  }
+
+  @Test
+  void reiCoopIsLifetime() {
+    MembershipPlan rei = MembershipPlan.lifetime("rei-coop", "REI Co-op", usd("20"),
+        Set.of("member-sales", "annual-dividend"));
+
+    assertThat(rei.term()).isEmpty();
+    assertThat(rei.isLifetime()).isTrue();
+    assertThat(rei.fee()).isEqualTo(usd("20.00"));
+    assertThat(rei.perks()).containsExactly("annual-dividend", "member-sales");
+  }
+
+  @Test
+  void badPartsAreRejectedNamingThem() {
+    assertThatThrownBy(() -> MembershipPlan.recurring("prime", "Prime", usd("0"),
+            Period.ofYears(1), Set.of()))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("plan prime: fee must be positive, was USD 0.00");
+    assertThatThrownBy(() -> MembershipPlan.recurring("prime", "Prime", usd("139"),
+            Period.ZERO, Set.of()))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("plan prime: term must be positive, was P0D");
+    assertThatThrownBy(() -> MembershipPlan.recurring("prime", "Prime", usd("139"),
+            Period.ofMonths(-1), Set.of()))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("plan prime: term must be positive, was P-1M");
+    assertThatThrownBy(() -> MembershipPlan.recurring("prime", "Prime", usd("139"), null,
+            Set.of()))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("plan prime: term must not be null");
+    assertThatThrownBy(() -> new MembershipPlan(PlanId.of("card"), "Card", usd("95"),
+            Optional.of(Period.ofYears(1)), Set.of(), BigDecimal.ZERO))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("plan card: earn multiplier must be positive, was 0");
+    assertThatThrownBy(() -> MembershipPlan.lifetime("rei", "REI", usd("20"), Set.of(" ")))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("plan rei: perks entry must not be blank, was ' '");
+  }
+}
