@@ -285,11 +285,15 @@ public final class Ledger {
     if (occurredAt.isBefore(horizonStart)) {
       throw new ActivityOutsideHorizonException(activity, occurredAt, horizonStart);
     }
-    boolean replay = recentActivities.containsKey(activity);
+    // Whether the activity is a replay is decided as of now: an id whose activity happened
+    // before the horizon is forgotten by advancing to now, exactly as Ledger#advance would.
+    Workspace work = new Workspace(this, policy);
+    work.advanceTo(now);
+    boolean replay = work.recent.containsKey(activity);
     if (closed && !replay) {
       throw new AccountClosedException(member, activity);
     }
-    return new LedgerTransaction(new Workspace(this, policy), activity, occurredAt, now, replay);
+    return new LedgerTransaction(work, activity, occurredAt, now, replay);
   }
 
   @Override

@@ -61,7 +61,8 @@ public final class LedgerTransaction {
   /**
    * Earns points into a new lot. The lot is earned at the activity's instant, vests after the
    * unit's pending period (at once if that has already passed) and expires under the unit's
-   * policy. Points come from the program's issuance account, or from the partner the
+   * policy; if a late-reported activity's points are already past their expiry, they expire at
+   * once and can never be spent. Points come from the program's issuance account, or from the partner the
    * attribution names. If the member's balance is negative, the points settle it as soon as they
    * vest.
    *
@@ -94,7 +95,13 @@ public final class LedgerTransaction {
     WorkLot added = work.addLot(lot);
     work.post(now, unit.id(), from, vested ? work.available : work.pending, points, type, activity,
         id, attribution.rule().orElse(null), null, attribution.reason().orElse(null));
-    work.settleDeficit(added);
+    if (added.expiresBy(now)) {
+      // A late-reported activity whose points would already have expired: they never become
+      // spendable, but the earning and its expiry both stay on the record.
+      work.expire(added, now);
+    } else {
+      work.settleDeficit(added);
+    }
     return id;
   }
 

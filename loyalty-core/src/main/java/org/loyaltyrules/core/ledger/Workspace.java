@@ -183,11 +183,15 @@ final class Workspace {
     }
   }
 
-  /** Restarts the inactivity clock of every lot with points left, for units that expire so. */
+  /**
+   * Restarts the inactivity clock of every lot not yet expired, for units that expire so. A lot
+   * that has expired keeps its expiry, so points given back to it expire again at once; a lot
+   * that is merely empty is kept on the member's clock, so points given back to it do not.
+   */
   void touch(Instant now) {
     for (WorkLot lot : lots) {
       ExpiryPolicy expiry = policy.unit(lot.unit()).expiry();
-      if (lot.remaining > 0 && expiry instanceof ExpiryPolicy.AfterInactivity) {
+      if (!lot.expiresBy(now) && expiry instanceof ExpiryPolicy.AfterInactivity) {
         lot.expiresAt = expiry.expiresAt(lot.original.earnedAt(), now, policy.zone()).orElseThrow();
       }
     }

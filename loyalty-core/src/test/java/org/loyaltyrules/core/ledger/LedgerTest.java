@@ -360,6 +360,62 @@ class LedgerTest {
   }
 
   @Test
+  void anActivityIdIsForgottenOnceItHappenedBeforeTheHorizonOfTheInstantItIsAppliedAt() {
+    Ledger ledger = earn(empty, "p-1", START, MILES, 100);
+    LedgerTransaction again = ledger.begin(POLICY, id("p-1"), day(125), day(125));
+    assertThat(again.isReplay()).as("p-1 happened before the horizon starting day 5").isFalse();
+    assertThat(ledger.advance(day(125), POLICY).ledger().hasApplied(id("p-1"))).isFalse();
+    again.earn(MILES, 10, Attribution.none());
+    assertThat(again.commit().ledger().recentActivities()).containsOnlyKeys(id("p-1"));
+  }
+
+  @Test
+  void pointsRestoredToALotThatExpiredForInactivityExpireAgainAtOnce() {
+    Ledger ledger = earn(empty, "p-1", START, STARS, 50);
+    LedgerTransaction spend = ledger.begin(POLICY, id("r-1"), day(2), day(2));
+    spend.redeem(STARS, 20, Attribution.none());
+    ledger = spend.commit().ledger().advance(day(30), POLICY).ledger();
+    assertThat(ledger.balance(Account.breakage(), STARS)).as("expired after day 22").isEqualTo(30);
+
+    LedgerTransaction ret = ledger.begin(POLICY, id("ret-1"), day(30), day(30));
+    ret.restoreSpending(id("r-1"), STARS, 20);
+    Ledger restored = ret.commit().ledger();
+    assertThat(restored.available(STARS)).isZero();
+    assertThat(restored.balance(Account.breakage(), STARS)).isEqualTo(50);
+  }
+
+  @Test
+  void pointsRestoredToAnEmptyLotOfAnActiveMemberDoNotExpire() {
+    Ledger ledger = earn(empty, "p-1", START, STARS, 50);
+    LedgerTransaction spend = ledger.begin(POLICY, id("r-1"), day(2), day(2));
+    spend.redeem(STARS, 50, Attribution.none());
+    ledger = earn(spend.commit().ledger(), "p-2", day(15), POINTS, 1);
+
+    LedgerTransaction ret = ledger.begin(POLICY, id("ret-1"), day(30), day(30));
+    ret.restoreSpending(id("r-1"), STARS, 50);
+    Ledger restored = ret.commit().ledger();
+    assertThat(restored.available(STARS)).as("the activity on day 15 kept the clock going")
+        .isEqualTo(50);
+    assertThat(restored.lots().get(0).expiresAt())
+        .contains(day(30).atZone(LedgerFixtures.ZONE).plusDays(20).toInstant());
+  }
+
+  @Test
+  void aLateReportedEarningAlreadyPastItsExpiryExpiresAtOnceAndCannotBeSpent() {
+    LedgerTransaction tx = empty.begin(POLICY, id("p-late"), START, day(40));
+    tx.earn(POINTS, 25, Attribution.rule(RuleId.of("base")));
+    assertThat(tx.available(POINTS)).as("expired on day 30, reported on day 40").isZero();
+    assertThatThrownBy(() -> tx.redeem(POINTS, 1, Attribution.none()))
+        .isInstanceOf(InsufficientPointsException.class);
+    LedgerResult result = tx.commit();
+
+    assertThat(result.postings()).extracting(Posting::type)
+        .containsExactly(PostingType.EARN, PostingType.EXPIRE);
+    assertThat(result.ledger().balance(Account.breakage(), POINTS)).isEqualTo(25);
+    assertThat(result.ledger().available(POINTS)).isZero();
+  }
+
+  @Test
   void restoreRebuildsAStoredLedgerAndRejectsAnInconsistentOne() {
     Ledger ledger = earn(empty, "p-1", START, MILES, 100);
     Ledger copy = Ledger.restore(MEMBER, ledger.asOf(), ledger.lots(), ledger.postings(),
