@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.Collection;
 import java.util.Map;
 import org.loyaltyrules.core.UnitId;
+import org.loyaltyrules.core.UnknownReferenceException;
 import org.loyaltyrules.core.program.PointUnit;
 
 /**

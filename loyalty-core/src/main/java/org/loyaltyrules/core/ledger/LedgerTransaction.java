@@ -14,6 +14,7 @@ import org.loyaltyrules.core.LotId;
 import org.loyaltyrules.core.PartnerId;
 import org.loyaltyrules.core.RuleId;
 import org.loyaltyrules.core.UnitId;
+import org.loyaltyrules.core.UnknownReferenceException;
 import org.loyaltyrules.core.program.PointUnit;
 
 /**

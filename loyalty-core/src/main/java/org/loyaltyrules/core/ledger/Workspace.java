@@ -15,6 +15,7 @@ import org.loyaltyrules.core.ActivityId;
 import org.loyaltyrules.core.LotId;
 import org.loyaltyrules.core.RuleId;
 import org.loyaltyrules.core.UnitId;
+import org.loyaltyrules.core.UnknownReferenceException;
 import org.loyaltyrules.core.program.ExpiryPolicy;
 
 /**

@@ -14,12 +14,12 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.loyaltyrules.core.ActivityId;
 import org.loyaltyrules.core.LineId;
+import org.loyaltyrules.core.UnknownReferenceException;
 import org.loyaltyrules.core.activity.Purchase;
 import org.loyaltyrules.core.activity.Return;
 import org.loyaltyrules.core.activity.ReturnLine;
 import org.loyaltyrules.core.activity.UnknownLineException;
 import org.loyaltyrules.core.internal.Checks;
-import org.loyaltyrules.core.ledger.UnknownReferenceException;
 
 /**
  * The member's purchases that can still be returned, with what of each has been returned. A

@@ -21,6 +21,7 @@ import org.loyaltyrules.core.LotId;
 import org.loyaltyrules.core.PartnerId;
 import org.loyaltyrules.core.RuleId;
 import org.loyaltyrules.core.UnitId;
+import org.loyaltyrules.core.UnknownReferenceException;
 
 class LedgerTest {
   private static final Account AVAILABLE = Account.memberAvailable(MEMBER);

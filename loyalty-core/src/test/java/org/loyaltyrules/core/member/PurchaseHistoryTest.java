@@ -12,12 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.loyaltyrules.core.ActivityId;
 import org.loyaltyrules.core.LineId;
 import org.loyaltyrules.core.Money;
+import org.loyaltyrules.core.UnknownReferenceException;
 import org.loyaltyrules.core.activity.Purchase;
 import org.loyaltyrules.core.activity.PurchaseLine;
 import org.loyaltyrules.core.activity.Return;
 import org.loyaltyrules.core.activity.ReturnLine;
 import org.loyaltyrules.core.activity.UnknownLineException;
-import org.loyaltyrules.core.ledger.UnknownReferenceException;
 
 class PurchaseHistoryTest {
   private static final ActivityId P1 = ActivityId.of("p-1");

@@ -1,6 +1,4 @@
-package org.loyaltyrules.core.ledger;
-
-import org.loyaltyrules.core.LoyaltyException;
+package org.loyaltyrules.core;
 
 /**
  * Thrown when an operation names something that does not exist where it looked: a unit the
