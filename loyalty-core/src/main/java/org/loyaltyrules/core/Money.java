@@ -25,6 +25,11 @@ import java.util.Objects;
  * <p>Immutable and thread-safe.
  */
 public final class Money implements Comparable<Money> {
+  /** The most digits an amount may have before the decimal point: up to 10<sup>18</sup> - 1. */
+  public static final int MAX_INTEGER_DIGITS = 18;
+  /** The most decimal places an amount may have, enough for any fraction of a cent a rate gives. */
+  public static final int MAX_SCALE = 12;
+
   private final BigDecimal amount;
   private final Currency currency;
 
@@ -39,8 +44,10 @@ public final class Money implements Comparable<Money> {
    * @param amount the exact amount
    * @param currency its currency; must have a defined number of decimal places (not a pseudo
    *     currency such as {@code XXX})
-   * @throws IllegalArgumentException if either is null or the currency has no decimal places
-   *     defined
+   * @throws IllegalArgumentException if either is null, the currency has no decimal places
+   *     defined, or the amount has more than {@value #MAX_INTEGER_DIGITS} digits before the
+   *     decimal point or more than {@value #MAX_SCALE} after it (also when arithmetic produces
+   *     such an amount)
    */
   public static Money of(BigDecimal amount, Currency currency) {
     checkArgument(amount != null, "amount must not be null");
@@ -48,7 +55,12 @@ public final class Money implements Comparable<Money> {
     int digits = currency.getDefaultFractionDigits();
     checkArgument(digits >= 0, "currency %s has no decimal places defined and cannot hold money",
         currency.getCurrencyCode());
+    // Bound the size before any digit is materialised: 1E+20000000 would otherwise take seconds.
+    checkArgument((long) amount.precision() - amount.scale() <= MAX_INTEGER_DIGITS,
+        "amount %s has more than %s digits before the decimal point", amount, MAX_INTEGER_DIGITS);
     BigDecimal stripped = amount.stripTrailingZeros();
+    checkArgument(stripped.scale() <= MAX_SCALE,
+        "amount %s has more than %s decimal places", amount, MAX_SCALE);
     int scale = Math.max(digits, stripped.scale());
     return new Money(stripped.setScale(scale, RoundingMode.UNNECESSARY), currency);
   }
@@ -63,6 +75,7 @@ public final class Money implements Comparable<Money> {
    */
   public static Money of(String amount, String currencyCode) {
     checkArgument(amount != null, "amount must not be null");
+    checkArgument(amount.length() <= 64, "amount is not a decimal number: '%s'", amount);
     BigDecimal value;
     try {
       value = new BigDecimal(amount.trim());

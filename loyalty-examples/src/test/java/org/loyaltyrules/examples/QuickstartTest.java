@@ -43,7 +43,8 @@ class QuickstartTest {
         .setScale(0, RoundingMode.FLOOR).longValueExact();          // 2 stars per $1
     LedgerTransaction tx = ana.ledger().begin(program.ledgerPolicy(), order.id(), now, now);
     tx.earn(UnitId.of("stars"), stars, Attribution.none());
-    ana = ana.withLedger(tx.commit().ledger());
+    ana = ana.withLedger(tx.commit().ledger())
+        .withPurchases(ana.purchases().withPurchase(order));  // returns are checked against it
     System.out.println(ana.available(UnitId.of("stars")));           // 26
     // --- README quickstart ends ---
     assertThat(ana.available(UnitId.of("stars"))).isEqualTo(26);

@@ -13,6 +13,11 @@ import org.loyaltyrules.core.Money;
  * Messages are built only when a check fails.
  */
 final class Checks {
+  /** The most digits a quantity may have before the decimal point. */
+  static final int MAX_QUANTITY_DIGITS = 9;
+  /** The most decimal places a quantity may have. */
+  static final int MAX_QUANTITY_SCALE = 6;
+
   private Checks() {}
 
   /** Checks that an activity's own id is present. */
@@ -77,7 +82,15 @@ final class Checks {
       throw new IllegalArgumentException(
           kind + " " + id + ": quantity must be positive, was " + value.toPlainString());
     }
+    if ((long) value.precision() - value.scale() > MAX_QUANTITY_DIGITS) {
+      throw new IllegalArgumentException(kind + " " + id + ": quantity must have at most "
+          + MAX_QUANTITY_DIGITS + " digits before the decimal point, was " + value);
+    }
     BigDecimal stripped = value.stripTrailingZeros();
+    if (stripped.scale() > MAX_QUANTITY_SCALE) {
+      throw new IllegalArgumentException(kind + " " + id + ": quantity must have at most "
+          + MAX_QUANTITY_SCALE + " decimal places, was " + value);
+    }
     return stripped.setScale(Math.max(0, stripped.scale()), RoundingMode.UNNECESSARY);
   }
 

@@ -93,7 +93,8 @@ public final class PurchaseLine {
    * @param id the line's id, unique within its purchase
    * @param sku the stock-keeping unit
    * @param category the product category
-   * @param quantity how much was bought; greater than zero, may be fractional
+   * @param quantity how much was bought; greater than zero, may be fractional, with at most 9
+   *     digits before the decimal point and 6 after it
    * @param unitPrice the price of one unit; not negative
    * @throws IllegalArgumentException naming the bad value if any argument is null, blank, not
    *     positive or negative as described

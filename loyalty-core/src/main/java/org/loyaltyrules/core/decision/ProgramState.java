@@ -52,6 +52,46 @@ public final class ProgramState {
         Map.of(), Map.of(), Map.of());
   }
 
+  /**
+   * Rebuilds a stored program state from its parts.
+   *
+   * @param currency the program's currency
+   * @param budgetsSpent the points spent from each budget; each positive
+   * @param settlement the money accrued with each partner; each not zero and in {@code currency}
+   * @param drawEntries each draw's entries per member; each positive
+   * @param prizesAwarded the prizes given away per draw; each positive
+   * @return the state
+   * @throws IllegalArgumentException naming the bad value if a part is null or holds null, or a
+   *     count or amount is out of range
+   * @throws CurrencyMismatchException if a settlement is in another currency
+   */
+  public static ProgramState of(Currency currency, Map<BudgetId, Long> budgetsSpent,
+      Map<PartnerId, Money> settlement, Map<DrawId, Map<MemberId, Long>> drawEntries,
+      Map<DrawId, Long> prizesAwarded) {
+    Checks.present(currency, "program state currency");
+    Checks.sortedMap(budgetsSpent, "budgets spent").forEach((budget, points) ->
+        checkArgument(points > 0, "budgets spent[%s] must be positive, was %s", budget, points));
+    Checks.sortedMap(settlement, "settlement").forEach((partner, amount) -> {
+      if (!amount.currency().equals(currency)) {
+        throw new CurrencyMismatchException(currency, amount.currency(),
+            "settlement[" + partner + "]");
+      }
+      checkArgument(!amount.isZero(), "settlement[%s] must not be zero", partner);
+    });
+    Map<DrawId, ImmutableMap<MemberId, Long>> entries = new TreeMap<>();
+    Checks.sortedMap(drawEntries, "draw entries").forEach((draw, byMember) -> {
+      Checks.sortedMap(byMember, "draw entries[" + draw + "]").forEach((member, n) ->
+          checkArgument(n > 0, "draw entries[%s][%s] must be positive, was %s", draw, member, n));
+      if (!byMember.isEmpty()) {
+        entries.put(draw, ImmutableMap.copyOf(new TreeMap<>(byMember)));
+      }
+    });
+    Checks.sortedMap(prizesAwarded, "prizes awarded").forEach((draw, n) ->
+        checkArgument(n > 0, "prizes awarded[%s] must be positive, was %s", draw, n));
+    return new ProgramState(currency, new TreeMap<>(budgetsSpent), new TreeMap<>(settlement),
+        entries, new TreeMap<>(prizesAwarded));
+  }
+
   /** Returns the currency settlement is kept in. */
   public Currency currency() {
     return currency;
@@ -64,6 +104,7 @@ public final class ProgramState {
 
   /** Returns the points spent from one budget; zero if none. */
   public long budgetSpent(BudgetId budget) {
+    Checks.present(budget, "budget");
     return budgetsSpent.getOrDefault(budget, 0L);
   }
 
@@ -75,13 +116,25 @@ public final class ProgramState {
     return settlement;
   }
 
+  /** Returns every draw's entries per member, sorted by draw and member. */
+  public Map<DrawId, Map<MemberId, Long>> drawEntries() {
+    return ImmutableMap.copyOf(drawEntries);
+  }
+
+  /** Returns the prizes given away per draw, sorted by draw. */
+  public Map<DrawId, Long> prizesAwarded() {
+    return prizesAwarded;
+  }
+
   /** Returns the entries of each member in a draw, sorted by member; empty if none. */
   public Map<MemberId, Long> drawEntries(DrawId draw) {
+    Checks.present(draw, "draw");
     return drawEntries.getOrDefault(draw, ImmutableMap.of());
   }
 
   /** Returns the prizes given away in a draw; zero if none. */
   public long prizesAwarded(DrawId draw) {
+    Checks.present(draw, "draw");
     return prizesAwarded.getOrDefault(draw, 0L);
   }
 

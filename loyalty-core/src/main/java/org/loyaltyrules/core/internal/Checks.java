@@ -16,8 +16,7 @@ import java.util.TreeSet;
  * Argument checks shared by the model's constructors. Every message names what was checked and
  * the bad value, so a caller can find the mistake without a debugger.
  *
- * <p>Stateless and thread-safe. Not part of the library's API: the package is not exported and
- * may change at any time.
+ * <p>Stateless and thread-safe. Not part of the library's API: it may change at any time.
  */
 public final class Checks {
   private Checks() {}

@@ -24,16 +24,16 @@ public record Account(AccountType type, String owner) implements Comparable<Acco
    * Validates the account.
    *
    * @throws IllegalArgumentException if a part is null or blank, or a program account has an
-   *     owner other than {@value #PROGRAM}
+   *     owner other than {@value #PROGRAM}; a member, partner or cause may be called
+   *     {@value #PROGRAM} too, since the account's type tells them apart
    */
   public Account {
     checkArgument(type != null, "account type must not be null");
     checkArgument(owner != null && !owner.isBlank(), "account owner must not be blank, was '%s'",
         owner);
     boolean programAccount = type == AccountType.ISSUANCE || type == AccountType.BREAKAGE;
-    checkArgument(programAccount == PROGRAM.equals(owner),
-        "%s account: owner must be %s'%s', was '%s'", type, programAccount ? "" : "other than ",
-        PROGRAM, owner);
+    checkArgument(!programAccount || PROGRAM.equals(owner),
+        "%s account: owner must be '%s', was '%s'", type, PROGRAM, owner);
   }
 
   /** Returns the account of a member's vested, spendable points. */

@@ -129,6 +129,7 @@ public final class Member {
 
   /** Returns the membership of a plan, if the member ever had one. */
   public Optional<Membership> membership(PlanId plan) {
+    Checks.present(plan, "member " + id + ": plan");
     return Optional.ofNullable(memberships.get(plan));
   }
 
@@ -159,6 +160,7 @@ public final class Member {
 
   /** Returns one progress counter; zero if it was never counted. */
   public BigDecimal progress(String counter) {
+    Checks.present(counter, "member " + id + ": progress counter name");
     return progress.getOrDefault(counter, BigDecimal.ZERO);
   }
 
@@ -341,7 +343,7 @@ public final class Member {
      * Returns the member.
      *
      * @throws IllegalArgumentException if the state is dated before enrollment, or a tier,
-     *     membership or voucher begins after the state's instant
+     *     membership, voucher or remembered purchase begins after the state's instant
      */
     public Member build() {
       Instant asOf = ledger.asOf();
@@ -356,6 +358,10 @@ public final class Member {
       vouchers.values().forEach(v -> checkArgument(!v.issuedAt().isAfter(asOf),
           "member %s: voucher %s issued at %s, after the state's instant %s", id, v.id(),
           v.issuedAt(), asOf));
+      purchases.records().forEach(r -> checkArgument(
+          !r.purchase().occurredAt().isAfter(asOf),
+          "member %s: purchase %s made at %s, after the state's instant %s", id,
+          r.purchase().id(), r.purchase().occurredAt(), asOf));
       return new Member(this);
     }
   }

@@ -67,6 +67,7 @@ public final class PurchaseHistory {
 
   /** Returns the record of a purchase, if it is remembered. */
   public Optional<PurchaseRecord> record(ActivityId purchase) {
+    Checks.present(purchase, "purchase id");
     return Optional.ofNullable(records.get(purchase));
   }
 

@@ -31,7 +31,9 @@ public record PurchaseRecord(Purchase purchase, Map<LineId, BigDecimal> returned
    * Validates and copies the record.
    *
    * @throws IllegalArgumentException naming the bad value if a part is null, a returned line is
-   *     not in the purchase, or a returned quantity is not positive or exceeds what was bought
+   *     not in the purchase, a returned quantity is not positive or exceeds what was bought, a
+   *     return is named twice or is the purchase itself, or quantities and returns disagree on
+   *     whether anything was returned
    */
   public PurchaseRecord {
     Checks.present(purchase, "purchase");
@@ -39,6 +41,10 @@ public record PurchaseRecord(Purchase purchase, Map<LineId, BigDecimal> returned
         Checks.sortedMap(returned, "purchase " + purchase.id() + ": returned"),
         Checks::stripped));
     returns = Checks.list(returns, "purchase " + purchase.id() + ": returns");
+    checkArgument(returns.stream().distinct().count() == returns.size(),
+        "purchase %s: returns %s name a return twice", purchase.id(), returns);
+    checkArgument(!returns.contains(purchase.id()),
+        "purchase %s: returns must not name the purchase itself", purchase.id());
     for (Map.Entry<LineId, BigDecimal> e : returned.entrySet()) {
       PurchaseLine line = purchase.line(e.getKey()).orElse(null);
       checkArgument(line != null, "purchase %s: returned line %s is not in the purchase",
@@ -49,6 +55,9 @@ public record PurchaseRecord(Purchase purchase, Map<LineId, BigDecimal> returned
           purchase.id(), e.getKey(), line.quantity().toPlainString(),
           e.getValue().toPlainString());
     }
+    checkArgument(returned.isEmpty() == returns.isEmpty(),
+        "purchase %s: returned quantities %s and returns %s must be both empty or both not",
+        purchase.id(), returned, returns);
   }
 
   /** Returns a record of a purchase nothing of which was returned. */

@@ -125,5 +125,7 @@ public sealed interface ExpiryPolicy {
     checkArgument(period != null, "%s must not be null", what);
     checkArgument(!period.isNegative() && !period.isZero(), "%s must be positive, was %s", what,
         period);
+    checkArgument(period.toTotalMonths() + period.getDays() / 31 <= 1200,
+        "%s must be at most 100 years, was %s", what, period);
   }
 }

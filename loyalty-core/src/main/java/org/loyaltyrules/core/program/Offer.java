@@ -68,8 +68,13 @@ public record Offer(OfferId id, String name, LocalDateTime from, LocalDateTime u
     return new Offer(id, name, from, until, segments, tiers, unit, multiplier, bonusPoints);
   }
 
-  /** Returns true if {@code at}, a local date-time in the program's zone, is in the window. */
+  /**
+   * Returns true if {@code at}, a local date-time in the program's zone, is in the window.
+   *
+   * @throws IllegalArgumentException if it is null
+   */
   public boolean isOpenAt(LocalDateTime at) {
+    Checks.present(at, "offer " + id + ": local date-time");
     return !at.isBefore(from) && at.isBefore(until);
   }
 }

@@ -29,7 +29,7 @@ public record PointUnit(UnitId id, String name, UnitKind kind, Period pendingPer
    * Validates the unit.
    *
    * @throws IllegalArgumentException naming the bad value if any part is null, the name is blank
-   *     or the pending period is negative
+   *     or the pending period is negative or longer than 100 years
    */
   public PointUnit {
     checkArgument(id != null, "unit id must not be null");
@@ -38,6 +38,8 @@ public record PointUnit(UnitId id, String name, UnitKind kind, Period pendingPer
     checkArgument(pendingPeriod != null, "unit %s: pending period must not be null", id);
     checkArgument(!pendingPeriod.isNegative(), "unit %s: pending period must not be negative, was %s",
         id, pendingPeriod);
+    checkArgument(pendingPeriod.toTotalMonths() + pendingPeriod.getDays() / 31 <= 1200,
+        "unit %s: pending period must be at most 100 years, was %s", id, pendingPeriod);
     checkArgument(expiry != null, "unit %s: expiry policy must not be null", id);
     checkArgument(shortfall != null, "unit %s: shortfall policy must not be null", id);
   }

@@ -6,6 +6,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.math.RoundingMode;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -27,6 +28,7 @@ import org.loyaltyrules.core.ProgramId;
 import org.loyaltyrules.core.RewardId;
 import org.loyaltyrules.core.TierId;
 import org.loyaltyrules.core.UnitId;
+import org.loyaltyrules.core.UnknownReferenceException;
 import org.loyaltyrules.core.internal.Checks;
 import org.loyaltyrules.core.ledger.LedgerPolicy;
 
@@ -48,6 +50,8 @@ import org.loyaltyrules.core.ledger.LedgerPolicy;
 public final class Program {
   /** How long activity ids are remembered unless the program says otherwise: 400 days. */
   public static final Duration DEFAULT_ACTIVITY_HORIZON = Duration.ofDays(400);
+  /** The longest activity horizon a program may declare: 100 years of 366 days. */
+  public static final Duration MAX_HORIZON = Duration.ofDays(36_600);
 
   private final ProgramId id;
   private final String name;
@@ -140,7 +144,8 @@ public final class Program {
   /**
    * Returns the unit with the given id.
    *
-   * @throws IllegalArgumentException naming the id and the program's units if there is none
+   * @throws UnknownReferenceException naming the id and the program's units if there is none
+   * @throws IllegalArgumentException if the id is null
    */
   public PointUnit unit(UnitId unit) {
     return lookup(units, unit, "unit");
@@ -159,7 +164,8 @@ public final class Program {
   /**
    * Returns the reward with the given id.
    *
-   * @throws IllegalArgumentException naming the id and the catalogue if there is none
+   * @throws UnknownReferenceException naming the id and the catalogue if there is none
+   * @throws IllegalArgumentException if the id is null
    */
   public Reward reward(RewardId reward) {
     return lookup(rewards, reward, "reward");
@@ -198,8 +204,10 @@ public final class Program {
   private <K, V> V lookup(Map<K, V> map, K key, String kind) {
     Checks.present(key, kind + " id");
     V value = map.get(key);
-    checkArgument(value != null, "program %s has no %s '%s'; it has %s", id, kind, key,
-        map.keySet());
+    if (value == null) {
+      throw new UnknownReferenceException(kind, String.valueOf(key),
+          "program " + id + " (it has " + map.keySet() + ")");
+    }
     return value;
   }
 
@@ -256,21 +264,28 @@ public final class Program {
       this.name = id.value();
     }
 
-    /** Sets the display name. */
+    /**
+     * Sets the display name.
+     *
+     * @throws IllegalArgumentException if it is null or blank
+     */
     public Builder name(String name) {
       this.name = Checks.text(name, "program " + id + ": name");
       return this;
     }
 
     /**
-     * Sets how long activity ids are remembered; at least as long as the longest return window.
+     * Sets how long activity ids are remembered; at least as long as the longest pending period
+     * (the return window), which {@link #build()} checks, and at most {@link #MAX_HORIZON}.
      *
-     * @throws IllegalArgumentException if it is null or not positive
+     * @throws IllegalArgumentException if it is null, not positive or longer than the maximum
      */
     public Builder activityHorizon(Duration horizon) {
       Checks.present(horizon, "program " + id + ": activity horizon");
-      checkArgument(!horizon.isNegative() && !horizon.isZero(),
-          "program %s: activity horizon must be positive, was %s", id, horizon);
+      checkArgument(!horizon.isNegative() && !horizon.isZero()
+              && horizon.compareTo(MAX_HORIZON) <= 0,
+          "program %s: activity horizon must be positive and at most %s, was %s", id,
+          MAX_HORIZON, horizon);
       this.activityHorizon = horizon;
       return this;
     }
@@ -288,50 +303,82 @@ public final class Program {
       return this;
     }
 
-    /** Adds a point unit. */
+    /**
+     * Adds a point unit.
+     *
+     * @throws IllegalArgumentException if it is null
+     */
     public Builder unit(PointUnit unit) {
       units.add(Checks.present(unit, "program " + id + ": units[" + units.size() + "]"));
       return this;
     }
 
-    /** Sets the tier ladder. */
+    /**
+     * Sets the tier ladder.
+     *
+     * @throws IllegalArgumentException if it is null
+     */
     public Builder tiers(TierLadder ladder) {
       this.tiers = Checks.present(ladder, "program " + id + ": tiers");
       return this;
     }
 
-    /** Adds a reward to the catalogue. */
+    /**
+     * Adds a reward to the catalogue.
+     *
+     * @throws IllegalArgumentException if it is null
+     */
     public Builder reward(Reward reward) {
       rewards.add(Checks.present(reward, "program " + id + ": rewards[" + rewards.size() + "]"));
       return this;
     }
 
-    /** Adds an offer. */
+    /**
+     * Adds an offer.
+     *
+     * @throws IllegalArgumentException if it is null
+     */
     public Builder offer(Offer offer) {
       offers.add(Checks.present(offer, "program " + id + ": offers[" + offers.size() + "]"));
       return this;
     }
 
-    /** Adds a paid membership plan. */
+    /**
+     * Adds a paid membership plan.
+     *
+     * @throws IllegalArgumentException if it is null
+     */
     public Builder plan(MembershipPlan plan) {
       plans.add(Checks.present(plan, "program " + id + ": plans[" + plans.size() + "]"));
       return this;
     }
 
-    /** Adds a coalition partner. */
+    /**
+     * Adds a coalition partner.
+     *
+     * @throws IllegalArgumentException if it is null
+     */
     public Builder partner(Partner partner) {
       partners.add(Checks.present(partner,
           "program " + id + ": partners[" + partners.size() + "]"));
       return this;
     }
 
-    /** Adds a cause members can donate to. */
+    /**
+     * Adds a cause members can donate to.
+     *
+     * @throws IllegalArgumentException if it is null
+     */
     public Builder cause(Cause cause) {
       causes.add(Checks.present(cause, "program " + id + ": causes[" + causes.size() + "]"));
       return this;
     }
 
-    /** Adds a challenge, stamp card or bundle. */
+    /**
+     * Adds a challenge, stamp card or bundle.
+     *
+     * @throws IllegalArgumentException if it is null
+     */
     public Builder challenge(Challenge challenge) {
       challenges.add(Checks.present(challenge,
           "program " + id + ": challenges[" + challenges.size() + "]"));
@@ -358,6 +405,16 @@ public final class Program {
       unique("causes", causes, Cause::id, problems);
       unique("challenges", challenges, Challenge::id, problems);
 
+      for (int i = 0; i < units.size(); i++) {
+        PointUnit unit = units.get(i);
+        Instant reference = Instant.EPOCH;
+        if (reference.atZone(zone).plus(unit.pendingPeriod()).toInstant()
+            .isAfter(reference.plus(activityHorizon))) {
+          problems.add(new Problem("units[" + i + "].pendingPeriod", "pending period "
+              + unit.pendingPeriod() + " is longer than the activity horizon " + activityHorizon
+              + ", so a return inside the window could no longer be matched to its purchase"));
+        }
+      }
       if (tiers != null) {
         tiers.statusUnit().ifPresent(u -> knownUnit("tiers.statusUnit", u, unitIds, problems));
       }

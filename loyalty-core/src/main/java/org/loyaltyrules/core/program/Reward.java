@@ -64,8 +64,13 @@ public record Reward(RewardId id, String name, UnitId unit, long cost, RewardKin
     return new Reward(id, name, unit, cost, kind, value, tiers);
   }
 
-  /** Returns true if a member holding {@code tier} (empty for none) may redeem the reward. */
+  /**
+   * Returns true if a member holding {@code tier} (empty for none) may redeem the reward.
+   *
+   * @throws IllegalArgumentException if the optional is null
+   */
   public boolean isOpenTo(Optional<TierId> tier) {
+    Checks.present(tier, "reward " + id + ": tier");
     return tiers.isEmpty() || tier.filter(tiers::contains).isPresent();
   }
 }

@@ -144,6 +144,12 @@ class OtherActivitiesTest {
     assertThatThrownBy(() -> new Adjustment(A1, AT, STARS, 0, "nothing"))
         .isExactlyInstanceOf(IllegalArgumentException.class)
         .hasMessage("adjustment a-1: points must not be zero");
+    assertThatThrownBy(() -> new Adjustment(A1, AT, STARS, Long.MIN_VALUE, "overflow"))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("adjustment a-1: points must be between -1000000000000000 and "
+            + "1000000000000000, was -9223372036854775808");
+    assertThat(new Adjustment(A1, AT, STARS, -Adjustment.MAX_POINTS, "largest").points())
+        .isEqualTo(-1_000_000_000_000_000L);
     assertThatThrownBy(() -> new Adjustment(A1, AT, STARS, 5, " "))
         .isExactlyInstanceOf(IllegalArgumentException.class)
         .hasMessage("adjustment a-1: reason must not be blank, was ' '");

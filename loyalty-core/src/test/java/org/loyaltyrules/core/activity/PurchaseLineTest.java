@@ -16,6 +16,21 @@ class PurchaseLineTest {
   private static final Money PRICE = Money.of("3.99", "USD");
 
   @Test
+  void hugeOrOverPreciseQuantitiesAreRefusedNamingThem() {
+    assertThatThrownBy(() -> PurchaseLine.of(LineId.of("l1"), "salt", "food",
+            new BigDecimal("1E+20000000"), PRICE))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("line l1: quantity must have at most 9 digits before the decimal point, "
+            + "was 1E+20000000");
+    assertThatThrownBy(() -> PurchaseLine.of(LineId.of("l1"), "salt", "food",
+            new BigDecimal("0.0000001"), PRICE))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("line l1: quantity must have at most 6 decimal places, was 1E-7");
+    assertThat(PurchaseLine.of(LineId.of("l1"), "salt", "food", new BigDecimal("999999999.5"),
+        Money.of("1", "USD")).total()).isEqualTo(Money.of("999999999.5", "USD"));
+  }
+
+  @Test
   void shortFactoryGivesWholeItemsWithoutTagsOrPartner() {
     PurchaseLine line = PurchaseLine.of("l1", "MUG-1", "kitchen", 3, Money.of("12.50", "USD"));
 

@@ -51,6 +51,31 @@ class ProgramStateTest {
   }
 
   @Test
+  void aStoredStateIsRebuiltFromItsParts() {
+    ProgramState state = INITIAL.apply(List.of(new BudgetSpent(SPRING, 500),
+        new SettlementAccrued(KIBBLE, usd("-12.50")), new DrawEntered(WEEKLY, M1, 3),
+        new PrizeAwarded(WEEKLY, 1)));
+
+    ProgramState copy = ProgramState.of(state.currency(), state.budgetsSpent(),
+        state.settlement(), state.drawEntries(), state.prizesAwarded());
+
+    assertThat(copy).isEqualTo(state);
+    assertThat(copy.drawEntries(WEEKLY)).containsEntry(M1, 3L);
+    assertThatThrownBy(() -> ProgramState.of(state.currency(), Map.of(SPRING, 0L), Map.of(),
+            Map.of(), Map.of()))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("budgets spent[spring-bonus] must be positive, was 0");
+    assertThatThrownBy(() -> ProgramState.of(state.currency(), Map.of(),
+            Map.of(VET, Money.of("1", "EUR")), Map.of(), Map.of()))
+        .isExactlyInstanceOf(CurrencyMismatchException.class)
+        .hasMessage("settlement[city-vet]: currency must be USD, was EUR");
+    assertThatThrownBy(() -> ProgramState.of(state.currency(), Map.of(), Map.of(),
+            Map.of(WEEKLY, Map.of(M2, -1L)), Map.of()))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("draw entries[swarm-weekly][m-2] must be positive, was -1");
+  }
+
+  @Test
   void budgetSpendingSumsExactlyAndAReturnGivesPointsBack() {
     ProgramState state = INITIAL.apply(List.of(new BudgetSpent(SPRING, 500),
         new BudgetSpent(SUMMER, 50), new BudgetSpent(SPRING, 250), new BudgetSpent(SPRING, -100)));

@@ -241,6 +241,12 @@ class MemberTest {
         .isExactlyInstanceOf(IllegalArgumentException.class)
         .hasMessage("member m-1: voucher v-9 issued at 2026-01-15T17:00:01Z, after the state's "
             + "instant 2026-01-15T17:00:00Z");
+    Purchase later = Purchase.builder(ActivityId.of("p-9"), afterState)
+        .line(PurchaseLine.of("l1", "latte", "drinks", 1, Money.of("5", "USD"))).build();
+    assertThatThrownBy(() -> enrolled.withPurchases(PurchaseHistory.empty().withPurchase(later)))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("member m-1: purchase p-9 made at 2026-01-15T17:00:01Z, after the state's "
+            + "instant 2026-01-15T17:00:00Z");
     assertThat(enrolled.withTier(TierStatus.of(GOLD, ENROLLED)).tierId()).as("at the instant")
         .contains(GOLD);
   }

@@ -35,6 +35,7 @@ import org.loyaltyrules.core.ProgramId;
 import org.loyaltyrules.core.RewardId;
 import org.loyaltyrules.core.TierId;
 import org.loyaltyrules.core.UnitId;
+import org.loyaltyrules.core.UnknownReferenceException;
 import org.loyaltyrules.core.activity.EngagementType;
 import org.loyaltyrules.core.ledger.LedgerPolicy;
 
@@ -324,6 +325,20 @@ class ProgramTest {
   }
 
   @Test
+  void aPendingPeriodLongerThanTheHorizonIsAProblem() {
+    assertThatThrownBy(() -> builder("p").activityHorizon(Duration.ofDays(20))
+            .unit(PointUnit.redeemable("stars", "Stars").withPendingPeriod(Period.ofDays(30)))
+            .build())
+        .isExactlyInstanceOf(InvalidProgramException.class)
+        .satisfies(e -> assertThat(((InvalidProgramException) e).problems())
+            .extracting(Problem::path).containsExactly("units[0].pendingPeriod"))
+        .hasMessageContaining("pending period P30D is longer than the activity horizon PT480H");
+    assertThat(builder("p").activityHorizon(Duration.ofDays(30))
+        .unit(PointUnit.redeemable("stars", "Stars").withPendingPeriod(Period.ofDays(30)))
+        .build().activityHorizon()).as("equal is fine").isEqualTo(Duration.ofDays(30));
+  }
+
+  @Test
   void aProgramNeedsAPointUnit() {
     assertThatThrownBy(() -> builder("empty").build())
         .isExactlyInstanceOf(InvalidProgramException.class)
@@ -405,10 +420,10 @@ class ProgramTest {
         .build();
 
     assertThatThrownBy(() -> starbucks.unit(UnitId.of("miles")))
-        .isExactlyInstanceOf(IllegalArgumentException.class)
-        .hasMessage("program starbucks has no unit 'miles'; it has [stars]");
+        .isExactlyInstanceOf(UnknownReferenceException.class)
+        .hasMessage("unknown unit 'miles' in program starbucks (it has [stars])");
     assertThatThrownBy(() -> starbucks.reward(RewardId.of("free-latte")))
-        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .isExactlyInstanceOf(UnknownReferenceException.class)
         .hasMessageContaining("'free-latte'")
         .hasMessageContaining("[handcrafted-drink]");
     assertThatThrownBy(() -> starbucks.unit(null))
@@ -450,7 +465,10 @@ class ProgramTest {
   void builderSettersRejectBadValuesNamingThem() {
     assertThatThrownBy(() -> builder("p").activityHorizon(Duration.ZERO))
         .isExactlyInstanceOf(IllegalArgumentException.class)
-        .hasMessage("program p: activity horizon must be positive, was PT0S");
+        .hasMessage("program p: activity horizon must be positive and at most PT878400H, was PT0S");
+    assertThatThrownBy(() -> builder("p").activityHorizon(Duration.ofDays(36_601)))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("was PT878424H");
     assertThatThrownBy(() -> builder("p").activityHorizon(Duration.ofDays(-1)))
         .isExactlyInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("was PT-24H");
