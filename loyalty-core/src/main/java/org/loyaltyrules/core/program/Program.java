@@ -31,6 +31,8 @@ import org.loyaltyrules.core.UnitId;
 import org.loyaltyrules.core.UnknownReferenceException;
 import org.loyaltyrules.core.internal.Checks;
 import org.loyaltyrules.core.ledger.LedgerPolicy;
+import org.loyaltyrules.core.rule.EarnPolicy;
+import org.loyaltyrules.core.rule.EarnRule;
 
 /**
  * What a loyalty program is, as plain data: its currency and time zone, the point units it
@@ -58,7 +60,8 @@ public final class Program {
   private final Currency currency;
   private final ZoneId zone;
   private final Duration activityHorizon;
-  private final RoundingMode pointRounding;
+  private final EarnPolicy earnPolicy;
+  private final ImmutableList<EarnRule> earnRules;
   private final ImmutableMap<UnitId, PointUnit> units;
   private final Optional<TierLadder> tiers;
   private final ImmutableMap<RewardId, Reward> rewards;
@@ -75,7 +78,8 @@ public final class Program {
     this.currency = b.currency;
     this.zone = b.zone;
     this.activityHorizon = b.activityHorizon;
-    this.pointRounding = b.pointRounding;
+    this.earnPolicy = b.earnPolicy;
+    this.earnRules = ImmutableList.copyOf(b.earnRules);
     this.units = byId(b.units, PointUnit::id);
     this.tiers = Optional.ofNullable(b.tiers);
     this.rewards = byId(b.rewards, Reward::id);
@@ -133,7 +137,17 @@ public final class Program {
 
   /** Returns how fractional points are rounded; {@link RoundingMode#FLOOR} unless declared. */
   public RoundingMode pointRounding() {
-    return pointRounding;
+    return earnPolicy.mode();
+  }
+
+  /** Returns how money turns into points: what earns, and how points are rounded. */
+  public EarnPolicy earnPolicy() {
+    return earnPolicy;
+  }
+
+  /** Returns the built-in earning rules, in declaration order. */
+  public List<EarnRule> earnRules() {
+    return earnRules;
   }
 
   /** Returns the point units, in declaration order. */
@@ -215,7 +229,8 @@ public final class Program {
   public boolean equals(Object o) {
     return o instanceof Program p && id.equals(p.id) && name.equals(p.name)
         && currency.equals(p.currency) && zone.equals(p.zone)
-        && activityHorizon.equals(p.activityHorizon) && pointRounding == p.pointRounding
+        && activityHorizon.equals(p.activityHorizon) && earnPolicy.equals(p.earnPolicy)
+        && earnRules.equals(p.earnRules)
         && units.equals(p.units) && tiers.equals(p.tiers) && rewards.equals(p.rewards)
         && offers.equals(p.offers) && plans.equals(p.plans) && partners.equals(p.partners)
         && causes.equals(p.causes) && challenges.equals(p.challenges);
@@ -223,7 +238,8 @@ public final class Program {
 
   @Override
   public int hashCode() {
-    return Objects.hash(id, name, currency, zone, activityHorizon, pointRounding, units, tiers,
+    return Objects.hash(id, name, currency, zone, activityHorizon, earnPolicy, earnRules, units,
+        tiers,
         rewards, offers, plans, partners, causes, challenges);
   }
 
@@ -246,7 +262,8 @@ public final class Program {
     private final ZoneId zone;
     private String name;
     private Duration activityHorizon = DEFAULT_ACTIVITY_HORIZON;
-    private RoundingMode pointRounding = RoundingMode.FLOOR;
+    private EarnPolicy earnPolicy = EarnPolicy.defaults();
+    private final List<EarnRule> earnRules = new ArrayList<>();
     private final List<PointUnit> units = new ArrayList<>();
     private TierLadder tiers;
     private final List<Reward> rewards = new ArrayList<>();
@@ -299,7 +316,7 @@ public final class Program {
       Checks.present(mode, "program " + id + ": point rounding");
       checkArgument(mode != RoundingMode.UNNECESSARY,
           "program %s: point rounding must say how to round, was %s", id, mode);
-      this.pointRounding = mode;
+      this.earnPolicy = earnPolicy.withMode(mode);
       return this;
     }
 
@@ -310,6 +327,27 @@ public final class Program {
      */
     public Builder unit(PointUnit unit) {
       units.add(Checks.present(unit, "program " + id + ": units[" + units.size() + "]"));
+      return this;
+    }
+
+    /**
+     * Sets how money turns into points.
+     *
+     * @throws IllegalArgumentException if it is null
+     */
+    public Builder earnPolicy(EarnPolicy policy) {
+      this.earnPolicy = Checks.present(policy, "program " + id + ": earn policy");
+      return this;
+    }
+
+    /**
+     * Adds an earning rule.
+     *
+     * @throws IllegalArgumentException if it is null
+     */
+    public Builder earnRule(EarnRule rule) {
+      earnRules.add(Checks.present(rule,
+          "program " + id + ": earnRules[" + earnRules.size() + "]"));
       return this;
     }
 
@@ -404,6 +442,7 @@ public final class Program {
       unique("partners", partners, Partner::id, problems);
       unique("causes", causes, Cause::id, problems);
       unique("challenges", challenges, Challenge::id, problems);
+      unique("earnRules", earnRules, EarnRule::id, problems);
 
       for (int i = 0; i < units.size(); i++) {
         PointUnit unit = units.get(i);
@@ -451,21 +490,52 @@ public final class Program {
         inCurrency("causes[" + i + "].pointValue", causes.get(i).pointValue(), problems);
       }
       for (int i = 0; i < challenges.size(); i++) {
-        String at = "challenges[" + i + "].grant";
-        Grant grant = challenges.get(i).grant();
-        if (grant instanceof Grant.FreeReward g && !rewardIds.containsKey(g.reward())) {
-          problems.add(new Problem(at + ".reward", "unknown reward '" + g.reward()
-              + "'; the catalogue has " + rewardIds.keySet()));
-        } else if (grant instanceof Grant.Points g) {
-          knownUnit(at + ".unit", g.unit(), unitIds, problems);
-        } else if (grant instanceof Grant.Voucher g) {
-          inCurrency(at + ".value", g.value(), problems);
-        }
+        checkGrant("challenges[" + i + "].grant", challenges.get(i).grant(), unitIds, rewardIds,
+            problems);
+      }
+      for (int i = 0; i < earnRules.size(); i++) {
+        checkRule("earnRules[" + i + "]", earnRules.get(i), unitIds, rewardIds, problems);
       }
       if (!problems.isEmpty()) {
         throw new InvalidProgramException(id.value(), problems);
       }
       return new Program(this);
+    }
+
+    private void checkRule(String at, EarnRule rule, Map<UnitId, PointUnit> unitIds,
+        Map<RewardId, Reward> rewardIds, List<Problem> problems) {
+      int t = 0;
+      for (TierId tier : rule.settings().audience().tiers()) {
+        knownTier(at + ".settings.audience.tiers[" + t++ + "]", tier, problems);
+      }
+      if (rule instanceof EarnRule.Rate r) {
+        knownUnit(at + ".unit", r.unit(), unitIds, problems);
+        inCurrency(at + ".per", r.per(), problems);
+      } else if (rule instanceof EarnRule.Multiplier r) {
+        knownUnit(at + ".unit", r.unit(), unitIds, problems);
+      } else if (rule instanceof EarnRule.EventBonus r) {
+        knownUnit(at + ".unit", r.unit(), unitIds, problems);
+      } else if (rule instanceof EarnRule.MinimumSpendBonus r) {
+        knownUnit(at + ".unit", r.unit(), unitIds, problems);
+        inCurrency(at + ".minimum", r.minimum(), problems);
+      } else if (rule instanceof EarnRule.FirstPurchase r) {
+        checkGrant(at + ".grant", r.grant(), unitIds, rewardIds, problems);
+      } else if (rule instanceof EarnRule.SpendVoucher r) {
+        inCurrency(at + ".every", r.every(), problems);
+        inCurrency(at + ".value", r.value(), problems);
+      }
+    }
+
+    private void checkGrant(String at, Grant grant, Map<UnitId, PointUnit> unitIds,
+        Map<RewardId, Reward> rewardIds, List<Problem> problems) {
+      if (grant instanceof Grant.FreeReward g && !rewardIds.containsKey(g.reward())) {
+        problems.add(new Problem(at + ".reward", "unknown reward '" + g.reward()
+            + "'; the catalogue has " + rewardIds.keySet()));
+      } else if (grant instanceof Grant.Points g) {
+        knownUnit(at + ".unit", g.unit(), unitIds, problems);
+      } else if (grant instanceof Grant.Voucher g) {
+        inCurrency(at + ".value", g.value(), problems);
+      }
     }
 
     private static <K, V> Map<K, V> unique(String path, Collection<V> values, Function<V, K> id,

@@ -1,0 +1,71 @@
+package org.loyaltyrules.core.rule;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.loyaltyrules.core.TierId;
+import org.loyaltyrules.core.activity.Channel;
+import org.loyaltyrules.core.internal.Checks;
+
+/**
+ * Who a rule applies to: members in any of its segments, holding any of its tiers, with all of
+ * its attribute values, acting through any of its channels. An empty part does not restrict.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param segments the member segments; empty for all
+ * @param tiers the tiers; empty for all
+ * @param attributes attribute values the member must all have; empty for none
+ * @param channels the purchase channels; empty for all
+ */
+public record Audience(Set<String> segments, Set<TierId> tiers, Map<String, String> attributes,
+    Set<Channel> channels) {
+  private static final Audience EVERYONE = new Audience(Set.of(), Set.of(), Map.of(), Set.of());
+
+  /**
+   * Validates and copies the audience.
+   *
+   * @throws IllegalArgumentException naming the bad value if a part is null or holds a null or
+   *     blank entry
+   */
+  public Audience {
+    segments = Checks.names(segments, "audience segments");
+    tiers = Checks.set(tiers, "audience tiers");
+    attributes = Checks.sortedMap(attributes, "audience attributes");
+    attributes.forEach((k, v) -> Checks.text(v, "audience attribute " + k));
+    channels = Checks.set(channels, "audience channels");
+  }
+
+  /** Returns the audience of every member. */
+  public static Audience everyone() {
+    return EVERYONE;
+  }
+
+  /** Returns a copy restricted to the given segments. */
+  public Audience withSegments(Set<String> segments) {
+    return new Audience(segments, tiers, attributes, channels);
+  }
+
+  /** Returns a copy restricted to the given tiers. */
+  public Audience withTiers(Set<TierId> tiers) {
+    return new Audience(segments, tiers, attributes, channels);
+  }
+
+  /** Returns a copy restricted to the given channels. */
+  public Audience withChannels(Set<Channel> channels) {
+    return new Audience(segments, tiers, attributes, channels);
+  }
+
+  /**
+   * Returns true if a member with these segments, tier and attributes, acting through
+   * {@code channel} (empty when the activity has none), is in the audience.
+   */
+  public boolean includes(Set<String> memberSegments, Optional<TierId> tier,
+      Map<String, String> memberAttributes, Optional<Channel> channel) {
+    return (segments.isEmpty() || segments.stream().anyMatch(memberSegments::contains))
+        && (tiers.isEmpty() || tier.filter(tiers::contains).isPresent())
+        && attributes.entrySet().stream()
+            .allMatch(e -> e.getValue().equals(memberAttributes.get(e.getKey())))
+        && (channels.isEmpty() || channel.filter(channels::contains).isPresent());
+  }
+}
