@@ -1,0 +1,209 @@
+package org.loyaltyrules.rules;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import com.google.common.collect.ImmutableList;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.random.RandomGenerator;
+import org.loyaltyrules.core.CurrencyMismatchException;
+import org.loyaltyrules.core.UnitId;
+import org.loyaltyrules.core.UnknownReferenceException;
+import org.loyaltyrules.core.activity.AccountClosure;
+import org.loyaltyrules.core.activity.Activity;
+import org.loyaltyrules.core.activity.Adjustment;
+import org.loyaltyrules.core.activity.Donation;
+import org.loyaltyrules.core.activity.PointsTransfer;
+import org.loyaltyrules.core.activity.RedeemReward;
+import org.loyaltyrules.core.decision.Decision;
+import org.loyaltyrules.core.decision.Effect;
+import org.loyaltyrules.core.decision.ProgramState;
+import org.loyaltyrules.core.ledger.Attribution;
+import org.loyaltyrules.core.ledger.LedgerResult;
+import org.loyaltyrules.core.ledger.LedgerTransaction;
+import org.loyaltyrules.core.ledger.Posting;
+import org.loyaltyrules.core.ledger.PostingType;
+import org.loyaltyrules.core.member.Member;
+import org.loyaltyrules.core.program.Cause;
+import org.loyaltyrules.core.program.Program;
+import org.loyaltyrules.core.program.Reward;
+
+/**
+ * A program compiled for deciding: validated once, immutable, and shared by every thread. Each
+ * call is a pure function of its arguments — the program-level state, the member's state, the
+ * activity, the instant and a random source — and returns a {@link Decision}; nothing is parsed,
+ * compiled or reflected over per call, and no input is changed.
+ *
+ * <p>{@link #advance} moves a member to an instant: pending points vest and lots expire, in time
+ * order. {@link #decide} first applies whatever {@code advance} would apply up to its instant, so
+ * a result never depends on whether the host remembered to advance. An activity already applied
+ * is a {@linkplain Decision#replay() replay}: only the passage of time is applied.
+ *
+ * <p>This version decides the member's burn and service activities: reward redemptions,
+ * donations, transfers to partners, customer-service adjustments and account closure. Any
+ * other activity is refused with {@link UnsupportedActivityException} and changes nothing.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class CompiledProgram {
+  private final Program program;
+
+  CompiledProgram(Program program) {
+    this.program = program;
+  }
+
+  /** Returns the program this was compiled from. */
+  public Program program() {
+    return program;
+  }
+
+  /**
+   * Moves a member to {@code to}: vests pending points, expires lots, and forgets purchases and
+   * activity ids older than the program's activity horizon. Advancing to t1 and then to t2 gives
+   * the same member as advancing to t2.
+   *
+   * @param state the program-level state
+   * @param member the member's state
+   * @param to the instant to advance to; not before the member's state
+   * @return the decision: expiry effects, the postings, and the advanced member
+   * @throws org.loyaltyrules.core.ledger.InstantBeforeStateException if {@code to} is before the
+   *     member's state
+   * @throws CurrencyMismatchException if the program state is in another currency
+   * @throws IllegalArgumentException if an argument is null
+   */
+  public Decision advance(ProgramState state, Member member, Instant to) {
+    checkInputs(state, member, to);
+    member.checkNotBefore(to);
+    LedgerResult advanced = member.ledger().advance(to, program.ledgerPolicy());
+    Member after = afterLedger(member, advanced);
+    return new Decision(Optional.empty(), to, false, after, expiries(advanced.postings()),
+        advanced.postings(), List.of(), List.of(), List.of());
+  }
+
+  /**
+   * Decides an activity for a member at an instant.
+   *
+   * @param state the program-level state
+   * @param member the member's state
+   * @param activity the activity; it happened at or before {@code at}, within the program's
+   *     activity horizon
+   * @param at the instant the decision is made at; not before the member's state
+   * @param random the source of any randomness the program's rules draw on
+   * @return the decision
+   * @throws org.loyaltyrules.core.ledger.InstantBeforeStateException if {@code at} is before the
+   *     member's state
+   * @throws org.loyaltyrules.core.ledger.ActivityAfterInstantException if the activity happened
+   *     after {@code at}
+   * @throws org.loyaltyrules.core.ledger.ActivityOutsideHorizonException if it happened before
+   *     the activity horizon
+   * @throws org.loyaltyrules.core.ledger.AccountClosedException if the account is closed
+   * @throws org.loyaltyrules.core.ledger.InsufficientPointsException if a spending exceeds the
+   *     available balance
+   * @throws UnknownReferenceException if the activity names a reward, cause, partner or unit
+   *     the program does not have
+   * @throws RewardNotAvailableException if the member's tier may not redeem the reward
+   * @throws IllegalArgumentException if a donation breaks the cause's minimum or step, a
+   *     spending is of a status-only unit, or an argument is null
+   * @throws CurrencyMismatchException if the program state is in another currency
+   * @throws UnsupportedActivityException if this version cannot decide the kind of activity
+   */
+  public Decision decide(ProgramState state, Member member, Activity activity, Instant at,
+      RandomGenerator random) {
+    checkInputs(state, member, at);
+    checkArgument(activity != null, "activity must not be null");
+    checkArgument(random != null, "random source must not be null");
+    member.checkNotBefore(at);
+    LedgerTransaction tx = member.ledger().begin(program.ledgerPolicy(), activity.id(),
+        activity.occurredAt(), at);
+    List<Effect> effects = new ArrayList<>();
+    if (!tx.isReplay()) {
+      apply(activity, member, tx, effects);
+    }
+    LedgerResult result = tx.commit();
+    Member after = afterLedger(member, result);
+    List<Effect> all = ImmutableList.<Effect>builder().addAll(expiries(result.postings()))
+        .addAll(effects).build();
+    return new Decision(Optional.of(activity.id()), at, result.replay(), after, all,
+        result.postings(), List.of(), List.of(), List.of());
+  }
+
+  private void apply(Activity activity, Member member, LedgerTransaction tx,
+      List<Effect> effects) {
+    if (activity instanceof RedeemReward redeem) {
+      Reward reward = program.reward(redeem.reward());
+      if (!reward.isOpenTo(member.tierId())) {
+        throw new RewardNotAvailableException(reward.id(), reward.tiers(), member.tierId());
+      }
+      long points = Math.multiplyExact(reward.cost(), (long) redeem.quantity());
+      tx.redeem(reward.unit(), points, Attribution.none());
+      effects.add(new Effect.RewardRedeemed(reward.id(), redeem.quantity(), reward.unit(),
+          points));
+    } else if (activity instanceof Donation donation) {
+      Cause cause = program.causes().get(donation.cause());
+      if (cause == null) {
+        throw new UnknownReferenceException("cause", donation.cause().value(),
+            "program " + program.id() + " (it has " + program.causes().keySet() + ")");
+      }
+      checkArgument(cause.accepts(donation.points()), "donation %s: cause %s accepts at least %s "
+              + "points in steps of %s, was %s", donation.id(), cause.id(), cause.minimumPoints(),
+          cause.stepPoints(), donation.points());
+      tx.donate(donation.unit(), donation.points(), cause.id(), Attribution.none());
+      effects.add(new Effect.DonationMade(cause.id(), donation.unit(), donation.points(),
+          cause.valueOf(donation.points())));
+    } else if (activity instanceof PointsTransfer transfer) {
+      if (!program.partners().containsKey(transfer.partner())) {
+        throw new UnknownReferenceException("partner", transfer.partner().value(),
+            "program " + program.id() + " (it has " + program.partners().keySet() + ")");
+      }
+      tx.transfer(transfer.unit(), transfer.points(), transfer.partner(), Attribution.none());
+    } else if (activity instanceof Adjustment adjustment) {
+      tx.adjust(adjustment.unit(), adjustment.points(), adjustment.reason());
+    } else if (activity instanceof AccountClosure closure) {
+      tx.close(closure.reason());
+      effects.add(new Effect.AccountClosed(closure.reason()));
+    } else {
+      throw new UnsupportedActivityException(activity);
+    }
+  }
+
+  private void checkInputs(ProgramState state, Member member, Instant at) {
+    checkArgument(state != null, "program state must not be null");
+    checkArgument(member != null, "member must not be null");
+    checkArgument(at != null, "instant must not be null");
+    if (!state.currency().equals(program.currency())) {
+      throw new CurrencyMismatchException(program.currency(), state.currency(),
+          "program state of " + program.id());
+    }
+  }
+
+  private Member afterLedger(Member member, LedgerResult result) {
+    Instant horizonStart = result.ledger().asOf().minus(program.activityHorizon());
+    return member.withLedger(result.ledger())
+        .withPurchases(member.purchases().prunedBefore(horizonStart));
+  }
+
+  /** One effect per unit for the points that expired, dated at the last expiry. */
+  private static List<Effect> expiries(List<Posting> postings) {
+    Map<UnitId, long[]> points = new TreeMap<>();
+    Map<UnitId, Instant> last = new TreeMap<>();
+    for (Posting p : postings) {
+      if (p.type() == PostingType.EXPIRE) {
+        points.computeIfAbsent(p.unit(), u -> new long[1])[0] += p.amount();
+        last.merge(p.unit(), p.at(), (a, b) -> a.isAfter(b) ? a : b);
+      }
+    }
+    List<Effect> effects = new ArrayList<>();
+    points.forEach((unit, n) -> effects.add(new Effect.PointsExpired(unit, n[0], last.get(unit))));
+    return effects;
+  }
+
+  @Override
+  public String toString() {
+    return String.format(Locale.ROOT, "CompiledProgram[%s]", program.id());
+  }
+}
