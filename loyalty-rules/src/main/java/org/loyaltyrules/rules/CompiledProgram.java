@@ -3,6 +3,7 @@ package org.loyaltyrules.rules;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.collect.ImmutableList;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +19,11 @@ import org.loyaltyrules.core.activity.AccountClosure;
 import org.loyaltyrules.core.activity.Activity;
 import org.loyaltyrules.core.activity.Adjustment;
 import org.loyaltyrules.core.activity.Donation;
+import org.loyaltyrules.core.activity.EngagementEvent;
 import org.loyaltyrules.core.activity.PointsTransfer;
+import org.loyaltyrules.core.activity.Purchase;
 import org.loyaltyrules.core.activity.RedeemReward;
+import org.loyaltyrules.core.activity.Return;
 import org.loyaltyrules.core.decision.Decision;
 import org.loyaltyrules.core.decision.Effect;
 import org.loyaltyrules.core.decision.ProgramState;
@@ -44,17 +48,25 @@ import org.loyaltyrules.core.program.Reward;
  * a result never depends on whether the host remembered to advance. An activity already applied
  * is a {@linkplain Decision#replay() replay}: only the passage of time is applied.
  *
- * <p>This version decides the member's burn and service activities: reward redemptions,
- * donations, transfers to partners, customer-service adjustments and account closure. Any
- * other activity is refused with {@link UnsupportedActivityException} and changes nothing.
+ * <p>This version decides purchases (rates, multipliers, offers, tier and plan multipliers,
+ * minimum-spend and first-purchase bonuses, caps), returns of whole lines or part of a line's
+ * quantity (the rest of the order re-evaluated as of the purchase and the difference taken
+ * back), engagement events (bonuses as often as their frequency allows), reward redemptions,
+ * donations, transfers to partners, customer-service adjustments and account closure. Paying
+ * with points and membership fees are refused with {@link UnsupportedActivityException} and
+ * change nothing.
  *
  * <p>Immutable and thread-safe.
  */
 public final class CompiledProgram {
   private final Program program;
+  private final RuleBook book;
+  private final PurchaseEvaluator evaluator;
 
-  CompiledProgram(Program program) {
+  CompiledProgram(Program program, RuleBook book) {
     this.program = program;
+    this.book = book;
+    this.evaluator = new PurchaseEvaluator(book, program.earnPolicy());
   }
 
   /** Returns the program this was compiled from. */
@@ -80,7 +92,7 @@ public final class CompiledProgram {
     checkInputs(state, member, to);
     member.checkNotBefore(to);
     LedgerResult advanced = member.ledger().advance(to, program.ledgerPolicy());
-    Member after = afterLedger(member, advanced);
+    Member after = tidy(member.withLedger(advanced.ledger()));
     return new Decision(Optional.empty(), to, false, after, expiries(advanced.postings()),
         advanced.postings(), List.of(), List.of(), List.of());
   }
@@ -104,12 +116,16 @@ public final class CompiledProgram {
    * @throws org.loyaltyrules.core.ledger.AccountClosedException if the account is closed
    * @throws org.loyaltyrules.core.ledger.InsufficientPointsException if a spending exceeds the
    *     available balance
-   * @throws UnknownReferenceException if the activity names a reward, cause, partner or unit
-   *     the program does not have
+   * @throws UnknownReferenceException if the activity names a reward, cause, partner, unit or
+   *     purchase the program or member does not have
+   * @throws org.loyaltyrules.core.activity.UnknownLineException if a return names a line the
+   *     purchase never had
+   * @throws org.loyaltyrules.core.member.ReturnExceedsPurchaseException if a return asks for more
+   *     of a line than is left to return
    * @throws RewardNotAvailableException if the member's tier may not redeem the reward
    * @throws IllegalArgumentException if a donation breaks the cause's minimum or step, a
    *     spending is of a status-only unit, or an argument is null
-   * @throws CurrencyMismatchException if the program state is in another currency
+   * @throws CurrencyMismatchException if the program state or a purchase is in another currency
    * @throws UnsupportedActivityException if this version cannot decide the kind of activity
    */
   public Decision decide(ProgramState state, Member member, Activity activity, Instant at,
@@ -120,21 +136,29 @@ public final class CompiledProgram {
     member.checkNotBefore(at);
     LedgerTransaction tx = member.ledger().begin(program.ledgerPolicy(), activity.id(),
         activity.occurredAt(), at);
-    List<Effect> effects = new ArrayList<>();
+    Run run = new Run(program, book, evaluator, member, tx, at);
     if (!tx.isReplay()) {
-      apply(activity, member, tx, effects);
+      apply(activity, member, tx, run);
     }
     LedgerResult result = tx.commit();
-    Member after = afterLedger(member, result);
-    List<Effect> all = ImmutableList.<Effect>builder().addAll(expiries(result.postings()))
-        .addAll(effects).build();
-    return new Decision(Optional.of(activity.id()), at, result.replay(), after, all,
-        result.postings(), List.of(), List.of(), List.of());
+    Member after = tidy(run.finish(result.ledger()));
+    ImmutableList.Builder<Effect> effects = ImmutableList.<Effect>builder()
+        .addAll(expiries(result.postings())).addAll(run.effects);
+    result.shortfalls().forEach(s -> effects.add(new Effect.PointsShortfall(s.unit(), s.points(),
+        s.policy())));
+    return new Decision(Optional.of(activity.id()), at, result.replay(), after, effects.build(),
+        result.postings(), List.of(), run.trace, List.of());
   }
 
-  private void apply(Activity activity, Member member, LedgerTransaction tx,
-      List<Effect> effects) {
-    if (activity instanceof RedeemReward redeem) {
+  private void apply(Activity activity, Member member, LedgerTransaction tx, Run run) {
+    List<Effect> effects = run.effects;
+    if (activity instanceof Purchase purchase) {
+      run.purchase(purchase);
+    } else if (activity instanceof Return ret) {
+      run.ret(ret);
+    } else if (activity instanceof EngagementEvent event) {
+      run.event(event);
+    } else if (activity instanceof RedeemReward redeem) {
       Reward reward = program.reward(redeem.reward());
       if (!reward.isOpenTo(member.tierId())) {
         throw new RewardNotAvailableException(reward.id(), reward.tiers(), member.tierId());
@@ -181,10 +205,14 @@ public final class CompiledProgram {
     }
   }
 
-  private Member afterLedger(Member member, LedgerResult result) {
-    Instant horizonStart = result.ledger().asOf().minus(program.activityHorizon());
-    return member.withLedger(result.ledger())
-        .withPurchases(member.purchases().prunedBefore(horizonStart));
+  /** Forgets purchases past the horizon and counters of periods that have ended. */
+  private Member tidy(Member member) {
+    Instant now = member.asOf();
+    Member.Builder b = member.toBuilder()
+        .purchases(member.purchases().prunedBefore(now.minus(program.activityHorizon())));
+    Run.expiredCounters(member.progress(), now.atZone(program.zone()).toLocalDate())
+        .forEach(key -> b.progress(key, BigDecimal.ZERO));
+    return b.build();
   }
 
   /** One effect per unit for the points that expired, dated at the last expiry. */

@@ -36,14 +36,10 @@ public final class LoyaltyRules {
       throw new IllegalArgumentException("program must not be null");
     }
     List<Problem> problems = new ArrayList<>();
-    for (int i = 0; i < program.earnRules().size(); i++) {
-      problems.add(new Problem("earnRules[" + i + "]", "earning rules of kind "
-          + program.earnRules().get(i).getClass().getSimpleName()
-          + " are not decided by this version; remove the rule or use a version that does"));
-    }
+    RuleBook book = RuleBook.compile(program, problems);
     if (!problems.isEmpty()) {
       throw new InvalidProgramException(program.id().value(), problems);
     }
-    return new CompiledProgram(program);
+    return new CompiledProgram(program, book);
   }
 }

@@ -3,10 +3,12 @@ package org.loyaltyrules.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
@@ -17,6 +19,7 @@ import org.loyaltyrules.core.MemberId;
 import org.loyaltyrules.core.Money;
 import org.loyaltyrules.core.PartnerId;
 import org.loyaltyrules.core.ProgramId;
+import org.loyaltyrules.core.RuleId;
 import org.loyaltyrules.core.RewardId;
 import org.loyaltyrules.core.TierId;
 import org.loyaltyrules.core.UnitId;
@@ -24,6 +27,7 @@ import org.loyaltyrules.core.UnknownReferenceException;
 import org.loyaltyrules.core.activity.AccountClosure;
 import org.loyaltyrules.core.activity.Adjustment;
 import org.loyaltyrules.core.activity.Donation;
+import org.loyaltyrules.core.activity.PayWithPoints;
 import org.loyaltyrules.core.activity.PointsTransfer;
 import org.loyaltyrules.core.activity.Purchase;
 import org.loyaltyrules.core.activity.PurchaseLine;
@@ -50,6 +54,7 @@ import org.loyaltyrules.core.program.Tier;
 import org.loyaltyrules.core.program.TierLadder;
 import org.loyaltyrules.core.program.TierMetric;
 import org.loyaltyrules.core.rule.EarnRule;
+import org.loyaltyrules.core.rule.RuleSettings;
 
 class CompiledProgramTest {
   private static final ZoneId ZONE = ZoneId.of("America/New_York");
@@ -220,11 +225,15 @@ class CompiledProgramTest {
     assertThatThrownBy(() -> COMPILED.decide(STATE, ana, null, day(1), RANDOM))
         .isExactlyInstanceOf(IllegalArgumentException.class)
         .hasMessage("activity must not be null");
-    Purchase purchase = Purchase.builder(ActivityId.of("p-1"), day(1))
-        .line(PurchaseLine.of("l1", "shoes", "footwear", 1, Money.of("60", "USD"))).build();
-    assertThatThrownBy(() -> COMPILED.decide(STATE, ana, purchase, day(1), RANDOM))
+    assertThatThrownBy(() -> COMPILED.decide(STATE, ana, new PayWithPoints(ActivityId.of("pp-1"),
+            day(1), ActivityId.of("p-1"), STARS, 100), day(1), RANDOM))
         .isInstanceOf(UnsupportedActivityException.class)
-        .hasMessage("activity p-1: Purchase activities are not decided by this version");
+        .hasMessage("activity pp-1: PayWithPoints activities are not decided by this version");
+    Purchase euros = Purchase.builder(ActivityId.of("p-2"), day(1))
+        .line(PurchaseLine.of("l1", "shoes", "footwear", 1, Money.of("60", "EUR"))).build();
+    assertThatThrownBy(() -> COMPILED.decide(STATE, ana, euros, day(1), RANDOM))
+        .isInstanceOf(CurrencyMismatchException.class)
+        .hasMessage("purchase p-2: currency must be USD, was EUR");
   }
 
   @Test
@@ -232,11 +241,13 @@ class CompiledProgramTest {
     Program withRules = Program.builder(ProgramId.of("starbucks"), Money.currency("USD"), ZONE)
         .unit(PointUnit.redeemable("stars", "Stars"))
         .earnRule(EarnRule.Rate.of("base", STARS, 2, Money.of("1", "USD")))
+        .earnRule(new EarnRule.Cashback(RuleId.of("cashback"), RuleSettings.defaults(),
+            BigDecimal.TEN, Optional.empty()))
         .build();
     assertThatThrownBy(() -> LoyaltyRules.compile(withRules))
         .isInstanceOf(InvalidProgramException.class)
-        .hasMessageContaining("earnRules[0]: earning rules of kind Rate are not decided by this "
-            + "version");
+        .hasMessageContaining("earnRules[1]: earning rules of kind Cashback are not decided by "
+            + "this version");
     assertThatThrownBy(() -> LoyaltyRules.compile(null))
         .isExactlyInstanceOf(IllegalArgumentException.class);
   }

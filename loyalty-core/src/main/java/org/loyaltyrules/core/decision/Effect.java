@@ -16,6 +16,7 @@ import org.loyaltyrules.core.UnitId;
 import org.loyaltyrules.core.internal.Checks;
 import org.loyaltyrules.core.member.MembershipStatus;
 import org.loyaltyrules.core.member.Voucher;
+import org.loyaltyrules.core.program.ShortfallPolicy;
 
 /**
  * Something a decision tells the host to announce or carry out: "you earned 25 stars", "your
@@ -76,6 +77,24 @@ public sealed interface Effect {
       Checks.present(unit, "unit");
       checkArgument(points > 0, "points restored must be positive, was %s", points);
       Checks.present(activity, "activity");
+    }
+  }
+
+  /**
+   * Points a return should have taken back but the member had already spent, and what the unit's
+   * shortfall policy did: took them from pending points, let the balance go negative, or wrote
+   * them off.
+   *
+   * @param unit the unit
+   * @param points how many could not be taken from the available balance; positive
+   * @param policy the policy that applied
+   */
+  record PointsShortfall(UnitId unit, long points, ShortfallPolicy policy) implements Effect {
+    /** Validates the effect; throws {@link IllegalArgumentException} naming a bad value. */
+    public PointsShortfall {
+      Checks.present(unit, "unit");
+      checkArgument(points > 0, "shortfall points must be positive, was %s", points);
+      Checks.present(policy, "shortfall policy");
     }
   }
 

@@ -77,11 +77,21 @@ public final class PurchaseHistory {
    * @throws IllegalArgumentException if it is null or a purchase with its id is already recorded
    */
   public PurchaseHistory withPurchase(Purchase purchase) {
+    return withPurchase(purchase, PurchaseContext.none());
+  }
+
+  /**
+   * Returns a history that also remembers {@code purchase}, decided in {@code context}.
+   *
+   * @throws IllegalArgumentException if an argument is null or a purchase with its id is
+   *     already recorded
+   */
+  public PurchaseHistory withPurchase(Purchase purchase, PurchaseContext context) {
     Checks.present(purchase, "purchase");
     checkArgument(!records.containsKey(purchase.id()), "purchase %s is already recorded",
         purchase.id());
     return new PurchaseHistory(ImmutableMap.<ActivityId, PurchaseRecord>builder().putAll(records)
-        .put(purchase.id(), PurchaseRecord.of(purchase)).buildOrThrow());
+        .put(purchase.id(), PurchaseRecord.of(purchase, context)).buildOrThrow());
   }
 
   /**
@@ -122,7 +132,7 @@ public final class PurchaseHistory {
     List<ActivityId> returns = new ArrayList<>(record.returns());
     returns.add(ret.id());
     Map<ActivityId, PurchaseRecord> copy = new LinkedHashMap<>(records);
-    copy.put(purchase.id(), new PurchaseRecord(purchase, returned, returns));
+    copy.put(purchase.id(), new PurchaseRecord(purchase, returned, returns, record.context()));
     return new PurchaseHistory(ImmutableMap.copyOf(copy));
   }
 

@@ -15,8 +15,8 @@ import org.loyaltyrules.core.internal.Checks;
 
 /**
  * A purchase as the member's state remembers it: the purchase itself, how much of each line has
- * been returned, and the returns that did so. Returns and the points they take back are checked
- * against it.
+ * been returned, the returns that did so, and what the rules knew of the member when it was
+ * decided. Returns and the points they take back are checked and re-evaluated against it.
  *
  * <p>Immutable and thread-safe.
  *
@@ -24,9 +24,10 @@ import org.loyaltyrules.core.internal.Checks;
  * @param returned the quantity returned so far, by line, kept without trailing zeros (so two
  *     returns of 0.5 and one of 1 record the same); lines never returned are absent
  * @param returns the returns applied to it, in order
+ * @param context what the rules knew of the member when the purchase was decided
  */
 public record PurchaseRecord(Purchase purchase, Map<LineId, BigDecimal> returned,
-    List<ActivityId> returns) {
+    List<ActivityId> returns, PurchaseContext context) {
   /**
    * Validates and copies the record.
    *
@@ -37,6 +38,7 @@ public record PurchaseRecord(Purchase purchase, Map<LineId, BigDecimal> returned
    */
   public PurchaseRecord {
     Checks.present(purchase, "purchase");
+    Checks.present(context, "purchase " + purchase.id() + ": context");
     returned = ImmutableMap.copyOf(Maps.transformValues(
         Checks.sortedMap(returned, "purchase " + purchase.id() + ": returned"),
         Checks::stripped));
@@ -60,9 +62,25 @@ public record PurchaseRecord(Purchase purchase, Map<LineId, BigDecimal> returned
         purchase.id(), returned, returns);
   }
 
-  /** Returns a record of a purchase nothing of which was returned. */
+  /**
+   * Returns a record with an {@linkplain PurchaseContext#none() empty context}: for purchases
+   * recorded by hand rather than decided by the rules.
+   *
+   * @throws IllegalArgumentException as the canonical constructor does
+   */
+  public PurchaseRecord(Purchase purchase, Map<LineId, BigDecimal> returned,
+      List<ActivityId> returns) {
+    this(purchase, returned, returns, PurchaseContext.none());
+  }
+
+  /** Returns a record of a purchase nothing of which was returned, with an empty context. */
   public static PurchaseRecord of(Purchase purchase) {
-    return new PurchaseRecord(purchase, Map.of(), List.of());
+    return of(purchase, PurchaseContext.none());
+  }
+
+  /** Returns a record of a purchase nothing of which was returned, decided in a context. */
+  public static PurchaseRecord of(Purchase purchase, PurchaseContext context) {
+    return new PurchaseRecord(purchase, Map.of(), List.of(), context);
   }
 
   /** Returns the quantity of a line returned so far; zero if none or no such line. */

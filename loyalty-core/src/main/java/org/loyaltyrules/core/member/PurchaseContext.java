@@ -1,0 +1,44 @@
+package org.loyaltyrules.core.member;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.loyaltyrules.core.PlanId;
+import org.loyaltyrules.core.TierId;
+import org.loyaltyrules.core.internal.Checks;
+
+/**
+ * What the rules knew of the member when a purchase was decided: tier, segments, attributes and
+ * active paid memberships. A return re-evaluates the remaining order against this, as of the
+ * purchase, so a tier or segment that changed since does not change what the return takes back.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param tier the tier held, if any
+ * @param segments the member's segments; sorted
+ * @param attributes the member's attributes; sorted by name
+ * @param activePlans the plans whose membership was active; sorted
+ */
+public record PurchaseContext(Optional<TierId> tier, Set<String> segments,
+    Map<String, String> attributes, Set<PlanId> activePlans) {
+  private static final PurchaseContext NONE = new PurchaseContext(Optional.empty(), Set.of(),
+      Map.of(), Set.of());
+
+  /**
+   * Validates and copies the context.
+   *
+   * @throws IllegalArgumentException naming the bad value if a part is null or holds a null or
+   *     blank entry
+   */
+  public PurchaseContext {
+    Checks.present(tier, "purchase context tier");
+    segments = Checks.names(segments, "purchase context segments");
+    attributes = Checks.sortedMap(attributes, "purchase context attributes");
+    activePlans = Checks.set(activePlans, "purchase context active plans");
+  }
+
+  /** Returns the context of a member with no tier, segments, attributes or memberships. */
+  public static PurchaseContext none() {
+    return NONE;
+  }
+}

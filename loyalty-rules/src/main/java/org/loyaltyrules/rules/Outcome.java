@@ -1,0 +1,43 @@
+package org.loyaltyrules.rules;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import org.loyaltyrules.core.LineId;
+import org.loyaltyrules.core.UnitId;
+import org.loyaltyrules.core.decision.TraceEntry;
+
+/**
+ * What one rule yields on one activity before caps: whether it matched, the points it earns in
+ * one unit (rounded), what rounding and stacking took, the lines it earned on and why. Immutable.
+ *
+ * @param head the rule
+ * @param unit the unit it earns, if it matched
+ * @param matched whether its conditions held
+ * @param points the points before caps; zero or more
+ * @param lostToStacking what another rule's exclusivity took
+ * @param lostToRounding the fraction of a point rounding took
+ * @param lines the purchase lines it earned on
+ * @param firstOnly whether it is a first-purchase bonus, which a member earns once
+ * @param note why, in the program's terms
+ */
+record Outcome(RuleSpec.Head head, Optional<UnitId> unit, boolean matched, long points,
+    long lostToStacking, BigDecimal lostToRounding, List<LineId> lines, boolean firstOnly,
+    String note) {
+
+  static Outcome notMatched(RuleSpec.Head head, String why) {
+    return new Outcome(head, Optional.empty(), false, 0, 0, BigDecimal.ZERO, List.of(), false,
+        why);
+  }
+
+  static Outcome excluded(RuleSpec.Head head, UnitId unit, long wouldBe, String why) {
+    return new Outcome(head, Optional.of(unit), true, 0, wouldBe, BigDecimal.ZERO, List.of(),
+        false, why);
+  }
+
+  /** Returns the trace entry of this outcome once caps have granted {@code granted}. */
+  TraceEntry trace(long granted) {
+    return new TraceEntry(head.id(), matched, unit, granted, points - granted, lostToStacking,
+        lostToRounding, note);
+  }
+}

@@ -1,0 +1,288 @@
+package org.loyaltyrules.rules;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.loyaltyrules.core.LineId;
+import org.loyaltyrules.core.RuleId;
+import org.loyaltyrules.core.UnitId;
+import org.loyaltyrules.core.activity.Purchase;
+import org.loyaltyrules.core.activity.PurchaseLine;
+import org.loyaltyrules.core.member.PurchaseContext;
+import org.loyaltyrules.core.rule.EarnPolicy;
+import org.loyaltyrules.core.rule.LineFilter;
+
+/**
+ * Computes what each rule earns on a purchase, before caps: the pure arithmetic of the compiled
+ * rules, with no state but the program's. The same function evaluates a purchase when it is
+ * decided and its remainder when part of it is returned, so a return takes back exactly the
+ * difference. Immutable and thread-safe.
+ *
+ * <p>Points are kept as exact numerators over each rate's money denominator until they are
+ * rounded, so {@code 1 point per $3} on $3.00 earns exactly 1, never 0.999….
+ */
+final class PurchaseEvaluator {
+  private static final int TRACE_SCALE = 6;
+
+
+  private final RuleBook book;
+  private final EarnPolicy policy;
+
+  PurchaseEvaluator(RuleBook book, EarnPolicy policy) {
+    this.book = book;
+    this.policy = policy;
+  }
+
+  /** A part of the order that earns: a line (with its remaining quantity) or tax and shipping. */
+  private record Part(Optional<PurchaseLine> line, BigDecimal amount) {
+    boolean matches(LineFilter filter) {
+      return line.map(filter::matches).orElse(filter.matchesAll());
+    }
+  }
+
+  /** A rate's earning on the order: its exact numerators per part, over its denominator. */
+  private record RateEarning(RuleSpec.Rate rate, List<Part> parts, List<BigDecimal> numerators) {}
+
+  /**
+   * Evaluates the order.
+   *
+   * @param purchase the purchase
+   * @param quantity the quantity of each line that still earns (all of it, or what was not
+   *     returned)
+   * @param member what the rules know of the member
+   * @param at the purchase's local date-time in the program's zone
+   * @param firstAvailable whether a first-purchase rule may still grant to this member
+   * @return one outcome per rule and unit, in evaluation order
+   */
+  List<Outcome> evaluate(Purchase purchase, Function<PurchaseLine, BigDecimal> quantity,
+      PurchaseContext member, LocalDateTime at, Predicate<RuleId> firstAvailable) {
+    List<Part> parts = parts(purchase, quantity);
+    BigDecimal earning = parts.stream().map(Part::amount).reduce(BigDecimal.ZERO,
+        BigDecimal::add);
+    Set<Integer> exclusiveGroups = new HashSet<>();
+    List<Outcome> outcomes = new ArrayList<>();
+    List<RateEarning> rates = new ArrayList<>();
+
+    for (RuleSpec.Rate rate : book.rates) {
+      Optional<String> whyNot = rate.head().whyNot(member, Optional.of(purchase.channel()), at);
+      if (whyNot.isPresent()) {
+        outcomes.add(Outcome.notMatched(rate.head(), whyNot.get()));
+        continue;
+      }
+      List<Part> matching = parts.stream().filter(p -> p.matches(rate.lines())).toList();
+      if (matching.isEmpty() || matching.stream().allMatch(p -> p.amount().signum() == 0)) {
+        outcomes.add(Outcome.notMatched(rate.head(), "no line that earns under this rule"));
+        continue;
+      }
+      List<BigDecimal> numerators = matching.stream()
+          .map(p -> p.amount().multiply(rate.points())).toList();
+      if (rate.head().exclusive() && !exclusiveGroups.add(rate.head().group())) {
+        outcomes.add(Outcome.excluded(rate.head(), rate.unit(), value(numerators, rate.per()),
+            "excluded by an earlier exclusive rule of group " + rate.head().group()));
+        continue;
+      }
+      rates.add(new RateEarning(rate, matching, numerators));
+    }
+
+    List<RuleSpec.Multiplier> multipliers = new ArrayList<>();
+    List<Outcome> multiplied = new ArrayList<>();
+    for (RuleSpec.Multiplier m : book.multipliers) {
+      Optional<String> whyNot = m.head().whyNot(member, Optional.of(purchase.channel()), at);
+      if (whyNot.isPresent()) {
+        multiplied.add(Outcome.notMatched(m.head(), whyNot.get()));
+      } else if (rates.stream().noneMatch(r -> applies(m, r.rate().unit())
+          && r.parts().stream().anyMatch(p -> p.matches(m.lines())))) {
+        multiplied.add(Outcome.notMatched(m.head(), "no earning it multiplies"));
+      } else if (m.head().exclusive() && !exclusiveGroups.add(m.head().group())) {
+        multiplied.add(Outcome.notMatched(m.head(),
+            "excluded by an earlier exclusive rule of group " + m.head().group()));
+      } else {
+        multipliers.add(m);
+      }
+    }
+
+    for (RateEarning r : rates) {
+      List<Outcome> own = rateOutcomes(r, multipliers);
+      outcomes.add(own.get(0));
+      multiplied.addAll(own.subList(1, own.size()));
+    }
+    // The trace follows evaluation order: rates, then multipliers, then bonuses.
+    outcomes.sort(java.util.Comparator.comparing(Outcome::head, RuleSpec.Head.ORDER));
+    multiplied.sort(java.util.Comparator.comparing(Outcome::head, RuleSpec.Head.ORDER));
+    outcomes.addAll(multiplied);
+
+    for (RuleSpec.SpendBonus bonus : book.bonuses) {
+      Optional<String> whyNot = bonus.head().whyNot(member, Optional.of(purchase.channel()), at);
+      if (whyNot.isPresent()) {
+        outcomes.add(Outcome.notMatched(bonus.head(), whyNot.get()));
+      } else if (bonus.firstOnly() && !firstAvailable.test(bonus.head().id())) {
+        outcomes.add(Outcome.notMatched(bonus.head(), "the first-purchase bonus was already "
+            + "earned"));
+      } else if (earning.signum() == 0) {
+        outcomes.add(Outcome.notMatched(bonus.head(), "nothing in the order earns"));
+      } else if (earning.compareTo(bonus.minimum()) < 0) {
+        outcomes.add(Outcome.notMatched(bonus.head(), String.format(Locale.ROOT,
+            "earning amount %s is below the minimum %s", plain(earning),
+            plain(bonus.minimum()))));
+      } else if (bonus.head().exclusive() && !exclusiveGroups.add(bonus.head().group())) {
+        outcomes.add(Outcome.excluded(bonus.head(), bonus.unit(), bonus.points(),
+            "excluded by an earlier exclusive rule of group " + bonus.head().group()));
+      } else {
+        outcomes.add(new Outcome(bonus.head(), Optional.of(bonus.unit()), true, bonus.points(),
+            0, BigDecimal.ZERO, List.of(), bonus.firstOnly(), bonus.minimum().signum() == 0
+                ? "bonus" : String.format(Locale.ROOT, "earning amount %s reaches %s",
+                    plain(earning), plain(bonus.minimum()))));
+      }
+    }
+    return outcomes;
+  }
+
+  private List<Part> parts(Purchase purchase, Function<PurchaseLine, BigDecimal> quantity) {
+    List<Part> parts = new ArrayList<>();
+    boolean anyLeft = false;
+    for (PurchaseLine line : purchase.lines()) {
+      BigDecimal q = quantity.apply(line);
+      anyLeft |= q.signum() > 0;
+      parts.add(new Part(Optional.of(line), line.unitPrice().amount().multiply(q)));
+    }
+    BigDecimal extras = BigDecimal.ZERO;
+    if (policy.taxEarns()) {
+      extras = extras.add(purchase.tax().amount());
+    }
+    if (policy.shippingEarns()) {
+      extras = extras.add(purchase.shipping().amount());
+    }
+    if (anyLeft && extras.signum() > 0) {
+      parts.add(new Part(Optional.empty(), extras));
+    }
+    return parts;
+  }
+
+  private static boolean applies(RuleSpec.Multiplier m, UnitId unit) {
+    return m.unit().map(unit::equals).orElse(true);
+  }
+
+  /** The rate's own outcome and one per multiplier that multiplies it. */
+  private List<Outcome> rateOutcomes(RateEarning r, List<RuleSpec.Multiplier> multipliers) {
+    RuleSpec.Rate rate = r.rate();
+    BigDecimal per = rate.per();
+    List<BigDecimal> n = r.numerators();
+    long base = value(n, per);
+    BigDecimal exact = n.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
+        .divide(per, TRACE_SCALE, RoundingMode.DOWN);
+    List<Outcome> outcomes = new ArrayList<>();
+    outcomes.add(new Outcome(rate.head(), Optional.of(rate.unit()), true, base, 0,
+        lost(exact, base), lines(r.parts()), false, String.format(Locale.ROOT,
+            "%s at %s per %s", plain(sum(r.parts())), plain(rate.points()), plain(per))));
+
+    List<RuleSpec.Multiplier> applying = multipliers.stream()
+        .filter(m -> applies(m, rate.unit()) && r.parts().stream()
+            .anyMatch(p -> p.matches(m.lines())))
+        .toList();
+    if (applying.isEmpty()) {
+      return outcomes;
+    }
+    // Each multiplier's exact extra, as numerators over the same denominator.
+    List<List<BigDecimal>> extras = new ArrayList<>();
+    for (RuleSpec.Multiplier m : applying) {
+      List<BigDecimal> extra = new ArrayList<>();
+      for (int i = 0; i < n.size(); i++) {
+        extra.add(r.parts().get(i).matches(m.lines())
+            ? n.get(i).multiply(m.factor().subtract(BigDecimal.ONE)) : BigDecimal.ZERO);
+      }
+      extras.add(extra);
+    }
+    long[] granted = new long[applying.size()];
+    if (policy.multipliers() == EarnPolicy.MultiplierTiming.BEFORE_ROUNDING) {
+      List<BigDecimal> total = new ArrayList<>(n);
+      for (List<BigDecimal> extra : extras) {
+        for (int i = 0; i < total.size(); i++) {
+          total.set(i, total.get(i).add(extra.get(i)));
+        }
+      }
+      long all = value(total, per) - base;
+      BigDecimal weight = BigDecimal.ZERO;
+      List<BigDecimal> weights = extras.stream()
+          .map(e -> e.stream().reduce(BigDecimal.ZERO, BigDecimal::add)).toList();
+      for (BigDecimal w : weights) {
+        weight = weight.add(w);
+      }
+      long left = weight.signum() > 0 ? Math.max(0, all) : 0;
+      for (int k = 0; k < applying.size(); k++) {
+        long share = k == applying.size() - 1 || left == 0 ? left
+            : BigDecimal.valueOf(Math.max(0, all)).multiply(weights.get(k))
+                .divide(weight, 0, RoundingMode.FLOOR).longValueExact();
+        share = Math.min(share, left);
+        granted[k] = share;
+        left -= share;
+      }
+    } else {
+      for (int k = 0; k < applying.size(); k++) {
+        List<BigDecimal> own = new ArrayList<>();
+        for (int i = 0; i < n.size(); i++) {
+          if (r.parts().get(i).matches(applying.get(k).lines())) {
+            own.add(n.get(i));
+          }
+        }
+        BigDecimal rounded = BigDecimal.valueOf(value(own, per));
+        granted[k] = rounded.multiply(applying.get(k).factor().subtract(BigDecimal.ONE))
+            .setScale(0, policy.mode()).longValueExact();
+      }
+    }
+    for (int k = 0; k < applying.size(); k++) {
+      RuleSpec.Multiplier m = applying.get(k);
+      BigDecimal exactExtra = extras.get(k).stream().reduce(BigDecimal.ZERO, BigDecimal::add)
+          .divide(per, TRACE_SCALE, RoundingMode.DOWN);
+      List<LineId> on = new ArrayList<>();
+      for (Part p : r.parts()) {
+        if (p.matches(m.lines())) {
+          p.line().ifPresent(l -> on.add(l.id()));
+        }
+      }
+      outcomes.add(new Outcome(m.head(), Optional.of(rate.unit()), true, granted[k], 0,
+          lost(exactExtra, granted[k]), on, false, String.format(Locale.ROOT,
+              "x%s on %s's %s", plain(m.factor()), rate.head().id(), rate.unit())));
+    }
+    return outcomes;
+  }
+
+  /** Rounds exact numerators over a denominator as the policy says: per line or per order. */
+  private long value(List<BigDecimal> numerators, BigDecimal denominator) {
+    if (policy.scope() == EarnPolicy.Scope.PER_LINE) {
+      long sum = 0;
+      for (BigDecimal n : numerators) {
+        sum = Math.addExact(sum, n.divide(denominator, 0, policy.mode()).longValueExact());
+      }
+      return sum;
+    }
+    return numerators.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
+        .divide(denominator, 0, policy.mode()).longValueExact();
+  }
+
+  private static BigDecimal lost(BigDecimal exact, long granted) {
+    BigDecimal lost = exact.subtract(BigDecimal.valueOf(granted));
+    return lost.signum() > 0 ? lost.stripTrailingZeros() : BigDecimal.ZERO;
+  }
+
+  private static List<LineId> lines(List<Part> parts) {
+    List<LineId> ids = new ArrayList<>();
+    parts.forEach(p -> p.line().ifPresent(l -> ids.add(l.id())));
+    return ids;
+  }
+
+  private static BigDecimal sum(List<Part> parts) {
+    return parts.stream().map(Part::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  private static String plain(BigDecimal value) {
+    return value.stripTrailingZeros().toPlainString();
+  }
+}

@@ -1,0 +1,114 @@
+package org.loyaltyrules.rules;
+
+import com.google.common.collect.ImmutableList;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.loyaltyrules.core.RuleId;
+import org.loyaltyrules.core.program.Grant;
+import org.loyaltyrules.core.program.MembershipPlan;
+import org.loyaltyrules.core.program.Offer;
+import org.loyaltyrules.core.program.Problem;
+import org.loyaltyrules.core.program.Program;
+import org.loyaltyrules.core.program.Tier;
+import org.loyaltyrules.core.rule.Audience;
+import org.loyaltyrules.core.rule.EarnRule;
+import org.loyaltyrules.core.rule.LineFilter;
+import org.loyaltyrules.core.rule.RuleSettings;
+import org.loyaltyrules.core.rule.TimeWindow;
+
+/**
+ * A program's earning rules compiled into plain specs, sorted into evaluation order: the rules
+ * it declares, its offers, and the multipliers of its tiers and paid plans. Immutable and
+ * thread-safe.
+ */
+final class RuleBook {
+  final ImmutableList<RuleSpec.Rate> rates;
+  final ImmutableList<RuleSpec.Multiplier> multipliers;
+  final ImmutableList<RuleSpec.SpendBonus> bonuses;
+  final ImmutableList<RuleSpec.EventBonus> events;
+
+  private RuleBook(List<RuleSpec.Rate> rates, List<RuleSpec.Multiplier> multipliers,
+      List<RuleSpec.SpendBonus> bonuses, List<RuleSpec.EventBonus> events) {
+    this.rates = ImmutableList.sortedCopyOf(RuleSpec.ORDER, rates);
+    this.multipliers = ImmutableList.sortedCopyOf(RuleSpec.ORDER, multipliers);
+    this.bonuses = ImmutableList.sortedCopyOf(RuleSpec.ORDER, bonuses);
+    this.events = ImmutableList.sortedCopyOf(RuleSpec.ORDER, events);
+  }
+
+  /** Compiles the program's rules, adding a problem for each this version cannot decide. */
+  static RuleBook compile(Program program, List<Problem> problems) {
+    List<RuleSpec.Rate> rates = new ArrayList<>();
+    List<RuleSpec.Multiplier> multipliers = new ArrayList<>();
+    List<RuleSpec.SpendBonus> bonuses = new ArrayList<>();
+    List<RuleSpec.EventBonus> events = new ArrayList<>();
+    int index = 0;
+    for (EarnRule rule : program.earnRules()) {
+      String at = "earnRules[" + index + "]";
+      RuleSpec.Head head = RuleSpec.Head.of(rule.id(), rule.settings(), index++);
+      if (rule instanceof EarnRule.Rate r) {
+        rates.add(new RuleSpec.Rate(head, r.unit(), r.points(), r.per().amount(), r.lines()));
+      } else if (rule instanceof EarnRule.Multiplier r) {
+        multipliers.add(new RuleSpec.Multiplier(head, Optional.of(r.unit()), r.factor(),
+            r.lines()));
+      } else if (rule instanceof EarnRule.MinimumSpendBonus r) {
+        bonuses.add(new RuleSpec.SpendBonus(head, r.unit(), r.points(), r.minimum().amount(),
+            false));
+      } else if (rule instanceof EarnRule.FirstPurchase r) {
+        if (r.grant() instanceof Grant.Points g) {
+          bonuses.add(new RuleSpec.SpendBonus(head, g.unit(), g.points(), BigDecimal.ZERO,
+              true));
+        } else {
+          problems.add(new Problem(at + ".grant", "a first-purchase grant of "
+              + r.grant().getClass().getSimpleName() + " is not decided by this version; grant "
+              + "points instead"));
+        }
+      } else if (rule instanceof EarnRule.EventBonus r) {
+        events.add(new RuleSpec.EventBonus(head, r.unit(), r.points(), r.event(), r.attributes(),
+            r.frequency()));
+      } else {
+        problems.add(new Problem(at, "earning rules of kind "
+            + rule.getClass().getSimpleName() + " are not decided by this version"));
+      }
+    }
+    for (Offer offer : program.offers().values()) {
+      RuleSettings settings = RuleSettings.defaults()
+          .audience(Audience.everyone().withSegments(offer.segments()).withTiers(offer.tiers()))
+          .window(new TimeWindow(offer.from(), offer.until()));
+      RuleId id = RuleId.of("offer:" + offer.id());
+      if (offer.multiplier().compareTo(BigDecimal.ONE) > 0) {
+        multipliers.add(new RuleSpec.Multiplier(RuleSpec.Head.of(id, settings, index++),
+            Optional.of(offer.unit()), offer.multiplier(), LineFilter.all()));
+      }
+      if (offer.bonusPoints() > 0) {
+        bonuses.add(new RuleSpec.SpendBonus(RuleSpec.Head.of(RuleId.of(id.value() + ":bonus"),
+            settings, index++), offer.unit(), offer.bonusPoints(), BigDecimal.ZERO, false));
+      }
+    }
+    if (program.tiers().isPresent()) {
+      for (Tier tier : program.tiers().get().tiers()) {
+        if (tier.earnMultiplier().compareTo(BigDecimal.ONE) > 0) {
+          RuleSettings settings = RuleSettings.defaults()
+              .audience(Audience.everyone().withTiers(Set.of(tier.id())));
+          multipliers.add(new RuleSpec.Multiplier(RuleSpec.Head.of(
+              RuleId.of("tier:" + tier.id()), settings, index++), Optional.empty(),
+              tier.earnMultiplier(), LineFilter.all()));
+        }
+      }
+    }
+    for (MembershipPlan plan : program.plans().values()) {
+      if (plan.earnMultiplier().compareTo(BigDecimal.ONE) > 0) {
+        RuleSpec.Head head = RuleSpec.Head.of(RuleId.of("plan:" + plan.id()),
+            RuleSettings.defaults(), index++);
+        head = new RuleSpec.Head(head.id(), head.group(), head.priority(), head.index(),
+            head.stacking(), head.audience(), head.window(), head.caps(),
+            Optional.of(plan.id()));
+        multipliers.add(new RuleSpec.Multiplier(head, Optional.empty(), plan.earnMultiplier(),
+            LineFilter.all()));
+      }
+    }
+    return new RuleBook(rates, multipliers, bonuses, events);
+  }
+}

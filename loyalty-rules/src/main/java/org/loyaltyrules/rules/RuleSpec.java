@@ -1,0 +1,80 @@
+package org.loyaltyrules.rules;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.loyaltyrules.core.PlanId;
+import org.loyaltyrules.core.RuleId;
+import org.loyaltyrules.core.UnitId;
+import org.loyaltyrules.core.activity.Channel;
+import org.loyaltyrules.core.activity.EngagementType;
+import org.loyaltyrules.core.member.PurchaseContext;
+import org.loyaltyrules.core.rule.Audience;
+import org.loyaltyrules.core.rule.Cap;
+import org.loyaltyrules.core.rule.Frequency;
+import org.loyaltyrules.core.rule.LineFilter;
+import org.loyaltyrules.core.rule.RuleSettings;
+import org.loyaltyrules.core.rule.Stacking;
+import org.loyaltyrules.core.rule.TimeWindow;
+
+/**
+ * A rule as compiled: its kind's numbers in the form the evaluator uses, and where it stands.
+ * Built once per program; immutable and thread-safe.
+ */
+sealed interface RuleSpec {
+  /** Evaluation order: group ascending, priority descending, then declaration order. */
+  Comparator<RuleSpec> ORDER = Comparator.comparing(RuleSpec::head, Head.ORDER);
+
+  Head head();
+
+  /** What every rule has: id, place in the order, audience, window and caps. */
+  record Head(RuleId id, int group, int priority, int index, Stacking stacking,
+      Audience audience, Optional<TimeWindow> window, List<Cap> caps, Optional<PlanId> plan) {
+    /** Evaluation order: group ascending, priority descending, then declaration order. */
+    static final Comparator<Head> ORDER = Comparator.comparingInt(Head::group)
+        .thenComparing(Comparator.comparingInt(Head::priority).reversed())
+        .thenComparingInt(Head::index);
+
+    static Head of(RuleId id, RuleSettings s, int index) {
+      return new Head(id, s.group(), s.priority(), index, s.stacking(), s.audience(), s.window(),
+          s.caps(), Optional.empty());
+    }
+
+    boolean exclusive() {
+      return stacking == Stacking.EXCLUSIVE;
+    }
+
+    /** Why the rule does not apply, or empty if it does. */
+    Optional<String> whyNot(PurchaseContext member, Optional<Channel> channel, LocalDateTime at) {
+      if (window.isPresent() && !window.get().contains(at)) {
+        return Optional.of("outside its window " + window.get().from() + " to "
+            + window.get().until());
+      }
+      if (plan.isPresent() && !member.activePlans().contains(plan.get())) {
+        return Optional.of("membership " + plan.get() + " not active");
+      }
+      if (!audience.includes(member.segments(), member.tier(), member.attributes(), channel)) {
+        return Optional.of("member not in its audience");
+      }
+      return Optional.empty();
+    }
+  }
+
+  /** Points per money: {@code points} per {@code per} on matching lines. */
+  record Rate(Head head, UnitId unit, BigDecimal points, BigDecimal per, LineFilter lines)
+      implements RuleSpec {}
+
+  /** A multiplier of rate points on matching lines; {@code unit} empty for every unit. */
+  record Multiplier(Head head, Optional<UnitId> unit, BigDecimal factor, LineFilter lines)
+      implements RuleSpec {}
+
+  /** A fixed bonus for a purchase reaching a minimum earning amount (zero for any). */
+  record SpendBonus(Head head, UnitId unit, long points, BigDecimal minimum, boolean firstOnly)
+      implements RuleSpec {}
+
+  /** A fixed bonus for an engagement event. */
+  record EventBonus(Head head, UnitId unit, long points, EngagementType event,
+      java.util.Map<String, String> attributes, Frequency frequency) implements RuleSpec {}
+}

@@ -1,0 +1,301 @@
+package org.loyaltyrules.rules;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.loyaltyrules.core.ActivityId;
+import org.loyaltyrules.core.CurrencyMismatchException;
+import org.loyaltyrules.core.LotId;
+import org.loyaltyrules.core.RuleId;
+import org.loyaltyrules.core.UnitId;
+import org.loyaltyrules.core.activity.EngagementEvent;
+import org.loyaltyrules.core.activity.Purchase;
+import org.loyaltyrules.core.activity.PurchaseLine;
+import org.loyaltyrules.core.activity.Return;
+import org.loyaltyrules.core.decision.Effect;
+import org.loyaltyrules.core.decision.TraceEntry;
+import org.loyaltyrules.core.ledger.Attribution;
+import org.loyaltyrules.core.ledger.Ledger;
+import org.loyaltyrules.core.ledger.LedgerTransaction;
+import org.loyaltyrules.core.ledger.Lot;
+import org.loyaltyrules.core.member.Member;
+import org.loyaltyrules.core.member.Membership;
+import org.loyaltyrules.core.member.PurchaseContext;
+import org.loyaltyrules.core.member.PurchaseHistory;
+import org.loyaltyrules.core.member.PurchaseRecord;
+import org.loyaltyrules.core.program.Program;
+import org.loyaltyrules.core.rule.Cap;
+import org.loyaltyrules.core.rule.CapScope;
+import org.loyaltyrules.core.rule.Frequency;
+
+/**
+ * One decision's working state: the member as given, the ledger transaction, and the effects,
+ * trace, progress counters and purchase history the activity changes. Made per call and never
+ * shared; the inputs are never changed.
+ *
+ * <p>Progress counters kept in the member's state: {@code cap/RULE/UNIT/SCOPE/PERIOD} holds the
+ * points a rule granted toward a period cap, {@code event/RULE/FREQUENCY/PERIOD} marks an event
+ * bonus earned, and {@code first/RULE} a first-purchase bonus earned. Periods are ISO dates,
+ * months or years in the program's zone, so counters of past periods can be dropped on advance.
+ */
+final class Run {
+  private static final String CAP = "cap/";
+  private static final String EVENT = "event/";
+  private static final String FIRST = "first/";
+
+  private final Program program;
+  private final RuleBook book;
+  private final PurchaseEvaluator evaluator;
+  private final Member member;
+  private final LedgerTransaction tx;
+  private final Instant at;
+  final List<Effect> effects = new ArrayList<>();
+  final List<TraceEntry> trace = new ArrayList<>();
+  private final Map<String, BigDecimal> progress;
+  private final Map<String, BigDecimal> changed = new LinkedHashMap<>();
+  private PurchaseHistory history;
+
+  Run(Program program, RuleBook book, PurchaseEvaluator evaluator, Member member,
+      LedgerTransaction tx, Instant at) {
+    this.at = at;
+    this.program = program;
+    this.book = book;
+    this.evaluator = evaluator;
+    this.member = member;
+    this.tx = tx;
+    this.progress = new TreeMap<>(member.progress());
+    this.history = member.purchases();
+  }
+
+  /** Earns what the purchase earns and remembers it for returns. */
+  void purchase(Purchase purchase) {
+    if (!purchase.currency().equals(program.currency())) {
+      throw new CurrencyMismatchException(program.currency(), purchase.currency(),
+          "purchase " + purchase.id());
+    }
+    PurchaseContext context = new PurchaseContext(member.tierId(),
+        member.profile().segments(), member.profile().attributes(),
+        member.memberships().values().stream().filter(m -> m.isActiveAt(at))
+            .map(Membership::plan).collect(java.util.stream.Collectors.toSet()));
+    LocalDateTime local = local(purchase.occurredAt());
+    List<Outcome> outcomes = evaluator.evaluate(purchase, PurchaseLine::quantity, context, local,
+        rule -> progress(FIRST + rule).signum() == 0);
+    for (Outcome outcome : outcomes) {
+      long granted = grant(outcome, purchase.occurredAt());
+      if (granted > 0 && outcome.firstOnly()) {
+        set(FIRST + outcome.head().id(), BigDecimal.ONE);
+      }
+    }
+    history = history.withPurchase(purchase, context);
+  }
+
+  /**
+   * Re-evaluates the rest of the order as of the purchase and takes back the difference, rule by
+   * rule; a rule that was capped keeps at most what it granted.
+   */
+  void ret(Return ret) {
+    PurchaseHistory returned = history.withReturn(ret);
+    PurchaseRecord before = history.record(ret.purchase()).orElseThrow();
+    history = returned;
+    PurchaseRecord after = history.record(ret.purchase()).orElseThrow();
+    Purchase purchase = before.purchase();
+    List<Outcome> outcomes = evaluator.evaluate(purchase,
+        line -> line.quantity().subtract(after.returnedOf(line.id())), before.context(),
+        local(purchase.occurredAt()), rule -> true);
+    Map<String, Long> remaining = new LinkedHashMap<>();
+    for (Outcome o : outcomes) {
+      o.unit().ifPresent(u -> remaining.merge(o.head().id() + "\n" + u, o.points(), Long::sum));
+    }
+    Ledger ledger = member.ledger();
+    for (Lot lot : ledger.lots()) {
+      if (!lot.activity().equals(purchase.id()) || lot.rule().isEmpty()) {
+        continue;
+      }
+      RuleId rule = lot.rule().get();
+      long target = Math.min(remaining.getOrDefault(rule + "\n" + lot.unit(), 0L),
+          lot.amount());
+      long take = lot.amount() - lot.reversed() - target;
+      if (take > 0) {
+        tx.reverseEarning(lot.id(), take);
+        effects.add(new Effect.PointsReversed(lot.unit(), take, purchase.id()));
+        releaseCaps(rule, lot.unit(), purchase.occurredAt(), take);
+        trace.add(new TraceEntry(rule, true, Optional.of(lot.unit()), 0, 0, 0, BigDecimal.ZERO,
+            "return " + ret.id() + " takes back " + take + " of " + lot.amount()));
+      }
+    }
+  }
+
+  /** Grants the event bonuses the event earns, as often as each rule's frequency allows. */
+  void event(EngagementEvent event) {
+    LocalDateTime local = local(event.occurredAt());
+    PurchaseContext context = new PurchaseContext(member.tierId(), member.profile().segments(),
+        member.profile().attributes(), java.util.Set.of());
+    java.util.Set<Integer> exclusiveGroups = new java.util.HashSet<>();
+    for (RuleSpec.EventBonus rule : book.events) {
+      if (rule.event() != event.type() || !rule.attributes().entrySet().stream()
+          .allMatch(e -> e.getValue().equals(event.attributes().get(e.getKey())))) {
+        continue;
+      }
+      Optional<String> whyNot = rule.head().whyNot(context, Optional.empty(), local);
+      String key = rule.frequency() == Frequency.EVERY_TIME ? null
+          : EVENT + rule.head().id() + "/" + rule.frequency() + "/"
+              + period(rule.frequency(), local.toLocalDate());
+      Outcome outcome;
+      if (whyNot.isPresent()) {
+        outcome = Outcome.notMatched(rule.head(), whyNot.get());
+      } else if (key != null && progress(key).signum() > 0) {
+        outcome = Outcome.notMatched(rule.head(), "already earned "
+            + rule.frequency().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+      } else if (rule.head().exclusive() && !exclusiveGroups.add(rule.head().group())) {
+        outcome = Outcome.excluded(rule.head(), rule.unit(), rule.points(),
+            "excluded by an earlier exclusive rule of group " + rule.head().group());
+      } else {
+        outcome = new Outcome(rule.head(), Optional.of(rule.unit()), true, rule.points(), 0,
+            BigDecimal.ZERO, List.of(), false, event.type() + " bonus");
+      }
+      if (grant(outcome, event.occurredAt()) > 0 && key != null) {
+        set(key, BigDecimal.ONE);
+      }
+    }
+  }
+
+  /** Applies the rule's caps, earns what is left, and traces it; returns the points granted. */
+  private long grant(Outcome outcome, Instant occurredAt) {
+    if (!outcome.matched() || outcome.points() == 0 || outcome.unit().isEmpty()) {
+      trace.add(outcome.trace(0));
+      return 0;
+    }
+    UnitId unit = outcome.unit().get();
+    LocalDate day = local(occurredAt).toLocalDate();
+    long granted = outcome.points();
+    for (Cap cap : outcome.head().caps()) {
+      long used = cap.scope() == CapScope.ACTIVITY ? 0
+          : progress(capKey(outcome.head().id(), unit, cap.scope(), day)).longValueExact();
+      granted = Math.min(granted, Math.max(0, cap.points() - used));
+    }
+    trace.add(outcome.trace(granted));
+    if (granted == 0) {
+      return 0;
+    }
+    for (Cap cap : outcome.head().caps()) {
+      if (cap.scope() != CapScope.ACTIVITY) {
+        String key = capKey(outcome.head().id(), unit, cap.scope(), day);
+        set(key, progress(key).add(BigDecimal.valueOf(granted)));
+      }
+    }
+    LotId lot = tx.earn(unit, granted, Attribution.rule(outcome.head().id())
+        .withLines(outcome.lines()));
+    Optional<Instant> pendingUntil = Optional.of(program.unit(unit).vestsAt(occurredAt,
+        program.zone())).filter(vests -> vests.isAfter(at));
+    effects.add(new Effect.PointsEarned(unit, granted, Optional.of(outcome.head().id()), lot,
+        pendingUntil));
+    return granted;
+  }
+
+  private void releaseCaps(RuleId rule, UnitId unit, Instant occurredAt, long points) {
+    RuleSpec.Head head = head(rule);
+    if (head == null) {
+      return;
+    }
+    LocalDate day = local(occurredAt).toLocalDate();
+    for (Cap cap : head.caps()) {
+      if (cap.scope() != CapScope.ACTIVITY) {
+        String key = capKey(rule, unit, cap.scope(), day);
+        BigDecimal used = progress(key);
+        if (used.signum() > 0) {
+          set(key, used.subtract(BigDecimal.valueOf(points)).max(BigDecimal.ZERO));
+        }
+      }
+    }
+  }
+
+  private RuleSpec.Head head(RuleId rule) {
+    List<RuleSpec> all = new ArrayList<>();
+    all.addAll(book.rates);
+    all.addAll(book.multipliers);
+    all.addAll(book.bonuses);
+    all.addAll(book.events);
+    return all.stream().map(RuleSpec::head).filter(h -> h.id().equals(rule)).findFirst()
+        .orElse(null);
+  }
+
+  /** The member with the ledger, purchases and counters this run produced. */
+  Member finish(Ledger ledger) {
+    Member.Builder b = member.toBuilder().ledger(ledger).purchases(history);
+    changed.forEach(b::progress);
+    return b.build();
+  }
+
+  private BigDecimal progress(String key) {
+    return progress.getOrDefault(key, BigDecimal.ZERO);
+  }
+
+  private void set(String key, BigDecimal value) {
+    progress.put(key, value);
+    changed.put(key, value);
+  }
+
+  private LocalDateTime local(Instant instant) {
+    return instant.atZone(program.zone()).toLocalDateTime();
+  }
+
+  private static String capKey(RuleId rule, UnitId unit, CapScope scope, LocalDate day) {
+    String period = switch (scope) {
+      case DAY -> day.toString();
+      case MONTH -> YearMonth.from(day).toString();
+      case YEAR -> String.valueOf(day.getYear());
+      case MEMBER, ACTIVITY -> "all";
+    };
+    return CAP + rule + "/" + unit + "/" + scope + "/" + period;
+  }
+
+  private static String period(Frequency frequency, LocalDate day) {
+    return switch (frequency) {
+      case ONCE_PER_DAY -> day.toString();
+      case ONCE_PER_MONTH -> YearMonth.from(day).toString();
+      case ONCE_PER_YEAR -> String.valueOf(day.getYear());
+      case ONCE_EVER, EVERY_TIME -> "all";
+    };
+  }
+
+  /**
+   * Returns the counters of periods that ended before {@code day}: those the member no longer
+   * needs. Counters of the member's whole membership are kept.
+   */
+  static List<String> expiredCounters(Map<String, BigDecimal> progress, LocalDate day) {
+    List<String> expired = new ArrayList<>();
+    for (String key : progress.keySet()) {
+      if (!key.startsWith(CAP) && !key.startsWith(EVENT)) {
+        continue;
+      }
+      String[] parts = key.split("/");
+      String scope = parts[parts.length - 2];
+      String period = parts[parts.length - 1];
+      String current = switch (scope) {
+        case "DAY", "ONCE_PER_DAY" -> day.toString();
+        case "MONTH", "ONCE_PER_MONTH" -> YearMonth.from(day).toString();
+        case "YEAR", "ONCE_PER_YEAR" -> String.valueOf(day.getYear());
+        default -> null;
+      };
+      if (current != null && period.compareTo(current) < 0) {
+        expired.add(key);
+      }
+    }
+    expired.sort(Comparator.naturalOrder());
+    return expired;
+  }
+
+  /** The activity this run decides, for messages. */
+  ActivityId activity() {
+    return tx.activity();
+  }
+}
