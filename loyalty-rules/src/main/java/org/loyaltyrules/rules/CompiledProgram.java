@@ -2,7 +2,6 @@ package org.loyaltyrules.rules;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import com.google.common.collect.ImmutableList;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +32,8 @@ import org.loyaltyrules.core.ledger.LedgerTransaction;
 import org.loyaltyrules.core.ledger.Posting;
 import org.loyaltyrules.core.ledger.PostingType;
 import org.loyaltyrules.core.member.Member;
+import org.loyaltyrules.core.member.Voucher;
+import org.loyaltyrules.core.member.VoucherStatus;
 import org.loyaltyrules.core.program.Cause;
 import org.loyaltyrules.core.program.Program;
 import org.loyaltyrules.core.program.Reward;
@@ -92,9 +93,10 @@ public final class CompiledProgram {
     checkInputs(state, member, to);
     member.checkNotBefore(to);
     LedgerResult advanced = member.ledger().advance(to, program.ledgerPolicy());
-    Member after = tidy(member.withLedger(advanced.ledger()));
-    return new Decision(Optional.empty(), to, false, after, expiries(advanced.postings()),
-        advanced.postings(), List.of(), List.of(), List.of());
+    List<Effect> effects = new ArrayList<>(expiries(advanced.postings()));
+    Member after = tidy(member.withLedger(advanced.ledger()), effects);
+    return new Decision(Optional.empty(), to, false, after, effects, advanced.postings(),
+        List.of(), List.of(), List.of());
   }
 
   /**
@@ -141,12 +143,12 @@ public final class CompiledProgram {
       apply(activity, member, tx, run);
     }
     LedgerResult result = tx.commit();
-    Member after = tidy(run.finish(result.ledger()));
-    ImmutableList.Builder<Effect> effects = ImmutableList.<Effect>builder()
-        .addAll(expiries(result.postings())).addAll(run.effects);
+    List<Effect> effects = new ArrayList<>(expiries(result.postings()));
+    Member after = tidy(run.finish(result.ledger()), effects);
+    effects.addAll(run.effects);
     result.shortfalls().forEach(s -> effects.add(new Effect.PointsShortfall(s.unit(), s.points(),
         s.policy())));
-    return new Decision(Optional.of(activity.id()), at, result.replay(), after, effects.build(),
+    return new Decision(Optional.of(activity.id()), at, result.replay(), after, effects,
         result.postings(), List.of(), run.trace, List.of());
   }
 
@@ -205,13 +207,24 @@ public final class CompiledProgram {
     }
   }
 
-  /** Forgets purchases past the horizon and counters of periods that have ended. */
-  private Member tidy(Member member) {
+  /**
+   * Forgets purchases past the horizon and counters of periods that have ended, and expires
+   * vouchers past their expiry, adding an effect for each.
+   */
+  private Member tidy(Member member, List<Effect> effects) {
     Instant now = member.asOf();
     Member.Builder b = member.toBuilder()
         .purchases(member.purchases().prunedBefore(now.minus(program.activityHorizon())));
     Run.expiredCounters(member.progress(), now.atZone(program.zone()).toLocalDate())
         .forEach(key -> b.progress(key, BigDecimal.ZERO));
+    for (Voucher voucher : member.vouchers().values()) {
+      if (voucher.status() == VoucherStatus.ISSUED
+          && voucher.expiresAt().filter(e -> !e.isAfter(now)).isPresent()) {
+        Voucher expired = voucher.withStatus(VoucherStatus.EXPIRED);
+        b.voucher(expired);
+        effects.add(new Effect.VoucherExpired(expired));
+      }
+    }
     return b.build();
   }
 

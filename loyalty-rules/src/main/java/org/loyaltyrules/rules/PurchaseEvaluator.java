@@ -65,8 +65,7 @@ final class PurchaseEvaluator {
   List<Outcome> evaluate(Purchase purchase, Function<PurchaseLine, BigDecimal> quantity,
       PurchaseContext member, LocalDateTime at, Predicate<RuleId> firstAvailable) {
     List<Part> parts = parts(purchase, quantity);
-    BigDecimal earning = parts.stream().map(Part::amount).reduce(BigDecimal.ZERO,
-        BigDecimal::add);
+    BigDecimal earning = sum(parts);
     Set<Integer> exclusiveGroups = new HashSet<>();
     List<Outcome> outcomes = new ArrayList<>();
     List<RateEarning> rates = new ArrayList<>();
@@ -143,6 +142,14 @@ final class PurchaseEvaluator {
       }
     }
     return outcomes;
+  }
+
+  /**
+   * Returns the order's earning amount: the goods at the given quantities, plus tax and shipping
+   * where the program says they earn.
+   */
+  BigDecimal earningAmount(Purchase purchase, Function<PurchaseLine, BigDecimal> quantity) {
+    return sum(parts(purchase, quantity));
   }
 
   private List<Part> parts(Purchase purchase, Function<PurchaseLine, BigDecimal> quantity) {

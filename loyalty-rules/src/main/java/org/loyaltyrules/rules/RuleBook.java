@@ -29,13 +29,16 @@ final class RuleBook {
   final ImmutableList<RuleSpec.Multiplier> multipliers;
   final ImmutableList<RuleSpec.SpendBonus> bonuses;
   final ImmutableList<RuleSpec.EventBonus> events;
+  final ImmutableList<RuleSpec> vouchers;
 
   private RuleBook(List<RuleSpec.Rate> rates, List<RuleSpec.Multiplier> multipliers,
-      List<RuleSpec.SpendBonus> bonuses, List<RuleSpec.EventBonus> events) {
+      List<RuleSpec.SpendBonus> bonuses, List<RuleSpec.EventBonus> events,
+      List<RuleSpec> vouchers) {
     this.rates = ImmutableList.sortedCopyOf(RuleSpec.ORDER, rates);
     this.multipliers = ImmutableList.sortedCopyOf(RuleSpec.ORDER, multipliers);
     this.bonuses = ImmutableList.sortedCopyOf(RuleSpec.ORDER, bonuses);
     this.events = ImmutableList.sortedCopyOf(RuleSpec.ORDER, events);
+    this.vouchers = ImmutableList.sortedCopyOf(RuleSpec.ORDER, vouchers);
   }
 
   /** Compiles the program's rules, adding a problem for each this version cannot decide. */
@@ -44,6 +47,7 @@ final class RuleBook {
     List<RuleSpec.Multiplier> multipliers = new ArrayList<>();
     List<RuleSpec.SpendBonus> bonuses = new ArrayList<>();
     List<RuleSpec.EventBonus> events = new ArrayList<>();
+    List<RuleSpec> vouchers = new ArrayList<>();
     int index = 0;
     for (EarnRule rule : program.earnRules()) {
       String at = "earnRules[" + index + "]";
@@ -60,6 +64,8 @@ final class RuleBook {
         if (r.grant() instanceof Grant.Points g) {
           bonuses.add(new RuleSpec.SpendBonus(head, g.unit(), g.points(), BigDecimal.ZERO,
               true));
+        } else if (r.grant() instanceof Grant.Voucher g) {
+          vouchers.add(new RuleSpec.FirstVoucher(head, g.value()));
         } else {
           problems.add(new Problem(at + ".grant", "a first-purchase grant of "
               + r.grant().getClass().getSimpleName() + " is not decided by this version; grant "
@@ -68,6 +74,10 @@ final class RuleBook {
       } else if (rule instanceof EarnRule.EventBonus r) {
         events.add(new RuleSpec.EventBonus(head, r.unit(), r.points(), r.event(), r.attributes(),
             r.frequency()));
+      } else if (rule instanceof EarnRule.SpendVoucher r) {
+        vouchers.add(new RuleSpec.SpendVoucher(head, r.every(), r.value(), r.validity()));
+      } else if (rule instanceof EarnRule.Cashback r) {
+        vouchers.add(new RuleSpec.Cashback(head, r.percent(), r.validity()));
       } else {
         problems.add(new Problem(at, "earning rules of kind "
             + rule.getClass().getSimpleName() + " are not decided by this version"));
@@ -109,6 +119,6 @@ final class RuleBook {
             LineFilter.all()));
       }
     }
-    return new RuleBook(rates, multipliers, bonuses, events);
+    return new RuleBook(rates, multipliers, bonuses, events, vouchers);
   }
 }

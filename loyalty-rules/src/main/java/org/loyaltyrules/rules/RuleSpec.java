@@ -2,9 +2,11 @@ package org.loyaltyrules.rules;
 
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
+import java.time.Period;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.loyaltyrules.core.Money;
 import org.loyaltyrules.core.PlanId;
 import org.loyaltyrules.core.RuleId;
 import org.loyaltyrules.core.UnitId;
@@ -73,6 +75,19 @@ sealed interface RuleSpec {
   /** A fixed bonus for a purchase reaching a minimum earning amount (zero for any). */
   record SpendBonus(Head head, UnitId unit, long points, BigDecimal minimum, boolean firstOnly)
       implements RuleSpec {}
+
+  /**
+   * Money vouchers for spending: {@code value} for every {@code every} spent, the remainder
+   * carried over (Sweetgreen).
+   */
+  record SpendVoucher(Head head, Money every, Money value, Optional<Period> validity)
+      implements RuleSpec {}
+
+  /** A money voucher for the member's first purchase in the rule's audience. */
+  record FirstVoucher(Head head, Money value) implements RuleSpec {}
+
+  /** Cashback: {@code percent} of the earning amount as a money voucher. */
+  record Cashback(Head head, BigDecimal percent, Optional<Period> validity) implements RuleSpec {}
 
   /** A fixed bonus for an engagement event. */
   record EventBonus(Head head, UnitId unit, long points, EngagementType event,

@@ -1,22 +1,27 @@
 package org.loyaltyrules.rules;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.Period;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.loyaltyrules.core.ActivityId;
 import org.loyaltyrules.core.CurrencyMismatchException;
 import org.loyaltyrules.core.LotId;
+import org.loyaltyrules.core.Money;
 import org.loyaltyrules.core.RuleId;
 import org.loyaltyrules.core.UnitId;
+import org.loyaltyrules.core.VoucherId;
 import org.loyaltyrules.core.activity.EngagementEvent;
 import org.loyaltyrules.core.activity.Purchase;
 import org.loyaltyrules.core.activity.PurchaseLine;
@@ -32,6 +37,8 @@ import org.loyaltyrules.core.member.Membership;
 import org.loyaltyrules.core.member.PurchaseContext;
 import org.loyaltyrules.core.member.PurchaseHistory;
 import org.loyaltyrules.core.member.PurchaseRecord;
+import org.loyaltyrules.core.member.Voucher;
+import org.loyaltyrules.core.member.VoucherStatus;
 import org.loyaltyrules.core.program.Program;
 import org.loyaltyrules.core.rule.Cap;
 import org.loyaltyrules.core.rule.CapScope;
@@ -51,6 +58,7 @@ final class Run {
   private static final String CAP = "cap/";
   private static final String EVENT = "event/";
   private static final String FIRST = "first/";
+  private static final String SPEND = "spend/";
 
   private final Program program;
   private final RuleBook book;
@@ -63,6 +71,7 @@ final class Run {
   private final Map<String, BigDecimal> progress;
   private final Map<String, BigDecimal> changed = new LinkedHashMap<>();
   private PurchaseHistory history;
+  private final Map<VoucherId, Voucher> vouchers;
 
   Run(Program program, RuleBook book, PurchaseEvaluator evaluator, Member member,
       LedgerTransaction tx, Instant at) {
@@ -74,6 +83,7 @@ final class Run {
     this.tx = tx;
     this.progress = new TreeMap<>(member.progress());
     this.history = member.purchases();
+    this.vouchers = new LinkedHashMap<>(member.vouchers());
   }
 
   /** Earns what the purchase earns and remembers it for returns. */
@@ -95,7 +105,122 @@ final class Run {
         set(FIRST + outcome.head().id(), BigDecimal.ONE);
       }
     }
+    BigDecimal amount = evaluator.earningAmount(purchase, PurchaseLine::quantity);
+    for (RuleSpec spec : book.vouchers) {
+      Optional<String> whyNot = spec.head().whyNot(context, Optional.of(purchase.channel()),
+          local);
+      if (whyNot.isPresent()) {
+        trace.add(Outcome.notMatched(spec.head(), whyNot.get()).trace(0));
+      } else if (spec instanceof RuleSpec.SpendVoucher s) {
+        BigDecimal carried = progress(SPEND + s.head().id()).add(amount);
+        BigDecimal[] split = carried.divideAndRemainder(s.every().amount());
+        int count = split[0].intValueExact();
+        for (int i = 0; i < count; i++) {
+          issue(s.head().id(), purchase, s.value(), s.validity());
+        }
+        set(SPEND + s.head().id(), split[1]);
+        note(s.head(), String.format(Locale.ROOT,
+            "%d voucher(s) of %s; %s carries over", count, s.value(),
+            Money.of(split[1], program.currency())));
+      } else if (spec instanceof RuleSpec.FirstVoucher f) {
+        if (progress(FIRST + f.head().id()).signum() > 0) {
+          trace.add(Outcome.notMatched(f.head(), "the first-purchase voucher was already earned")
+              .trace(0));
+        } else if (amount.signum() == 0) {
+          trace.add(Outcome.notMatched(f.head(), "nothing in the order earns").trace(0));
+        } else {
+          issue(f.head().id(), purchase, f.value(), Optional.empty());
+          set(FIRST + f.head().id(), BigDecimal.ONE);
+          note(f.head(), "first purchase: a voucher of " + f.value());
+        }
+      } else if (spec instanceof RuleSpec.Cashback c) {
+        Money value = cashback(amount, c.percent());
+        if (value.isPositive()) {
+          issue(c.head().id(), purchase, value, c.validity());
+        }
+        note(c.head(), String.format(Locale.ROOT,
+            "%s%% of %s is %s", c.percent().stripTrailingZeros().toPlainString(),
+            Money.of(amount, program.currency()), value));
+      }
+    }
     history = history.withPurchase(purchase, context);
+  }
+
+  /** Traces a voucher rule, which grants money rather than points. */
+  private void note(RuleSpec.Head head, String note) {
+    trace.add(new TraceEntry(head.id(), true, Optional.empty(), 0, 0, 0, BigDecimal.ZERO, note));
+  }
+
+  private Money cashback(BigDecimal amount, BigDecimal percent) {
+    return Money.of(amount.multiply(percent).movePointLeft(2), program.currency())
+        .rounded(RoundingMode.FLOOR);
+  }
+
+  private void issue(RuleId rule, Purchase purchase, Money value, Optional<Period> validity) {
+    String prefix = purchase.id() + "/" + rule + "/";
+    long n = vouchers.keySet().stream().filter(v -> v.value().startsWith(prefix)).count() + 1;
+    Instant issuedAt = purchase.occurredAt();
+    Voucher voucher = new Voucher(VoucherId.of(prefix + n), value, issuedAt,
+        validity.map(p -> issuedAt.atZone(program.zone()).plus(p).toInstant()), purchase.id(),
+        VoucherStatus.ISSUED);
+    vouchers.put(voucher.id(), voucher);
+    effects.add(new Effect.VoucherIssued(voucher));
+  }
+
+  /** Revokes the latest still-issued voucher a rule gave for a purchase; false if none is. */
+  private boolean revoke(RuleId rule, ActivityId purchase) {
+    String prefix = purchase + "/" + rule + "/";
+    Optional<Voucher> latest = vouchers.values().stream()
+        .filter(v -> v.id().value().startsWith(prefix) && v.status() == VoucherStatus.ISSUED)
+        .reduce((a, b) -> b);
+    latest.ifPresent(v -> {
+      Voucher revoked = v.withStatus(VoucherStatus.REVOKED);
+      vouchers.put(v.id(), revoked);
+      effects.add(new Effect.VoucherRevoked(revoked));
+    });
+    return latest.isPresent();
+  }
+
+  /** Takes back what the returned part of a purchase earned in vouchers. */
+  private void returnVouchers(Purchase purchase, BigDecimal before, BigDecimal after,
+      Return ret) {
+    for (RuleSpec spec : book.vouchers) {
+      if (spec instanceof RuleSpec.SpendVoucher s) {
+        BigDecimal left = progress(SPEND + s.head().id()).subtract(before.subtract(after));
+        int revoked = 0;
+        while (left.signum() < 0 && revoke(s.head().id(), purchase.id())) {
+          left = left.add(s.every().amount());
+          revoked++;
+        }
+        if (left.signum() < 0) {
+          note(s.head(), "return " + ret.id()
+              + ": the vouchers it earned were already used; progress restarts at zero");
+          left = BigDecimal.ZERO;
+        }
+        if (revoked > 0 || left.compareTo(progress(SPEND + s.head().id())) != 0) {
+          set(SPEND + s.head().id(), left);
+        }
+      } else if (spec instanceof RuleSpec.FirstVoucher f) {
+        if (after.signum() == 0 && before.signum() > 0 && !revoke(f.head().id(), purchase.id())
+            && vouchers.keySet().stream().anyMatch(v -> v.value().startsWith(
+                purchase.id() + "/" + f.head().id() + "/"))) {
+          note(f.head(), "return " + ret.id() + ": the first-purchase voucher was already used");
+        }
+      } else if (spec instanceof RuleSpec.Cashback c) {
+        Money now = cashback(after, c.percent());
+        Money was = cashback(before, c.percent());
+        if (!now.equals(was)) {
+          if (revoke(c.head().id(), purchase.id())) {
+            if (now.isPositive()) {
+              issue(c.head().id(), purchase, now, c.validity());
+            }
+          } else {
+            note(c.head(), "return " + ret.id()
+                + ": the cashback voucher was already used and cannot be reduced");
+          }
+        }
+      }
+    }
   }
 
   /**
@@ -106,6 +231,12 @@ final class Run {
     PurchaseHistory returned = history.withReturn(ret);
     PurchaseRecord before = history.record(ret.purchase()).orElseThrow();
     history = returned;
+    PurchaseRecord afterReturn = history.record(ret.purchase()).orElseThrow();
+    returnVouchers(before.purchase(),
+        evaluator.earningAmount(before.purchase(),
+            line -> line.quantity().subtract(before.returnedOf(line.id()))),
+        evaluator.earningAmount(before.purchase(),
+            line -> line.quantity().subtract(afterReturn.returnedOf(line.id()))), ret);
     PurchaseRecord after = history.record(ret.purchase()).orElseThrow();
     Purchase purchase = before.purchase();
     List<Outcome> outcomes = evaluator.evaluate(purchase,
@@ -230,7 +361,8 @@ final class Run {
 
   /** The member with the ledger, purchases and counters this run produced. */
   Member finish(Ledger ledger) {
-    Member.Builder b = member.toBuilder().ledger(ledger).purchases(history);
+    Member.Builder b = member.toBuilder().ledger(ledger).purchases(history)
+        .vouchers(List.copyOf(vouchers.values()));
     changed.forEach(b::progress);
     return b.build();
   }

@@ -3,12 +3,10 @@ package org.loyaltyrules.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
@@ -43,6 +41,7 @@ import org.loyaltyrules.core.member.Member;
 import org.loyaltyrules.core.member.TierStatus;
 import org.loyaltyrules.core.program.Cause;
 import org.loyaltyrules.core.program.ExpiryPolicy;
+import org.loyaltyrules.core.program.Grant;
 import org.loyaltyrules.core.program.InvalidProgramException;
 import org.loyaltyrules.core.program.Partner;
 import org.loyaltyrules.core.program.PointUnit;
@@ -241,13 +240,14 @@ class CompiledProgramTest {
     Program withRules = Program.builder(ProgramId.of("starbucks"), Money.currency("USD"), ZONE)
         .unit(PointUnit.redeemable("stars", "Stars"))
         .earnRule(EarnRule.Rate.of("base", STARS, 2, Money.of("1", "USD")))
-        .earnRule(new EarnRule.Cashback(RuleId.of("cashback"), RuleSettings.defaults(),
-            BigDecimal.TEN, Optional.empty()))
+        .reward(Reward.of("drink", "Handcrafted drink", STARS, 200, RewardKind.FREE_ITEM))
+        .earnRule(new EarnRule.FirstPurchase(RuleId.of("first-drink"), RuleSettings.defaults(),
+            Grant.reward(RewardId.of("drink"))))
         .build();
     assertThatThrownBy(() -> LoyaltyRules.compile(withRules))
         .isInstanceOf(InvalidProgramException.class)
-        .hasMessageContaining("earnRules[1]: earning rules of kind Cashback are not decided by "
-            + "this version");
+        .hasMessageContaining("earnRules[1].grant: a first-purchase grant of FreeReward is not "
+            + "decided by this version");
     assertThatThrownBy(() -> LoyaltyRules.compile(null))
         .isExactlyInstanceOf(IllegalArgumentException.class);
   }

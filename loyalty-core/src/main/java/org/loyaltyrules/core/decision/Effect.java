@@ -168,6 +168,31 @@ public sealed interface Effect {
   }
 
   /**
+   * A voucher taken back, for example because the purchase that earned it was returned; the host
+   * should withdraw it from its own coupon system too.
+   *
+   * @param voucher the voucher, now revoked
+   */
+  record VoucherRevoked(Voucher voucher) implements Effect {
+    /** Validates the effect; throws {@link IllegalArgumentException} if the voucher is null. */
+    public VoucherRevoked {
+      Checks.present(voucher, "voucher");
+    }
+  }
+
+  /**
+   * A voucher reached its expiry unused.
+   *
+   * @param voucher the voucher, now expired
+   */
+  record VoucherExpired(Voucher voucher) implements Effect {
+    /** Validates the effect; throws {@link IllegalArgumentException} if the voucher is null. */
+    public VoucherExpired {
+      Checks.present(voucher, "voucher");
+    }
+  }
+
+  /**
    * Points donated to a cause, with the money the cause receives; the host can turn it into a
    * receipt.
    *
