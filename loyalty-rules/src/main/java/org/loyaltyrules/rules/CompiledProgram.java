@@ -2,17 +2,13 @@ package org.loyaltyrules.rules;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.random.RandomGenerator;
 import org.loyaltyrules.core.CurrencyMismatchException;
-import org.loyaltyrules.core.UnitId;
 import org.loyaltyrules.core.UnknownReferenceException;
 import org.loyaltyrules.core.activity.AccountClosure;
 import org.loyaltyrules.core.activity.Activity;
@@ -30,10 +26,7 @@ import org.loyaltyrules.core.ledger.Attribution;
 import org.loyaltyrules.core.ledger.LedgerResult;
 import org.loyaltyrules.core.ledger.LedgerTransaction;
 import org.loyaltyrules.core.ledger.Posting;
-import org.loyaltyrules.core.ledger.PostingType;
 import org.loyaltyrules.core.member.Member;
-import org.loyaltyrules.core.member.Voucher;
-import org.loyaltyrules.core.member.VoucherStatus;
 import org.loyaltyrules.core.program.Cause;
 import org.loyaltyrules.core.program.Program;
 import org.loyaltyrules.core.program.Reward;
@@ -92,11 +85,9 @@ public final class CompiledProgram {
   public Decision advance(ProgramState state, Member member, Instant to) {
     checkInputs(state, member, to);
     member.checkNotBefore(to);
-    LedgerResult advanced = member.ledger().advance(to, program.ledgerPolicy());
-    List<Effect> effects = new ArrayList<>(expiries(advanced.postings()));
-    Member after = tidy(member.withLedger(advanced.ledger()), effects);
-    return new Decision(Optional.empty(), to, false, after, effects, advanced.postings(),
-        List.of(), List.of(), List.of());
+    TimeStep.Step step = TimeStep.to(program, book, member, to);
+    return new Decision(Optional.empty(), to, false, step.member(), step.effects(),
+        step.postings(), List.of(), List.of(), List.of());
   }
 
   /**
@@ -136,20 +127,25 @@ public final class CompiledProgram {
     checkArgument(activity != null, "activity must not be null");
     checkArgument(random != null, "random source must not be null");
     member.checkNotBefore(at);
-    LedgerTransaction tx = member.ledger().begin(program.ledgerPolicy(), activity.id(),
+    TimeStep.Step step = TimeStep.to(program, book, member, at);
+    Member advanced = step.member();
+    LedgerTransaction tx = advanced.ledger().begin(program.ledgerPolicy(), activity.id(),
         activity.occurredAt(), at);
-    Run run = new Run(program, book, evaluator, member, tx, at);
+    Run run = new Run(program, book, evaluator, advanced, tx, at);
     if (!tx.isReplay()) {
-      apply(activity, member, tx, run);
+      apply(activity, advanced, tx, run);
     }
     LedgerResult result = tx.commit();
-    List<Effect> effects = new ArrayList<>(expiries(result.postings()));
-    Member after = tidy(run.finish(result.ledger()), effects);
+    List<Effect> effects = new ArrayList<>(step.effects());
+    effects.addAll(TimeStep.expiries(result.postings()));
+    Member after = TimeStep.tidy(program, run.finish(result.ledger()), effects);
     effects.addAll(run.effects);
     result.shortfalls().forEach(s -> effects.add(new Effect.PointsShortfall(s.unit(), s.points(),
         s.policy())));
+    List<Posting> postings = new ArrayList<>(step.postings());
+    postings.addAll(result.postings());
     return new Decision(Optional.of(activity.id()), at, result.replay(), after, effects,
-        result.postings(), List.of(), run.trace, List.of());
+        postings, List.of(), run.trace, List.of());
   }
 
   private void apply(Activity activity, Member member, LedgerTransaction tx, Run run) {
@@ -205,42 +201,6 @@ public final class CompiledProgram {
       throw new CurrencyMismatchException(program.currency(), state.currency(),
           "program state of " + program.id());
     }
-  }
-
-  /**
-   * Forgets purchases past the horizon and counters of periods that have ended, and expires
-   * vouchers past their expiry, adding an effect for each.
-   */
-  private Member tidy(Member member, List<Effect> effects) {
-    Instant now = member.asOf();
-    Member.Builder b = member.toBuilder()
-        .purchases(member.purchases().prunedBefore(now.minus(program.activityHorizon())));
-    Run.expiredCounters(member.progress(), now.atZone(program.zone()).toLocalDate())
-        .forEach(key -> b.progress(key, BigDecimal.ZERO));
-    for (Voucher voucher : member.vouchers().values()) {
-      if (voucher.status() == VoucherStatus.ISSUED
-          && voucher.expiresAt().filter(e -> !e.isAfter(now)).isPresent()) {
-        Voucher expired = voucher.withStatus(VoucherStatus.EXPIRED);
-        b.voucher(expired);
-        effects.add(new Effect.VoucherExpired(expired));
-      }
-    }
-    return b.build();
-  }
-
-  /** One effect per unit for the points that expired, dated at the last expiry. */
-  private static List<Effect> expiries(List<Posting> postings) {
-    Map<UnitId, long[]> points = new TreeMap<>();
-    Map<UnitId, Instant> last = new TreeMap<>();
-    for (Posting p : postings) {
-      if (p.type() == PostingType.EXPIRE) {
-        points.computeIfAbsent(p.unit(), u -> new long[1])[0] += p.amount();
-        last.merge(p.unit(), p.at(), (a, b) -> a.isAfter(b) ? a : b);
-      }
-    }
-    List<Effect> effects = new ArrayList<>();
-    points.forEach((unit, n) -> effects.add(new Effect.PointsExpired(unit, n[0], last.get(unit))));
-    return effects;
   }
 
   @Override

@@ -30,15 +30,17 @@ final class RuleBook {
   final ImmutableList<RuleSpec.SpendBonus> bonuses;
   final ImmutableList<RuleSpec.EventBonus> events;
   final ImmutableList<RuleSpec> vouchers;
+  final ImmutableList<RuleSpec.DateReward> dates;
 
   private RuleBook(List<RuleSpec.Rate> rates, List<RuleSpec.Multiplier> multipliers,
       List<RuleSpec.SpendBonus> bonuses, List<RuleSpec.EventBonus> events,
-      List<RuleSpec> vouchers) {
+      List<RuleSpec> vouchers, List<RuleSpec.DateReward> dates) {
     this.rates = ImmutableList.sortedCopyOf(RuleSpec.ORDER, rates);
     this.multipliers = ImmutableList.sortedCopyOf(RuleSpec.ORDER, multipliers);
     this.bonuses = ImmutableList.sortedCopyOf(RuleSpec.ORDER, bonuses);
     this.events = ImmutableList.sortedCopyOf(RuleSpec.ORDER, events);
     this.vouchers = ImmutableList.sortedCopyOf(RuleSpec.ORDER, vouchers);
+    this.dates = ImmutableList.sortedCopyOf(RuleSpec.ORDER, dates);
   }
 
   /** Compiles the program's rules, adding a problem for each this version cannot decide. */
@@ -48,6 +50,7 @@ final class RuleBook {
     List<RuleSpec.SpendBonus> bonuses = new ArrayList<>();
     List<RuleSpec.EventBonus> events = new ArrayList<>();
     List<RuleSpec> vouchers = new ArrayList<>();
+    List<RuleSpec.DateReward> dates = new ArrayList<>();
     int index = 0;
     for (EarnRule rule : program.earnRules()) {
       String at = "earnRules[" + index + "]";
@@ -78,6 +81,9 @@ final class RuleBook {
         vouchers.add(new RuleSpec.SpendVoucher(head, r.every(), r.value(), r.validity()));
       } else if (rule instanceof EarnRule.Cashback r) {
         vouchers.add(new RuleSpec.Cashback(head, r.percent(), r.validity()));
+      } else if (rule instanceof EarnRule.DateReward r) {
+        dates.add(new RuleSpec.DateReward(head, r.occasion(), r.grant(),
+            r.leapDayOnMarchFirst()));
       } else {
         problems.add(new Problem(at, "earning rules of kind "
             + rule.getClass().getSimpleName() + " are not decided by this version"));
@@ -119,6 +125,6 @@ final class RuleBook {
             LineFilter.all()));
       }
     }
-    return new RuleBook(rates, multipliers, bonuses, events, vouchers);
+    return new RuleBook(rates, multipliers, bonuses, events, vouchers, dates);
   }
 }

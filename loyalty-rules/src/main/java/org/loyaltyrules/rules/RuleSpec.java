@@ -89,6 +89,11 @@ sealed interface RuleSpec {
   /** Cashback: {@code percent} of the earning amount as a money voucher. */
   record Cashback(Head head, BigDecimal percent, Optional<Period> validity) implements RuleSpec {}
 
+  /** A grant on the member's birthday or enrollment anniversary. */
+  record DateReward(Head head, org.loyaltyrules.core.rule.EarnRule.DateReward.Occasion occasion,
+      org.loyaltyrules.core.program.Grant grant, boolean leapDayOnMarchFirst)
+      implements RuleSpec {}
+
   /** A fixed bonus for an engagement event. */
   record EventBonus(Head head, UnitId unit, long points, EngagementType event,
       java.util.Map<String, String> attributes, Frequency frequency) implements RuleSpec {}

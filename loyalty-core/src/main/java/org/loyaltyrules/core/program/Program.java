@@ -520,6 +520,8 @@ public final class Program {
         inCurrency(at + ".minimum", r.minimum(), problems);
       } else if (rule instanceof EarnRule.FirstPurchase r) {
         checkGrant(at + ".grant", r.grant(), unitIds, rewardIds, problems);
+      } else if (rule instanceof EarnRule.DateReward r) {
+        checkGrant(at + ".grant", r.grant(), unitIds, rewardIds, problems);
       } else if (rule instanceof EarnRule.SpendVoucher r) {
         inCurrency(at + ".every", r.every(), problems);
         inCurrency(at + ".value", r.value(), problems);

@@ -193,6 +193,42 @@ public sealed interface EarnRule {
     }
   }
 
+  /**
+   * A grant on a member's birthday or enrollment anniversary, given when time reaches the start
+   * of that day in the program's zone: Starbucks' birthday free drink. A 29 February birthday is
+   * celebrated on 28 February in other years, or on 1 March if the rule says so.
+   *
+   * @param id the rule's id
+   * @param settings its settings
+   * @param occasion the birthday or the enrollment anniversary
+   * @param grant what it gives
+   * @param leapDayOnMarchFirst whether a 29 February birthday falls on 1 March in other years
+   *     rather than on 28 February
+   */
+  record DateReward(RuleId id, RuleSettings settings, Occasion occasion, Grant grant,
+      boolean leapDayOnMarchFirst) implements EarnRule {
+    /** The day a date reward is given on. */
+    public enum Occasion {
+      /** The member's birthday. */
+      BIRTHDAY,
+      /** The anniversary of the member's enrollment, from the first year on. */
+      ANNIVERSARY
+    }
+
+    /** Validates the rule; throws {@link IllegalArgumentException} naming a bad value. */
+    public DateReward {
+      check(id, settings);
+      Checks.present(occasion, "rule " + id + ": occasion");
+      Checks.present(grant, "rule " + id + ": grant");
+    }
+
+    /** Returns a birthday reward with default settings, 29 February on 28 February. */
+    public static DateReward birthday(String id, Grant grant) {
+      return new DateReward(RuleId.of(id), RuleSettings.defaults(), Occasion.BIRTHDAY, grant,
+          false);
+    }
+  }
+
   private static void check(RuleId id, RuleSettings settings) {
     Checks.present(id, "rule id");
     Checks.present(settings, "rule " + id + ": settings");
