@@ -15,6 +15,7 @@ import org.loyaltyrules.core.activity.Activity;
 import org.loyaltyrules.core.activity.Adjustment;
 import org.loyaltyrules.core.activity.Donation;
 import org.loyaltyrules.core.activity.EngagementEvent;
+import org.loyaltyrules.core.activity.PayWithPoints;
 import org.loyaltyrules.core.activity.PointsTransfer;
 import org.loyaltyrules.core.activity.Purchase;
 import org.loyaltyrules.core.activity.RedeemReward;
@@ -156,6 +157,8 @@ public final class CompiledProgram {
       run.ret(ret);
     } else if (activity instanceof EngagementEvent event) {
       run.event(event);
+    } else if (activity instanceof PayWithPoints pay) {
+      run.pay(pay);
     } else if (activity instanceof RedeemReward redeem) {
       Reward reward = program.reward(redeem.reward());
       if (!reward.isOpenTo(member.tierId())) {

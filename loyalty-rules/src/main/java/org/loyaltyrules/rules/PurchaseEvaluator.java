@@ -49,7 +49,26 @@ final class PurchaseEvaluator {
   }
 
   /** A rate's earning on the order: its exact numerators per part, over its denominator. */
-  private record RateEarning(RuleSpec.Rate rate, List<Part> parts, List<BigDecimal> numerators) {}
+  private record RateEarning(RuleSpec.Rate rate, List<Part> parts, List<BigDecimal> numerators,
+      BigDecimal denominator) {}
+
+  /**
+   * The share of the order that earns, as an exact fraction: all of it, or what was not paid
+   * with points where the program says that part does not earn.
+   */
+  record Share(BigDecimal numerator, BigDecimal denominator) {
+    static final Share ALL = new Share(BigDecimal.ONE, BigDecimal.ONE);
+
+    /** The share {@code part} of {@code whole} leaves; all of it when the whole is zero. */
+    static Share of(BigDecimal part, BigDecimal whole) {
+      return whole.signum() == 0 || part.signum() <= 0 ? ALL
+          : new Share(whole.subtract(part).max(BigDecimal.ZERO), whole);
+    }
+
+    BigDecimal of(BigDecimal amount) {
+      return amount.multiply(numerator).divide(denominator, 12, RoundingMode.DOWN);
+    }
+  }
 
   /**
    * Evaluates the order.
@@ -57,15 +76,16 @@ final class PurchaseEvaluator {
    * @param purchase the purchase
    * @param quantity the quantity of each line that still earns (all of it, or what was not
    *     returned)
+   * @param share the share of the order's amount that earns
    * @param member what the rules know of the member
    * @param at the purchase's local date-time in the program's zone
    * @param firstAvailable whether a first-purchase rule may still grant to this member
    * @return one outcome per rule and unit, in evaluation order
    */
   List<Outcome> evaluate(Purchase purchase, Function<PurchaseLine, BigDecimal> quantity,
-      PurchaseContext member, LocalDateTime at, Predicate<RuleId> firstAvailable) {
+      Share share, PurchaseContext member, LocalDateTime at, Predicate<RuleId> firstAvailable) {
     List<Part> parts = parts(purchase, quantity);
-    BigDecimal earning = sum(parts);
+    BigDecimal earning = share.of(sum(parts));
     Set<Integer> exclusiveGroups = new HashSet<>();
     List<Outcome> outcomes = new ArrayList<>();
     List<RateEarning> rates = new ArrayList<>();
@@ -82,13 +102,14 @@ final class PurchaseEvaluator {
         continue;
       }
       List<BigDecimal> numerators = matching.stream()
-          .map(p -> p.amount().multiply(rate.points())).toList();
+          .map(p -> p.amount().multiply(rate.points()).multiply(share.numerator())).toList();
+      BigDecimal denominator = rate.per().multiply(share.denominator());
       if (rate.head().exclusive() && !exclusiveGroups.add(rate.head().group())) {
-        outcomes.add(Outcome.excluded(rate.head(), rate.unit(), value(numerators, rate.per()),
+        outcomes.add(Outcome.excluded(rate.head(), rate.unit(), value(numerators, denominator),
             "excluded by an earlier exclusive rule of group " + rate.head().group()));
         continue;
       }
-      rates.add(new RateEarning(rate, matching, numerators));
+      rates.add(new RateEarning(rate, matching, numerators, denominator));
     }
 
     List<RuleSpec.Multiplier> multipliers = new ArrayList<>();
@@ -148,8 +169,18 @@ final class PurchaseEvaluator {
    * Returns the order's earning amount: the goods at the given quantities, plus tax and shipping
    * where the program says they earn.
    */
-  BigDecimal earningAmount(Purchase purchase, Function<PurchaseLine, BigDecimal> quantity) {
-    return sum(parts(purchase, quantity));
+  BigDecimal earningAmount(Purchase purchase, Function<PurchaseLine, BigDecimal> quantity,
+      Share share) {
+    return share.of(sum(parts(purchase, quantity)));
+  }
+
+  /** Returns the value of the goods at the given quantities, before any share. */
+  BigDecimal goodsValue(Purchase purchase, Function<PurchaseLine, BigDecimal> quantity) {
+    BigDecimal sum = BigDecimal.ZERO;
+    for (PurchaseLine line : purchase.lines()) {
+      sum = sum.add(line.unitPrice().amount().multiply(quantity.apply(line)));
+    }
+    return sum;
   }
 
   private List<Part> parts(Purchase purchase, Function<PurchaseLine, BigDecimal> quantity) {
@@ -180,7 +211,7 @@ final class PurchaseEvaluator {
   /** The rate's own outcome and one per multiplier that multiplies it. */
   private List<Outcome> rateOutcomes(RateEarning r, List<RuleSpec.Multiplier> multipliers) {
     RuleSpec.Rate rate = r.rate();
-    BigDecimal per = rate.per();
+    BigDecimal per = r.denominator();
     List<BigDecimal> n = r.numerators();
     long base = value(n, per);
     BigDecimal exact = n.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
@@ -188,7 +219,8 @@ final class PurchaseEvaluator {
     List<Outcome> outcomes = new ArrayList<>();
     outcomes.add(new Outcome(rate.head(), Optional.of(rate.unit()), true, base, 0,
         lost(exact, base), lines(r.parts()), false, String.format(Locale.ROOT,
-            "%s at %s per %s", plain(sum(r.parts())), plain(rate.points()), plain(per))));
+            "%s at %s per %s", plain(sum(r.parts())), plain(rate.points()),
+            plain(rate.per()))));
 
     List<RuleSpec.Multiplier> applying = multipliers.stream()
         .filter(m -> applies(m, rate.unit()) && r.parts().stream()

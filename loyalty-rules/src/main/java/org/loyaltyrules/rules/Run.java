@@ -1,5 +1,7 @@
 package org.loyaltyrules.rules;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -15,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.loyaltyrules.core.ActivityId;
 import org.loyaltyrules.core.CurrencyMismatchException;
 import org.loyaltyrules.core.LotId;
@@ -22,7 +25,9 @@ import org.loyaltyrules.core.Money;
 import org.loyaltyrules.core.RuleId;
 import org.loyaltyrules.core.UnitId;
 import org.loyaltyrules.core.VoucherId;
+import org.loyaltyrules.core.UnknownReferenceException;
 import org.loyaltyrules.core.activity.EngagementEvent;
+import org.loyaltyrules.core.activity.PayWithPoints;
 import org.loyaltyrules.core.activity.Purchase;
 import org.loyaltyrules.core.activity.PurchaseLine;
 import org.loyaltyrules.core.activity.Return;
@@ -34,15 +39,18 @@ import org.loyaltyrules.core.ledger.LedgerTransaction;
 import org.loyaltyrules.core.ledger.Lot;
 import org.loyaltyrules.core.member.Member;
 import org.loyaltyrules.core.member.Membership;
+import org.loyaltyrules.core.member.PointsPaid;
 import org.loyaltyrules.core.member.PurchaseContext;
 import org.loyaltyrules.core.member.PurchaseHistory;
 import org.loyaltyrules.core.member.PurchaseRecord;
 import org.loyaltyrules.core.member.Voucher;
 import org.loyaltyrules.core.member.VoucherStatus;
+import org.loyaltyrules.core.program.PointsPayment;
 import org.loyaltyrules.core.program.Program;
 import org.loyaltyrules.core.rule.Cap;
 import org.loyaltyrules.core.rule.CapScope;
 import org.loyaltyrules.core.rule.Frequency;
+import org.loyaltyrules.rules.PurchaseEvaluator.Share;
 
 /**
  * One decision's working state: the member as given, the ledger transaction, and the effects,
@@ -97,15 +105,15 @@ final class Run {
         member.memberships().values().stream().filter(m -> m.isActiveAt(at))
             .map(Membership::plan).collect(java.util.stream.Collectors.toSet()));
     LocalDateTime local = local(purchase.occurredAt());
-    List<Outcome> outcomes = evaluator.evaluate(purchase, PurchaseLine::quantity, context, local,
-        rule -> progress(FIRST + rule).signum() == 0);
+    List<Outcome> outcomes = evaluator.evaluate(purchase, PurchaseLine::quantity, Share.ALL,
+        context, local, rule -> progress(FIRST + rule).signum() == 0);
     for (Outcome outcome : outcomes) {
       long granted = grant(outcome, purchase.occurredAt());
       if (granted > 0 && outcome.firstOnly()) {
         set(FIRST + outcome.head().id(), BigDecimal.ONE);
       }
     }
-    BigDecimal amount = evaluator.earningAmount(purchase, PurchaseLine::quantity);
+    BigDecimal amount = evaluator.earningAmount(purchase, PurchaseLine::quantity, Share.ALL);
     for (RuleSpec spec : book.vouchers) {
       Optional<String> whyNot = spec.head().whyNot(context, Optional.of(purchase.channel()),
           local);
@@ -228,42 +236,111 @@ final class Run {
    * rule; a rule that was capped keeps at most what it granted.
    */
   void ret(Return ret) {
-    PurchaseHistory returned = history.withReturn(ret);
-    PurchaseRecord before = history.record(ret.purchase()).orElseThrow();
-    history = returned;
-    PurchaseRecord afterReturn = history.record(ret.purchase()).orElseThrow();
-    returnVouchers(before.purchase(),
-        evaluator.earningAmount(before.purchase(),
-            line -> line.quantity().subtract(before.returnedOf(line.id()))),
-        evaluator.earningAmount(before.purchase(),
-            line -> line.quantity().subtract(afterReturn.returnedOf(line.id()))), ret);
-    PurchaseRecord after = history.record(ret.purchase()).orElseThrow();
-    Purchase purchase = before.purchase();
-    List<Outcome> outcomes = evaluator.evaluate(purchase,
-        line -> line.quantity().subtract(after.returnedOf(line.id())), before.context(),
-        local(purchase.occurredAt()), rule -> true);
-    Map<String, Long> remaining = new LinkedHashMap<>();
-    for (Outcome o : outcomes) {
-      o.unit().ifPresent(u -> remaining.merge(o.head().id() + "\n" + u, o.points(), Long::sum));
+    PurchaseRecord before = history.withReturn(ret).record(ret.purchase()).orElseThrow();
+    PurchaseRecord previous = history.record(ret.purchase()).orElseThrow();
+    Purchase purchase = previous.purchase();
+    BigDecimal whole = evaluator.goodsValue(purchase, PurchaseLine::quantity);
+    BigDecimal returnedValue = evaluator.goodsValue(purchase,
+        line -> before.returnedOf(line.id()));
+    PurchaseRecord after = before;
+    for (PointsPaid paid : before.payments()) {
+      long target = whole.signum() == 0 ? paid.points()
+          : BigDecimal.valueOf(paid.points()).multiply(returnedValue)
+              .divide(whole, 0, RoundingMode.FLOOR).longValueExact();
+      long give = target - paid.restored();
+      if (give > 0) {
+        tx.restoreSpending(paid.payment(), paid.unit(), give);
+        effects.add(new Effect.PointsRestored(paid.unit(), give, paid.payment()));
+        after = after.withPayment(paid.withRestored(target));
+      }
     }
-    Ledger ledger = member.ledger();
-    for (Lot lot : ledger.lots()) {
+    history = history.withReturn(ret).withRecord(after);
+    returnVouchers(purchase,
+        evaluator.earningAmount(purchase, remaining(previous), Share.ALL),
+        evaluator.earningAmount(purchase, remaining(after), Share.ALL), ret);
+    reevaluate(after, "return " + ret.id());
+  }
+
+  /** Points paid toward a purchase: spent at the program's rate, up to its share of the order. */
+  void pay(PayWithPoints pay) {
+    PointsPayment terms = program.pointsPayment().orElseThrow(() -> new IllegalArgumentException(
+        "pay-with-points " + pay.id() + ": program " + program.id()
+            + " does not let members pay with points"));
+    checkArgument(pay.unit().equals(terms.unit()),
+        "pay-with-points %s: unit must be %s, was %s", pay.id(), terms.unit(), pay.unit());
+    checkArgument(pay.points() % terms.pointsPerStep() == 0,
+        "pay-with-points %s: %s points is not a whole number of %s-point steps", pay.id(),
+        pay.points(), terms.pointsPerStep());
+    PurchaseRecord record = history.record(pay.purchase()).orElseThrow(() ->
+        new UnknownReferenceException("purchase", pay.purchase().value(),
+            "the member's purchases (pay-with-points " + pay.id() + ")"));
+    Money value = terms.valueOf(pay.points());
+    Money order = Money.of(evaluator.goodsValue(record.purchase(), remaining(record)),
+        program.currency());
+    Money paidBefore = paidValue(record);
+    Money limit = order.times(terms.maxShare());
+    if (paidBefore.plus(value).compareTo(limit) > 0) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "pay-with-points %s: %s more would pay %s of purchase %s, above the most points may "
+              + "pay, %s (%s of %s)", pay.id(), value, paidBefore.plus(value), pay.purchase(),
+          limit, terms.maxShare().stripTrailingZeros().toPlainString(), order));
+    }
+    tx.redeem(pay.unit(), pay.points(), Attribution.none());
+    effects.add(new Effect.PaidWithPoints(pay.purchase(), pay.unit(), pay.points(), value));
+    PurchaseRecord after = record.withPayment(new PointsPaid(pay.id(), pay.unit(), pay.points(),
+        0));
+    history = history.withRecord(after);
+    reevaluate(after, "pay-with-points " + pay.id());
+  }
+
+  private static Function<PurchaseLine, BigDecimal> remaining(PurchaseRecord record) {
+    return line -> line.quantity().subtract(record.returnedOf(line.id()));
+  }
+
+  /** The money the points still paid toward a purchase are worth. */
+  private Money paidValue(PurchaseRecord record) {
+    Money sum = Money.zero(program.currency());
+    for (PointsPaid paid : record.payments()) {
+      PointsPayment terms = program.pointsPayment().orElseThrow();
+      sum = sum.plus(Money.of(terms.valuePerStep().amount()
+          .multiply(BigDecimal.valueOf(paid.net()))
+          .divide(BigDecimal.valueOf(terms.pointsPerStep()), Money.MAX_SCALE,
+              RoundingMode.DOWN), program.currency()));
+    }
+    return sum;
+  }
+
+  /**
+   * Re-evaluates what is left of a purchase, as of the purchase, and takes back the difference
+   * rule by rule; a rule that was capped keeps at most what it granted.
+   */
+  private void reevaluate(PurchaseRecord record, String why) {
+    Purchase purchase = record.purchase();
+    Share share = program.earnPolicy().pointsPaidEarns() ? Share.ALL
+        : Share.of(paidValue(record).amount(), evaluator.goodsValue(purchase, remaining(record)));
+    List<Outcome> outcomes = evaluator.evaluate(purchase, remaining(record), share,
+        record.context(), local(purchase.occurredAt()), rule -> true);
+    Map<String, Long> left = new LinkedHashMap<>();
+    for (Outcome o : outcomes) {
+      o.unit().ifPresent(u -> left.merge(o.head().id() + "\n" + u, o.points(), Long::sum));
+    }
+    for (Lot lot : member.ledger().lots()) {
       if (!lot.activity().equals(purchase.id()) || lot.rule().isEmpty()) {
         continue;
       }
       RuleId rule = lot.rule().get();
-      long target = Math.min(remaining.getOrDefault(rule + "\n" + lot.unit(), 0L),
-          lot.amount());
+      long target = Math.min(left.getOrDefault(rule + "\n" + lot.unit(), 0L), lot.amount());
       long take = lot.amount() - lot.reversed() - target;
       if (take > 0) {
         tx.reverseEarning(lot.id(), take);
         effects.add(new Effect.PointsReversed(lot.unit(), take, purchase.id()));
         releaseCaps(rule, lot.unit(), purchase.occurredAt(), take);
         trace.add(new TraceEntry(rule, true, Optional.of(lot.unit()), 0, 0, 0, BigDecimal.ZERO,
-            "return " + ret.id() + " takes back " + take + " of " + lot.amount()));
+            why + " takes back " + take + " of " + lot.amount()));
       }
     }
   }
+
 
   /** Grants the event bonuses the event earns, as often as each rule's frequency allows. */
   void event(EngagementEvent event) {

@@ -16,6 +16,7 @@ import org.loyaltyrules.core.CurrencyMismatchException;
 import org.loyaltyrules.core.MemberId;
 import org.loyaltyrules.core.Money;
 import org.loyaltyrules.core.PartnerId;
+import org.loyaltyrules.core.PlanId;
 import org.loyaltyrules.core.ProgramId;
 import org.loyaltyrules.core.RuleId;
 import org.loyaltyrules.core.RewardId;
@@ -25,6 +26,7 @@ import org.loyaltyrules.core.UnknownReferenceException;
 import org.loyaltyrules.core.activity.AccountClosure;
 import org.loyaltyrules.core.activity.Adjustment;
 import org.loyaltyrules.core.activity.Donation;
+import org.loyaltyrules.core.activity.MembershipFeePayment;
 import org.loyaltyrules.core.activity.PayWithPoints;
 import org.loyaltyrules.core.activity.PointsTransfer;
 import org.loyaltyrules.core.activity.Purchase;
@@ -224,10 +226,16 @@ class CompiledProgramTest {
     assertThatThrownBy(() -> COMPILED.decide(STATE, ana, null, day(1), RANDOM))
         .isExactlyInstanceOf(IllegalArgumentException.class)
         .hasMessage("activity must not be null");
+    assertThatThrownBy(() -> COMPILED.decide(STATE, ana, new MembershipFeePayment(
+            ActivityId.of("fee-1"), day(1), PlanId.of("prime"), Money.of("139", "USD")), day(1),
+        RANDOM))
+        .isInstanceOf(UnsupportedActivityException.class)
+        .hasMessage("activity fee-1: MembershipFeePayment activities are not decided by this "
+            + "version");
     assertThatThrownBy(() -> COMPILED.decide(STATE, ana, new PayWithPoints(ActivityId.of("pp-1"),
             day(1), ActivityId.of("p-1"), STARS, 100), day(1), RANDOM))
-        .isInstanceOf(UnsupportedActivityException.class)
-        .hasMessage("activity pp-1: PayWithPoints activities are not decided by this version");
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("pay-with-points pp-1: program toms does not let members pay with points");
     Purchase euros = Purchase.builder(ActivityId.of("p-2"), day(1))
         .line(PurchaseLine.of("l1", "shoes", "footwear", 1, Money.of("60", "EUR"))).build();
     assertThatThrownBy(() -> COMPILED.decide(STATE, ana, euros, day(1), RANDOM))

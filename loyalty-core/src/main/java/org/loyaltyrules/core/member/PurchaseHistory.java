@@ -132,7 +132,25 @@ public final class PurchaseHistory {
     List<ActivityId> returns = new ArrayList<>(record.returns());
     returns.add(ret.id());
     Map<ActivityId, PurchaseRecord> copy = new LinkedHashMap<>(records);
-    copy.put(purchase.id(), new PurchaseRecord(purchase, returned, returns, record.context()));
+    copy.put(purchase.id(), new PurchaseRecord(purchase, returned, returns, record.context(),
+        record.payments()));
+    return new PurchaseHistory(ImmutableMap.copyOf(copy));
+  }
+
+  /**
+   * Returns a history in which the purchase's record is replaced by {@code record}.
+   *
+   * @throws UnknownReferenceException if the purchase is not remembered
+   * @throws IllegalArgumentException if the record is null
+   */
+  public PurchaseHistory withRecord(PurchaseRecord record) {
+    Checks.present(record, "purchase record");
+    if (!records.containsKey(record.purchase().id())) {
+      throw new UnknownReferenceException("purchase", record.purchase().id().value(),
+          "the member's purchases");
+    }
+    Map<ActivityId, PurchaseRecord> copy = new LinkedHashMap<>(records);
+    copy.put(record.purchase().id(), record);
     return new PurchaseHistory(ImmutableMap.copyOf(copy));
   }
 

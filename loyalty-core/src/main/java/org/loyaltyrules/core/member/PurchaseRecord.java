@@ -5,6 +5,8 @@ import static com.google.common.base.Preconditions.checkArgument;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.Maps;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.loyaltyrules.core.ActivityId;
@@ -25,9 +27,10 @@ import org.loyaltyrules.core.internal.Checks;
  *     returns of 0.5 and one of 1 record the same); lines never returned are absent
  * @param returns the returns applied to it, in order
  * @param context what the rules knew of the member when the purchase was decided
+ * @param payments the points paid toward the purchase, in order
  */
 public record PurchaseRecord(Purchase purchase, Map<LineId, BigDecimal> returned,
-    List<ActivityId> returns, PurchaseContext context) {
+    List<ActivityId> returns, PurchaseContext context, List<PointsPaid> payments) {
   /**
    * Validates and copies the record.
    *
@@ -39,6 +42,10 @@ public record PurchaseRecord(Purchase purchase, Map<LineId, BigDecimal> returned
   public PurchaseRecord {
     Checks.present(purchase, "purchase");
     Checks.present(context, "purchase " + purchase.id() + ": context");
+    payments = Checks.list(payments, "purchase " + purchase.id() + ": payments");
+    checkArgument(payments.stream().map(PointsPaid::payment).distinct().count()
+        == payments.size(), "purchase %s: a payment is recorded twice in %s", purchase.id(),
+        payments);
     returned = ImmutableMap.copyOf(Maps.transformValues(
         Checks.sortedMap(returned, "purchase " + purchase.id() + ": returned"),
         Checks::stripped));
@@ -70,7 +77,7 @@ public record PurchaseRecord(Purchase purchase, Map<LineId, BigDecimal> returned
    */
   public PurchaseRecord(Purchase purchase, Map<LineId, BigDecimal> returned,
       List<ActivityId> returns) {
-    this(purchase, returned, returns, PurchaseContext.none());
+    this(purchase, returned, returns, PurchaseContext.none(), List.of());
   }
 
   /** Returns a record of a purchase nothing of which was returned, with an empty context. */
@@ -80,7 +87,26 @@ public record PurchaseRecord(Purchase purchase, Map<LineId, BigDecimal> returned
 
   /** Returns a record of a purchase nothing of which was returned, decided in a context. */
   public static PurchaseRecord of(Purchase purchase, PurchaseContext context) {
-    return new PurchaseRecord(purchase, Map.of(), List.of(), context);
+    return new PurchaseRecord(purchase, Map.of(), List.of(), context, List.of());
+  }
+
+  /** Returns a copy with a payment added or, if one with its id is recorded, replaced. */
+  public PurchaseRecord withPayment(PointsPaid payment) {
+    Checks.present(payment, "payment");
+    List<PointsPaid> copy = new ArrayList<>(payments);
+    copy.removeIf(p -> p.payment().equals(payment.payment()));
+    copy.add(payment);
+    copy.sort(Comparator.comparingInt(p -> indexOf(p.payment())));
+    return new PurchaseRecord(purchase, returned, returns, context, copy);
+  }
+
+  private int indexOf(ActivityId payment) {
+    for (int i = 0; i < payments.size(); i++) {
+      if (payments.get(i).payment().equals(payment)) {
+        return i;
+      }
+    }
+    return payments.size();
   }
 
   /** Returns the quantity of a line returned so far; zero if none or no such line. */

@@ -61,6 +61,7 @@ public final class Program {
   private final ZoneId zone;
   private final Duration activityHorizon;
   private final EarnPolicy earnPolicy;
+  private final Optional<PointsPayment> pointsPayment;
   private final ImmutableList<EarnRule> earnRules;
   private final ImmutableMap<UnitId, PointUnit> units;
   private final Optional<TierLadder> tiers;
@@ -79,6 +80,7 @@ public final class Program {
     this.zone = b.zone;
     this.activityHorizon = b.activityHorizon;
     this.earnPolicy = b.earnPolicy;
+    this.pointsPayment = Optional.ofNullable(b.pointsPayment);
     this.earnRules = ImmutableList.copyOf(b.earnRules);
     this.units = byId(b.units, PointUnit::id);
     this.tiers = Optional.ofNullable(b.tiers);
@@ -143,6 +145,11 @@ public final class Program {
   /** Returns how money turns into points: what earns, and how points are rounded. */
   public EarnPolicy earnPolicy() {
     return earnPolicy;
+  }
+
+  /** Returns how members pay part of an order with points, if they can. */
+  public Optional<PointsPayment> pointsPayment() {
+    return pointsPayment;
   }
 
   /** Returns the built-in earning rules, in declaration order. */
@@ -230,6 +237,7 @@ public final class Program {
     return o instanceof Program p && id.equals(p.id) && name.equals(p.name)
         && currency.equals(p.currency) && zone.equals(p.zone)
         && activityHorizon.equals(p.activityHorizon) && earnPolicy.equals(p.earnPolicy)
+        && pointsPayment.equals(p.pointsPayment)
         && earnRules.equals(p.earnRules)
         && units.equals(p.units) && tiers.equals(p.tiers) && rewards.equals(p.rewards)
         && offers.equals(p.offers) && plans.equals(p.plans) && partners.equals(p.partners)
@@ -238,7 +246,8 @@ public final class Program {
 
   @Override
   public int hashCode() {
-    return Objects.hash(id, name, currency, zone, activityHorizon, earnPolicy, earnRules, units,
+    return Objects.hash(id, name, currency, zone, activityHorizon, earnPolicy, pointsPayment,
+        earnRules, units,
         tiers,
         rewards, offers, plans, partners, causes, challenges);
   }
@@ -263,6 +272,7 @@ public final class Program {
     private String name;
     private Duration activityHorizon = DEFAULT_ACTIVITY_HORIZON;
     private EarnPolicy earnPolicy = EarnPolicy.defaults();
+    private PointsPayment pointsPayment;
     private final List<EarnRule> earnRules = new ArrayList<>();
     private final List<PointUnit> units = new ArrayList<>();
     private TierLadder tiers;
@@ -337,6 +347,16 @@ public final class Program {
      */
     public Builder earnPolicy(EarnPolicy policy) {
       this.earnPolicy = Checks.present(policy, "program " + id + ": earn policy");
+      return this;
+    }
+
+    /**
+     * Lets members pay part of an order with points on these terms.
+     *
+     * @throws IllegalArgumentException if it is null
+     */
+    public Builder pointsPayment(PointsPayment payment) {
+      this.pointsPayment = Checks.present(payment, "program " + id + ": points payment");
       return this;
     }
 
@@ -492,6 +512,15 @@ public final class Program {
       for (int i = 0; i < challenges.size(); i++) {
         checkGrant("challenges[" + i + "].grant", challenges.get(i).grant(), unitIds, rewardIds,
             problems);
+      }
+      if (pointsPayment != null) {
+        knownUnit("pointsPayment.unit", pointsPayment.unit(), unitIds, problems);
+        PointUnit unit = unitIds.get(pointsPayment.unit());
+        if (unit != null && !unit.isRedeemable()) {
+          problems.add(new Problem("pointsPayment.unit", "unit '" + pointsPayment.unit()
+              + "' is status-only and cannot pay for orders"));
+        }
+        inCurrency("pointsPayment.valuePerStep", pointsPayment.valuePerStep(), problems);
       }
       for (int i = 0; i < earnRules.size(); i++) {
         checkRule("earnRules[" + i + "]", earnRules.get(i), unitIds, rewardIds, problems);
