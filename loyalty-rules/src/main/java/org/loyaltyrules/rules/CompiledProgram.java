@@ -31,6 +31,7 @@ import org.loyaltyrules.core.member.Member;
 import org.loyaltyrules.core.program.Cause;
 import org.loyaltyrules.core.program.Program;
 import org.loyaltyrules.core.program.Reward;
+import org.loyaltyrules.core.program.RewardKind;
 
 /**
  * A program compiled for deciding: validated once, immutable, and shared by every thread. Each
@@ -168,6 +169,9 @@ public final class CompiledProgram {
       tx.redeem(reward.unit(), points, Attribution.none());
       effects.add(new Effect.RewardRedeemed(reward.id(), redeem.quantity(), reward.unit(),
           points));
+      if (reward.kind() == RewardKind.VOUCHER || reward.kind() == RewardKind.GIFT_CARD) {
+        run.issueReward(redeem, reward);
+      }
     } else if (activity instanceof Donation donation) {
       Cause cause = program.causes().get(donation.cause());
       if (cause == null) {

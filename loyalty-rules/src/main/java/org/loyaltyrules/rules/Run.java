@@ -47,6 +47,7 @@ import org.loyaltyrules.core.member.Voucher;
 import org.loyaltyrules.core.member.VoucherStatus;
 import org.loyaltyrules.core.program.PointsPayment;
 import org.loyaltyrules.core.program.Program;
+import org.loyaltyrules.core.program.Reward;
 import org.loyaltyrules.core.rule.Cap;
 import org.loyaltyrules.core.rule.CapScope;
 import org.loyaltyrules.core.rule.Frequency;
@@ -173,6 +174,17 @@ final class Run {
         VoucherStatus.ISSUED);
     vouchers.put(voucher.id(), voucher);
     effects.add(new Effect.VoucherIssued(voucher));
+  }
+
+  /** Issues the vouchers a redeemed voucher or gift-card reward gives, one per unit redeemed. */
+  void issueReward(org.loyaltyrules.core.activity.RedeemReward redeem, Reward reward) {
+    for (int i = 1; i <= redeem.quantity(); i++) {
+      Voucher voucher = new Voucher(VoucherId.of(redeem.id() + "/" + reward.id() + "/" + i),
+          reward.value().orElseThrow(), redeem.occurredAt(), Optional.empty(), redeem.id(),
+          VoucherStatus.ISSUED);
+      vouchers.put(voucher.id(), voucher);
+      effects.add(new Effect.VoucherIssued(voucher));
+    }
   }
 
   /** Revokes the latest still-issued voucher a rule gave for a purchase; false if none is. */

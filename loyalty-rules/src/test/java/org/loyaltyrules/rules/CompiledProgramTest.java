@@ -109,6 +109,25 @@ class CompiledProgramTest {
   }
 
   @Test
+  void aVoucherRewardPutsTheVoucherInTheMembersState() {
+    Program petsmart = Program.builder(ProgramId.of("petsmart"), Money.currency("USD"), ZONE)
+        .unit(PointUnit.redeemable("points", "Points"))
+        .reward(Reward.worth("five-dollars", "$5 reward", UnitId.of("points"), 1000,
+            RewardKind.VOUCHER, Money.of("5", "USD")))
+        .build();
+    CompiledProgram compiled = LoyaltyRules.compile(petsmart);
+    Member m = Member.enroll(MemberId.of("ana"), T0);
+    m = compiled.decide(STATE, m, new Adjustment(ActivityId.of("a"), T0, UnitId.of("points"),
+        2000, "opening"), T0, RANDOM).member();
+    Decision d = compiled.decide(STATE, m, new RedeemReward(ActivityId.of("r-1"), day(1),
+        RewardId.of("five-dollars"), 2), day(1), RANDOM);
+    assertThat(d.member().available(UnitId.of("points"))).isZero();
+    assertThat(d.member().vouchers().values()).hasSize(2)
+        .allSatisfy(v -> assertThat(v.value()).isEqualTo(Money.of("5", "USD")));
+    assertThat(d.effects(Effect.VoucherIssued.class)).hasSize(2);
+  }
+
+  @Test
   void anInsufficientBalanceIsRefusedAndChangesNothing() {
     Member ana = memberWith(150);
     assertThatThrownBy(() -> COMPILED.decide(STATE, ana, RedeemReward.of(ActivityId.of("r-1"),

@@ -2,6 +2,7 @@ package org.loyaltyrules.core.program;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.Set;
 import org.loyaltyrules.core.Money;
@@ -23,10 +24,12 @@ import org.loyaltyrules.core.internal.Checks;
  * @param kind what it gives
  * @param value its money value; present exactly for the kinds that {@linkplain
  *     RewardKind#hasValue() have one}, and positive
+ * @param percent the percentage off; present exactly for {@link RewardKind#PERCENT_DISCOUNT},
+ *     more than 0 and at most 100
  * @param tiers the tiers whose members may redeem it; empty for everyone
  */
 public record Reward(RewardId id, String name, UnitId unit, long cost, RewardKind kind,
-    Optional<Money> value, Set<TierId> tiers) {
+    Optional<Money> value, Optional<BigDecimal> percent, Set<TierId> tiers) {
   /**
    * Validates and copies the reward.
    *
@@ -44,24 +47,41 @@ public record Reward(RewardId id, String name, UnitId unit, long cost, RewardKin
         value.isPresent() ? "not expected" : "required", kind);
     value.ifPresent(v -> checkArgument(v.isPositive(), "reward %s: value must be positive, was %s",
         id, v));
+    Checks.present(percent, "reward " + id + ": percent");
+    checkArgument(percent.isPresent() == (kind == RewardKind.PERCENT_DISCOUNT),
+        "reward %s: a percent is %s for kind %s", id,
+        percent.isPresent() ? "not expected" : "required", kind);
+    percent.ifPresent(p -> checkArgument(p.signum() > 0 && p.compareTo(BigDecimal.valueOf(100))
+        <= 0, "reward %s: percent must be more than 0 and at most 100, was %s", id,
+        p.toPlainString()));
     tiers = Checks.set(tiers, "reward " + id + ": tiers");
   }
 
   /** Returns a reward of a kind without a money value, open to every tier. */
   public static Reward of(String id, String name, UnitId unit, long cost, RewardKind kind) {
-    return new Reward(RewardId.of(id), name, unit, cost, kind, Optional.empty(), Set.of());
+    return new Reward(RewardId.of(id), name, unit, cost, kind, Optional.empty(),
+        Optional.empty(), Set.of());
   }
 
   /** Returns a reward of a kind with a money value, open to every tier. */
   public static Reward worth(String id, String name, UnitId unit, long cost, RewardKind kind,
       Money value) {
     return new Reward(RewardId.of(id), name, unit, cost, kind,
-        Optional.of(Checks.present(value, "reward " + id + ": value")), Set.of());
+        Optional.of(Checks.present(value, "reward " + id + ": value")), Optional.empty(),
+        Set.of());
+  }
+
+  /** Returns a percentage-off reward, open to every tier. */
+  public static Reward percentOff(String id, String name, UnitId unit, long cost,
+      BigDecimal percent) {
+    return new Reward(RewardId.of(id), name, unit, cost, RewardKind.PERCENT_DISCOUNT,
+        Optional.empty(), Optional.of(Checks.present(percent, "reward " + id + ": percent")),
+        Set.of());
   }
 
   /** Returns a copy that only members of the given tiers may redeem. */
   public Reward onlyFor(Set<TierId> tiers) {
-    return new Reward(id, name, unit, cost, kind, value, tiers);
+    return new Reward(id, name, unit, cost, kind, value, percent, tiers);
   }
 
   /**

@@ -8,6 +8,10 @@ package org.loyaltyrules.core.program;
 public enum RewardKind {
   /** Money off an order; the reward has a value. */
   DISCOUNT,
+  /** A percentage off an order; the reward has a percentage. */
+  PERCENT_DISCOUNT,
+  /** Free shipping on an order. */
+  FREE_SHIPPING,
   /** A product or service for free, such as a handcrafted drink. */
   FREE_ITEM,
   /** A voucher of a money value the member holds and applies later; the reward has a value. */

@@ -35,14 +35,29 @@ class RewardTest {
 
     assertThat(fiveOff.value()).contains(usd("5.00"));
     assertThatThrownBy(() -> new Reward(RewardId.of("five-off"), "$5 off", POINTS, 1000, kind,
-            Optional.empty(), Set.of()))
+            Optional.empty(), Optional.empty(), Set.of()))
         .isExactlyInstanceOf(IllegalArgumentException.class)
         .hasMessage("reward five-off: a value is required for kind " + kind);
   }
 
+  @org.junit.jupiter.api.Test
+  void aPercentageDiscountNeedsItsPercentage() {
+    Reward tenOff = Reward.percentOff("ten-off", "10% off", POINTS, 500,
+        new java.math.BigDecimal("10"));
+    assertThat(tenOff.percent()).contains(new java.math.BigDecimal("10"));
+    assertThat(tenOff.value()).isEmpty();
+    assertThatThrownBy(() -> Reward.percentOff("r", "r", POINTS, 500,
+            new java.math.BigDecimal("120")))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("reward r: percent must be more than 0 and at most 100, was 120");
+    assertThatThrownBy(() -> Reward.of("r", "r", POINTS, 500, RewardKind.PERCENT_DISCOUNT))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("reward r: a percent is required for kind PERCENT_DISCOUNT");
+  }
+
   @ParameterizedTest
   @EnumSource(value = RewardKind.class, names = {"FREE_ITEM", "EVENT_ACCESS", "EXPERIENCE",
-      "VIRTUAL"})
+      "VIRTUAL", "FREE_SHIPPING"})
   void otherKindsRejectAValue(RewardKind kind) {
     assertThat(Reward.of("perk", "Perk", POINTS, 500, kind).value()).isEmpty();
     assertThatThrownBy(() -> Reward.worth("perk", "Perk", POINTS, 500, kind, usd("5")))
