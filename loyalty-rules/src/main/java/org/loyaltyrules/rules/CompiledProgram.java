@@ -133,7 +133,7 @@ public final class CompiledProgram {
     Member advanced = step.member();
     LedgerTransaction tx = advanced.ledger().begin(program.ledgerPolicy(), activity.id(),
         activity.occurredAt(), at);
-    Run run = new Run(program, book, evaluator, advanced, tx, at);
+    Run run = new Run(program, book, evaluator, state, advanced, tx, at);
     if (!tx.isReplay()) {
       apply(activity, advanced, tx, run);
     }
@@ -147,7 +147,7 @@ public final class CompiledProgram {
     List<Posting> postings = new ArrayList<>(step.postings());
     postings.addAll(result.postings());
     return new Decision(Optional.of(activity.id()), at, result.replay(), after, effects,
-        postings, List.of(), run.trace, List.of());
+        postings, run.changes, run.trace, List.of());
   }
 
   private void apply(Activity activity, Member member, LedgerTransaction tx, Run run) {

@@ -119,7 +119,7 @@ final class RuleBook {
         RuleSpec.Head head = RuleSpec.Head.of(RuleId.of("plan:" + plan.id()),
             RuleSettings.defaults(), index++);
         head = new RuleSpec.Head(head.id(), head.group(), head.priority(), head.index(),
-            head.stacking(), head.audience(), head.window(), head.caps(),
+            head.stacking(), head.audience(), head.window(), head.caps(), head.budget(),
             Optional.of(plan.id()));
         multipliers.add(new RuleSpec.Multiplier(head, Optional.empty(), plan.earnMultiplier(),
             LineFilter.all()));

@@ -33,7 +33,8 @@ sealed interface RuleSpec {
 
   /** What every rule has: id, place in the order, audience, window and caps. */
   record Head(RuleId id, int group, int priority, int index, Stacking stacking,
-      Audience audience, Optional<TimeWindow> window, List<Cap> caps, Optional<PlanId> plan) {
+      Audience audience, Optional<TimeWindow> window, List<Cap> caps,
+      Optional<org.loyaltyrules.core.rule.Budget> budget, Optional<PlanId> plan) {
     /** Evaluation order: group ascending, priority descending, then declaration order. */
     static final Comparator<Head> ORDER = Comparator.comparingInt(Head::group)
         .thenComparing(Comparator.comparingInt(Head::priority).reversed())
@@ -41,7 +42,7 @@ sealed interface RuleSpec {
 
     static Head of(RuleId id, RuleSettings s, int index) {
       return new Head(id, s.group(), s.priority(), index, s.stacking(), s.audience(), s.window(),
-          s.caps(), Optional.empty());
+          s.caps(), s.budget(), Optional.empty());
     }
 
     boolean exclusive() {

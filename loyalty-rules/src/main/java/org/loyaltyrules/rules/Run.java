@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.loyaltyrules.core.ActivityId;
+import org.loyaltyrules.core.BudgetId;
 import org.loyaltyrules.core.CurrencyMismatchException;
 import org.loyaltyrules.core.LotId;
 import org.loyaltyrules.core.Money;
@@ -32,6 +33,8 @@ import org.loyaltyrules.core.activity.Purchase;
 import org.loyaltyrules.core.activity.PurchaseLine;
 import org.loyaltyrules.core.activity.Return;
 import org.loyaltyrules.core.decision.Effect;
+import org.loyaltyrules.core.decision.ProgramState;
+import org.loyaltyrules.core.decision.ProgramStateChange;
 import org.loyaltyrules.core.decision.TraceEntry;
 import org.loyaltyrules.core.ledger.Attribution;
 import org.loyaltyrules.core.ledger.Ledger;
@@ -48,6 +51,7 @@ import org.loyaltyrules.core.member.VoucherStatus;
 import org.loyaltyrules.core.program.PointsPayment;
 import org.loyaltyrules.core.program.Program;
 import org.loyaltyrules.core.program.Reward;
+import org.loyaltyrules.core.rule.Budget;
 import org.loyaltyrules.core.rule.Cap;
 import org.loyaltyrules.core.rule.CapScope;
 import org.loyaltyrules.core.rule.Frequency;
@@ -75,6 +79,9 @@ final class Run {
   private final Member member;
   private final LedgerTransaction tx;
   private final Instant at;
+  private final ProgramState state;
+  final List<ProgramStateChange> changes = new ArrayList<>();
+  private final Map<BudgetId, Long> budgetUsed = new TreeMap<>();
   final List<Effect> effects = new ArrayList<>();
   final List<TraceEntry> trace = new ArrayList<>();
   private final Map<String, BigDecimal> progress;
@@ -82,8 +89,9 @@ final class Run {
   private PurchaseHistory history;
   private final Map<VoucherId, Voucher> vouchers;
 
-  Run(Program program, RuleBook book, PurchaseEvaluator evaluator, Member member,
-      LedgerTransaction tx, Instant at) {
+  Run(Program program, RuleBook book, PurchaseEvaluator evaluator, ProgramState state,
+      Member member, LedgerTransaction tx, Instant at) {
+    this.state = state;
     this.at = at;
     this.program = program;
     this.book = book;
@@ -402,6 +410,12 @@ final class Run {
           : progress(capKey(outcome.head().id(), unit, cap.scope(), day)).longValueExact();
       granted = Math.min(granted, Math.max(0, cap.points() - used));
     }
+    Optional<Budget> budget = outcome.head().budget();
+    if (budget.isPresent()) {
+      long spent = state.budgetSpent(budget.get().id())
+          + budgetUsed.getOrDefault(budget.get().id(), 0L);
+      granted = Math.min(granted, Math.max(0, budget.get().points() - spent));
+    }
     trace.add(outcome.trace(granted));
     if (granted == 0) {
       return 0;
@@ -412,6 +426,9 @@ final class Run {
         set(key, progress(key).add(BigDecimal.valueOf(granted)));
       }
     }
+    if (budget.isPresent()) {
+      spendBudget(budget.get().id(), granted);
+    }
     LotId lot = tx.earn(unit, granted, Attribution.rule(outcome.head().id())
         .withLines(outcome.lines()));
     Optional<Instant> pendingUntil = Optional.of(program.unit(unit).vestsAt(occurredAt,
@@ -421,11 +438,18 @@ final class Run {
     return granted;
   }
 
+  private void spendBudget(BudgetId budget, long points) {
+    budgetUsed.merge(budget, points, Long::sum);
+    changes.add(new ProgramStateChange.BudgetSpent(budget, points));
+  }
+
   private void releaseCaps(RuleId rule, UnitId unit, Instant occurredAt, long points) {
     RuleSpec.Head head = head(rule);
     if (head == null) {
       return;
     }
+    head.budget().ifPresent(b -> spendBudget(b.id(), -Math.min(points,
+        state.budgetSpent(b.id()) + budgetUsed.getOrDefault(b.id(), 0L))));
     LocalDate day = local(occurredAt).toLocalDate();
     for (Cap cap : head.caps()) {
       if (cap.scope() != CapScope.ACTIVITY) {

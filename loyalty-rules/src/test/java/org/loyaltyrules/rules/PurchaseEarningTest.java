@@ -215,6 +215,40 @@ class PurchaseEarningTest {
   }
 
   @Test
+  void aCampaignBudgetIsSharedByAllMembersAndKeptInTheProgramState() {
+    Program program = Program.builder(ProgramId.of("p"), Money.currency("USD"), ZONE)
+        .unit(PointUnit.redeemable("stars", "Stars"))
+        .earnRule(new EarnRule.MinimumSpendBonus(RuleId.of("launch-bonus"),
+            RuleSettings.defaults().budget(org.loyaltyrules.core.rule.Budget.of("launch", 250)),
+            STARS, 100, usd("10")))
+        .build();
+    CompiledProgram compiled = LoyaltyRules.compile(program);
+    ProgramState state = STATE;
+    long[] earned = new long[3];
+    Member[] members = new Member[3];
+    for (int i = 0; i < 3; i++) {
+      Member m = Member.enroll(MemberId.of("m" + i), at(LocalDate.of(2026, 3, 16), 8));
+      Purchase p = order("p-" + i, at(LocalDate.of(2026, 3, 16), 9 + i),
+          line("cake", "food", 1, "12.00"));
+      Decision d = compiled.decide(state, m, p, p.occurredAt(), RANDOM);
+      state = state.apply(d.programStateChanges());
+      earned[i] = d.member().available(STARS);
+      members[i] = d.member();
+    }
+    assertThat(earned).containsExactly(100, 100, 50);
+    assertThat(state.budgetSpent(org.loyaltyrules.core.BudgetId.of("launch"))).isEqualTo(250);
+
+    Instant later = at(LocalDate.of(2026, 3, 16), 15);
+    Decision ret = compiled.decide(state, members[0], Return.of(ActivityId.of("r-0"), later,
+        ActivityId.of("p-0"), List.of(ReturnLine.of("cake", 1))), later, RANDOM);
+    assertThat(ret.programStateChanges()).containsExactly(
+        new org.loyaltyrules.core.decision.ProgramStateChange.BudgetSpent(
+            org.loyaltyrules.core.BudgetId.of("launch"), -100));
+    assertThat(state.apply(ret.programStateChanges())
+        .budgetSpent(org.loyaltyrules.core.BudgetId.of("launch"))).isEqualTo(150);
+  }
+
+  @Test
   void exclusiveRulesOfAGroupLetOnlyTheFirstApply() {
     RuleSettings exclusive = RuleSettings.defaults().order(1, 0).stacking(Stacking.EXCLUSIVE);
     Program program = coffee()

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.loyaltyrules.core.BudgetId;
 import org.loyaltyrules.core.CauseId;
 import org.loyaltyrules.core.ChallengeId;
 import org.loyaltyrules.core.Money;
@@ -31,6 +32,7 @@ import org.loyaltyrules.core.UnitId;
 import org.loyaltyrules.core.UnknownReferenceException;
 import org.loyaltyrules.core.internal.Checks;
 import org.loyaltyrules.core.ledger.LedgerPolicy;
+import org.loyaltyrules.core.rule.Budget;
 import org.loyaltyrules.core.rule.EarnPolicy;
 import org.loyaltyrules.core.rule.EarnRule;
 
@@ -522,8 +524,18 @@ public final class Program {
         }
         inCurrency("pointsPayment.valuePerStep", pointsPayment.valuePerStep(), problems);
       }
+      Map<BudgetId, Budget> budgets = new LinkedHashMap<>();
       for (int i = 0; i < earnRules.size(); i++) {
         checkRule("earnRules[" + i + "]", earnRules.get(i), unitIds, rewardIds, problems);
+        Optional<Budget> budget = earnRules.get(i).settings().budget();
+        if (budget.isPresent()) {
+          Budget first = budgets.putIfAbsent(budget.get().id(), budget.get());
+          if (first != null && first.points() != budget.get().points()) {
+            problems.add(new Problem("earnRules[" + i + "].settings.budget", "budget '"
+                + budget.get().id() + "' of " + budget.get().points() + " points is declared "
+                + "elsewhere with " + first.points()));
+          }
+        }
       }
       if (!problems.isEmpty()) {
         throw new InvalidProgramException(id.value(), problems);

@@ -10,7 +10,7 @@ import org.loyaltyrules.core.internal.Checks;
 
 /**
  * What every rule declares besides its kind: where it stands in evaluation order, how it stacks,
- * who it applies to, when, its caps, and what happens if it fails.
+ * who it applies to, when, its caps and campaign budget, and what happens if it fails.
  *
  * <p>Rules are evaluated by group (ascending), then by priority (descending), then in
  * declaration order — never by anything like edit time.
@@ -23,12 +23,13 @@ import org.loyaltyrules.core.internal.Checks;
  * @param audience who it applies to
  * @param window when it applies, in the program's zone; empty for always
  * @param caps its caps, at most one per scope
+ * @param budget the campaign budget it draws on, if any
  * @param onError what happens when it cannot be evaluated
  */
 public record RuleSettings(int group, int priority, Stacking stacking, Audience audience,
-    Optional<TimeWindow> window, List<Cap> caps, OnError onError) {
+    Optional<TimeWindow> window, List<Cap> caps, Optional<Budget> budget, OnError onError) {
   private static final RuleSettings DEFAULTS = new RuleSettings(0, 0, Stacking.STACKABLE,
-      Audience.everyone(), Optional.empty(), List.of(), OnError.SKIP_RULE);
+      Audience.everyone(), Optional.empty(), List.of(), Optional.empty(), OnError.SKIP_RULE);
 
   /**
    * Validates and copies the settings.
@@ -46,6 +47,7 @@ public record RuleSettings(int group, int priority, Stacking stacking, Audience 
     for (Cap cap : caps) {
       checkArgument(scopes.add(cap.scope()), "caps: two caps per %s", cap.scope());
     }
+    Checks.present(budget, "budget");
     Checks.present(onError, "on error");
   }
 
@@ -56,32 +58,39 @@ public record RuleSettings(int group, int priority, Stacking stacking, Audience 
 
   /** Returns a copy in the given group with the given priority. */
   public RuleSettings order(int group, int priority) {
-    return new RuleSettings(group, priority, stacking, audience, window, caps, onError);
+    return new RuleSettings(group, priority, stacking, audience, window, caps, budget, onError);
   }
 
   /** Returns a copy with the given stacking. */
   public RuleSettings stacking(Stacking stacking) {
-    return new RuleSettings(group, priority, stacking, audience, window, caps, onError);
+    return new RuleSettings(group, priority, stacking, audience, window, caps, budget, onError);
   }
 
   /** Returns a copy for the given audience. */
   public RuleSettings audience(Audience audience) {
-    return new RuleSettings(group, priority, stacking, audience, window, caps, onError);
+    return new RuleSettings(group, priority, stacking, audience, window, caps, budget, onError);
   }
 
   /** Returns a copy that applies only inside the window. */
   public RuleSettings window(TimeWindow window) {
     return new RuleSettings(group, priority, stacking, audience,
-        Optional.of(Checks.present(window, "window")), caps, onError);
+        Optional.of(Checks.present(window, "window")), caps, budget, onError);
   }
 
   /** Returns a copy with the given caps. */
   public RuleSettings caps(Cap... caps) {
-    return new RuleSettings(group, priority, stacking, audience, window, List.of(caps), onError);
+    return new RuleSettings(group, priority, stacking, audience, window, List.of(caps), budget,
+        onError);
+  }
+
+  /** Returns a copy drawing on the given campaign budget. */
+  public RuleSettings budget(Budget budget) {
+    return new RuleSettings(group, priority, stacking, audience, window, caps,
+        Optional.of(Checks.present(budget, "budget")), onError);
   }
 
   /** Returns a copy with the given error handling. */
   public RuleSettings onError(OnError onError) {
-    return new RuleSettings(group, priority, stacking, audience, window, caps, onError);
+    return new RuleSettings(group, priority, stacking, audience, window, caps, budget, onError);
   }
 }
