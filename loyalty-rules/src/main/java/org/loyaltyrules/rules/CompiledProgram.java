@@ -137,6 +137,10 @@ public final class CompiledProgram {
     if (!tx.isReplay()) {
       apply(activity, advanced, tx, run);
     }
+    if (run.refused) {
+      return new Decision(Optional.of(activity.id()), at, false, member, List.of(), List.of(),
+          List.of(), run.trace, run.errors);
+    }
     LedgerResult result = tx.commit();
     List<Effect> effects = new ArrayList<>(step.effects());
     effects.addAll(TimeStep.expiries(result.postings()));
@@ -147,7 +151,7 @@ public final class CompiledProgram {
     List<Posting> postings = new ArrayList<>(step.postings());
     postings.addAll(result.postings());
     return new Decision(Optional.of(activity.id()), at, result.replay(), after, effects,
-        postings, run.changes, run.trace, List.of());
+        postings, run.changes, run.trace, run.errors);
   }
 
   private void apply(Activity activity, Member member, LedgerTransaction tx, Run run) {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.loyaltyrules.core.program.InvalidProgramException;
 import org.loyaltyrules.core.program.Problem;
 import org.loyaltyrules.core.program.Program;
+import org.loyaltyrules.rules.spi.Extensions;
 
 /**
  * The entry point: compiles a {@link Program} into a {@link CompiledProgram} that decides
@@ -32,11 +33,29 @@ public final class LoyaltyRules {
    * @throws IllegalArgumentException if the program is null
    */
   public static CompiledProgram compile(Program program) {
+    return compile(program, Extensions.none());
+  }
+
+  /**
+   * Compiles a program whose rules and conditions may name Java extensions.
+   *
+   * @param program the program
+   * @param extensions the extensions its custom rules and conditions name, by kind
+   * @return the compiled program, immutable and safe to share between threads
+   * @throws InvalidProgramException listing every part of the program this version cannot
+   *     decide, every kind no extension is registered for, and every extension that rejects its
+   *     parameters, each with its path
+   * @throws IllegalArgumentException if an argument is null
+   */
+  public static CompiledProgram compile(Program program, Extensions extensions) {
     if (program == null) {
       throw new IllegalArgumentException("program must not be null");
     }
+    if (extensions == null) {
+      throw new IllegalArgumentException("extensions must not be null");
+    }
     List<Problem> problems = new ArrayList<>();
-    RuleBook book = RuleBook.compile(program, problems);
+    RuleBook book = RuleBook.compile(program, extensions, problems);
     if (!problems.isEmpty()) {
       throw new InvalidProgramException(program.id().value(), problems);
     }

@@ -20,10 +20,18 @@ import org.loyaltyrules.core.decision.TraceEntry;
  * @param lines the purchase lines it earned on
  * @param firstOnly whether it is a first-purchase bonus, which a member earns once
  * @param note why, in the program's terms
+ * @param error what went wrong if the rule could not be evaluated
  */
 record Outcome(RuleSpec.Head head, Optional<UnitId> unit, boolean matched, long points,
     long lostToStacking, BigDecimal lostToRounding, List<LineId> lines, boolean firstOnly,
-    String note) {
+    String note, Optional<String> error) {
+
+  Outcome(RuleSpec.Head head, Optional<UnitId> unit, boolean matched, long points,
+      long lostToStacking, BigDecimal lostToRounding, List<LineId> lines, boolean firstOnly,
+      String note) {
+    this(head, unit, matched, points, lostToStacking, lostToRounding, lines, firstOnly, note,
+        Optional.empty());
+  }
 
   static Outcome notMatched(RuleSpec.Head head, String why) {
     return new Outcome(head, Optional.empty(), false, 0, 0, BigDecimal.ZERO, List.of(), false,
@@ -33,6 +41,12 @@ record Outcome(RuleSpec.Head head, Optional<UnitId> unit, boolean matched, long 
   static Outcome excluded(RuleSpec.Head head, UnitId unit, long wouldBe, String why) {
     return new Outcome(head, Optional.of(unit), true, 0, wouldBe, BigDecimal.ZERO, List.of(),
         false, why);
+  }
+
+  /** The outcome of a rule that could not be evaluated. */
+  static Outcome failed(RuleSpec.Head head, String error) {
+    return new Outcome(head, Optional.empty(), false, 0, 0, BigDecimal.ZERO, List.of(), false,
+        "could not be evaluated: " + error, Optional.of(error));
   }
 
   /** Returns the trace entry of this outcome once caps have granted {@code granted}. */

@@ -19,6 +19,7 @@ import org.loyaltyrules.core.activity.PurchaseLine;
 import org.loyaltyrules.core.member.PurchaseContext;
 import org.loyaltyrules.core.rule.EarnPolicy;
 import org.loyaltyrules.core.rule.LineFilter;
+import org.loyaltyrules.rules.spi.RuleContext;
 
 /**
  * Computes what each rule earns on a purchase, before caps: the pure arithmetic of the compiled
@@ -86,14 +87,15 @@ final class PurchaseEvaluator {
       Share share, PurchaseContext member, LocalDateTime at, Predicate<RuleId> firstAvailable) {
     List<Part> parts = parts(purchase, quantity);
     BigDecimal earning = share.of(sum(parts));
+    RuleContext context = new Context(purchase, quantity, earning, member, at);
     Set<Integer> exclusiveGroups = new HashSet<>();
     List<Outcome> outcomes = new ArrayList<>();
     List<RateEarning> rates = new ArrayList<>();
 
     for (RuleSpec.Rate rate : book.rates) {
-      Optional<String> whyNot = rate.head().whyNot(member, Optional.of(purchase.channel()), at);
-      if (whyNot.isPresent()) {
-        outcomes.add(Outcome.notMatched(rate.head(), whyNot.get()));
+      Optional<Outcome> not = whyNot(rate.head(), purchase, member, at, context);
+      if (not.isPresent()) {
+        outcomes.add(not.get());
         continue;
       }
       List<Part> matching = parts.stream().filter(p -> p.matches(rate.lines())).toList();
@@ -115,9 +117,9 @@ final class PurchaseEvaluator {
     List<RuleSpec.Multiplier> multipliers = new ArrayList<>();
     List<Outcome> multiplied = new ArrayList<>();
     for (RuleSpec.Multiplier m : book.multipliers) {
-      Optional<String> whyNot = m.head().whyNot(member, Optional.of(purchase.channel()), at);
-      if (whyNot.isPresent()) {
-        multiplied.add(Outcome.notMatched(m.head(), whyNot.get()));
+      Optional<Outcome> not = whyNot(m.head(), purchase, member, at, context);
+      if (not.isPresent()) {
+        multiplied.add(not.get());
       } else if (rates.stream().noneMatch(r -> applies(m, r.rate().unit())
           && r.parts().stream().anyMatch(p -> p.matches(m.lines())))) {
         multiplied.add(Outcome.notMatched(m.head(), "no earning it multiplies"));
@@ -140,9 +142,9 @@ final class PurchaseEvaluator {
     outcomes.addAll(multiplied);
 
     for (RuleSpec.SpendBonus bonus : book.bonuses) {
-      Optional<String> whyNot = bonus.head().whyNot(member, Optional.of(purchase.channel()), at);
-      if (whyNot.isPresent()) {
-        outcomes.add(Outcome.notMatched(bonus.head(), whyNot.get()));
+      Optional<Outcome> not = whyNot(bonus.head(), purchase, member, at, context);
+      if (not.isPresent()) {
+        outcomes.add(not.get());
       } else if (bonus.firstOnly() && !firstAvailable.test(bonus.head().id())) {
         outcomes.add(Outcome.notMatched(bonus.head(), "the first-purchase bonus was already "
             + "earned"));
@@ -162,7 +164,65 @@ final class PurchaseEvaluator {
                     plain(earning), plain(bonus.minimum()))));
       }
     }
+    for (RuleSpec.Custom custom : book.customs) {
+      Optional<Outcome> not = whyNot(custom.head(), purchase, member, at, context);
+      if (not.isPresent()) {
+        outcomes.add(not.get());
+        continue;
+      }
+      long points;
+      try {
+        points = custom.extension().points(context);
+      } catch (RuntimeException e) {
+        outcomes.add(Outcome.failed(custom.head(), describe(e)));
+        continue;
+      }
+      if (points < 0) {
+        outcomes.add(Outcome.failed(custom.head(), "returned negative points " + points));
+      } else if (points == 0) {
+        outcomes.add(Outcome.notMatched(custom.head(), "granted nothing"));
+      } else if (custom.head().exclusive() && !exclusiveGroups.add(custom.head().group())) {
+        outcomes.add(Outcome.excluded(custom.head(), custom.unit(), points,
+            "excluded by an earlier exclusive rule of group " + custom.head().group()));
+      } else {
+        outcomes.add(new Outcome(custom.head(), Optional.of(custom.unit()), true, points, 0,
+            BigDecimal.ZERO, lines(parts), false, "Java rule"));
+      }
+    }
     return outcomes;
+  }
+
+  /** Why a rule does not apply — its audience, window, plan or Java condition — if it does not. */
+  private static Optional<Outcome> whyNot(RuleSpec.Head head, Purchase purchase,
+      PurchaseContext member, LocalDateTime at, RuleContext context) {
+    Optional<String> why = head.whyNot(member, Optional.of(purchase.channel()), at);
+    if (why.isPresent()) {
+      return Optional.of(Outcome.notMatched(head, why.get()));
+    }
+    if (head.condition().isPresent()) {
+      try {
+        if (!head.condition().get().test(context)) {
+          return Optional.of(Outcome.notMatched(head, "its condition does not hold"));
+        }
+      } catch (RuntimeException e) {
+        return Optional.of(Outcome.failed(head, "condition: " + describe(e)));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String describe(RuntimeException e) {
+    return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+  }
+
+  /** The read-only view extensions get; valid during one evaluation. */
+  private record Context(Purchase purchase, Function<PurchaseLine, BigDecimal> quantities,
+      BigDecimal earningAmount, PurchaseContext member, LocalDateTime localTime)
+      implements RuleContext {
+    @Override
+    public BigDecimal quantity(PurchaseLine line) {
+      return quantities.apply(line);
+    }
   }
 
   /**

@@ -5,7 +5,9 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.loyaltyrules.core.RuleId;
 import org.loyaltyrules.core.program.Grant;
 import org.loyaltyrules.core.program.MembershipPlan;
@@ -14,10 +16,14 @@ import org.loyaltyrules.core.program.Problem;
 import org.loyaltyrules.core.program.Program;
 import org.loyaltyrules.core.program.Tier;
 import org.loyaltyrules.core.rule.Audience;
+import org.loyaltyrules.core.rule.CustomCondition;
 import org.loyaltyrules.core.rule.EarnRule;
 import org.loyaltyrules.core.rule.LineFilter;
 import org.loyaltyrules.core.rule.RuleSettings;
 import org.loyaltyrules.core.rule.TimeWindow;
+import org.loyaltyrules.rules.spi.ConditionExtension;
+import org.loyaltyrules.rules.spi.Extensions;
+import org.loyaltyrules.rules.spi.RuleExtension;
 
 /**
  * A program's earning rules compiled into plain specs, sorted into evaluation order: the rules
@@ -31,30 +37,48 @@ final class RuleBook {
   final ImmutableList<RuleSpec.EventBonus> events;
   final ImmutableList<RuleSpec> vouchers;
   final ImmutableList<RuleSpec.DateReward> dates;
+  final ImmutableList<RuleSpec.Custom> customs;
 
   private RuleBook(List<RuleSpec.Rate> rates, List<RuleSpec.Multiplier> multipliers,
       List<RuleSpec.SpendBonus> bonuses, List<RuleSpec.EventBonus> events,
-      List<RuleSpec> vouchers, List<RuleSpec.DateReward> dates) {
+      List<RuleSpec> vouchers, List<RuleSpec.DateReward> dates, List<RuleSpec.Custom> customs) {
     this.rates = ImmutableList.sortedCopyOf(RuleSpec.ORDER, rates);
     this.multipliers = ImmutableList.sortedCopyOf(RuleSpec.ORDER, multipliers);
     this.bonuses = ImmutableList.sortedCopyOf(RuleSpec.ORDER, bonuses);
     this.events = ImmutableList.sortedCopyOf(RuleSpec.ORDER, events);
     this.vouchers = ImmutableList.sortedCopyOf(RuleSpec.ORDER, vouchers);
     this.dates = ImmutableList.sortedCopyOf(RuleSpec.ORDER, dates);
+    this.customs = ImmutableList.sortedCopyOf(RuleSpec.ORDER, customs);
   }
 
   /** Compiles the program's rules, adding a problem for each this version cannot decide. */
-  static RuleBook compile(Program program, List<Problem> problems) {
+  static RuleBook compile(Program program, Extensions extensions, List<Problem> problems) {
     List<RuleSpec.Rate> rates = new ArrayList<>();
     List<RuleSpec.Multiplier> multipliers = new ArrayList<>();
     List<RuleSpec.SpendBonus> bonuses = new ArrayList<>();
     List<RuleSpec.EventBonus> events = new ArrayList<>();
     List<RuleSpec> vouchers = new ArrayList<>();
     List<RuleSpec.DateReward> dates = new ArrayList<>();
+    List<RuleSpec.Custom> customs = new ArrayList<>();
     int index = 0;
     for (EarnRule rule : program.earnRules()) {
       String at = "earnRules[" + index + "]";
-      RuleSpec.Head head = RuleSpec.Head.of(rule.id(), rule.settings(), index++);
+      Optional<ConditionExtension> condition = Optional.empty();
+      if (rule.settings().condition().isPresent()) {
+        CustomCondition c = rule.settings().condition().get();
+        boolean onPurchases = rule instanceof EarnRule.Rate || rule instanceof EarnRule.Multiplier
+            || rule instanceof EarnRule.MinimumSpendBonus || rule instanceof EarnRule.Custom
+            || (rule instanceof EarnRule.FirstPurchase f && f.grant() instanceof Grant.Points);
+        if (!onPurchases) {
+          problems.add(new Problem(at + ".settings.condition", "a condition applies only to "
+              + "rules that earn points on purchases, not to " + rule.getClass().getSimpleName()));
+        } else {
+          condition = Optional.ofNullable(extension(at + ".settings.condition", c.kind(),
+              c.parameters(), extensions.condition(c.kind()), extensions.conditionKinds(),
+              problems));
+        }
+      }
+      RuleSpec.Head head = RuleSpec.Head.of(rule.id(), rule.settings(), index++, condition);
       if (rule instanceof EarnRule.Rate r) {
         rates.add(new RuleSpec.Rate(head, r.unit(), r.points(), r.per().amount(), r.lines()));
       } else if (rule instanceof EarnRule.Multiplier r) {
@@ -81,6 +105,12 @@ final class RuleBook {
         vouchers.add(new RuleSpec.SpendVoucher(head, r.every(), r.value(), r.validity()));
       } else if (rule instanceof EarnRule.Cashback r) {
         vouchers.add(new RuleSpec.Cashback(head, r.percent(), r.validity()));
+      } else if (rule instanceof EarnRule.Custom r) {
+        RuleExtension extension = extension(at, r.kind(), r.parameters(),
+            extensions.rule(r.kind()), extensions.ruleKinds(), problems);
+        if (extension != null) {
+          customs.add(new RuleSpec.Custom(head, r.unit(), extension));
+        }
       } else if (rule instanceof EarnRule.DateReward r) {
         dates.add(new RuleSpec.DateReward(head, r.occasion(), r.grant(),
             r.leapDayOnMarchFirst()));
@@ -117,14 +147,34 @@ final class RuleBook {
     for (MembershipPlan plan : program.plans().values()) {
       if (plan.earnMultiplier().compareTo(BigDecimal.ONE) > 0) {
         RuleSpec.Head head = RuleSpec.Head.of(RuleId.of("plan:" + plan.id()),
-            RuleSettings.defaults(), index++);
-        head = new RuleSpec.Head(head.id(), head.group(), head.priority(), head.index(),
-            head.stacking(), head.audience(), head.window(), head.caps(), head.budget(),
-            Optional.of(plan.id()));
+            RuleSettings.defaults(), index++).withPlan(plan.id());
         multipliers.add(new RuleSpec.Multiplier(head, Optional.empty(), plan.earnMultiplier(),
             LineFilter.all()));
       }
     }
-    return new RuleBook(rates, multipliers, bonuses, events, vouchers, dates);
+    return new RuleBook(rates, multipliers, bonuses, events, vouchers, dates, customs);
+  }
+
+  /** Makes an extension from its factory, or adds a problem and returns null. */
+  private static <T> T extension(String at, String kind, Map<String, String> parameters,
+      Optional<Function<Map<String, String>, T>> factory, Set<String> known,
+      List<Problem> problems) {
+    if (factory.isEmpty()) {
+      problems.add(new Problem(at + ".kind", "no extension is registered as '" + kind
+          + "'; registered: " + known));
+      return null;
+    }
+    try {
+      T made = factory.get().apply(parameters);
+      if (made == null) {
+        problems.add(new Problem(at + ".parameters", "extension '" + kind + "' made nothing of "
+            + parameters));
+      }
+      return made;
+    } catch (IllegalArgumentException e) {
+      problems.add(new Problem(at + ".parameters", "extension '" + kind + "' rejects "
+          + parameters + ": " + e.getMessage()));
+      return null;
+    }
   }
 }

@@ -17,9 +17,12 @@ import org.loyaltyrules.core.rule.Audience;
 import org.loyaltyrules.core.rule.Cap;
 import org.loyaltyrules.core.rule.Frequency;
 import org.loyaltyrules.core.rule.LineFilter;
+import org.loyaltyrules.core.rule.OnError;
 import org.loyaltyrules.core.rule.RuleSettings;
 import org.loyaltyrules.core.rule.Stacking;
 import org.loyaltyrules.core.rule.TimeWindow;
+import org.loyaltyrules.rules.spi.ConditionExtension;
+import org.loyaltyrules.rules.spi.RuleExtension;
 
 /**
  * A rule as compiled: its kind's numbers in the form the evaluator uses, and where it stands.
@@ -34,15 +37,25 @@ sealed interface RuleSpec {
   /** What every rule has: id, place in the order, audience, window and caps. */
   record Head(RuleId id, int group, int priority, int index, Stacking stacking,
       Audience audience, Optional<TimeWindow> window, List<Cap> caps,
-      Optional<org.loyaltyrules.core.rule.Budget> budget, Optional<PlanId> plan) {
+      Optional<org.loyaltyrules.core.rule.Budget> budget, Optional<PlanId> plan,
+      Optional<ConditionExtension> condition, OnError onError) {
     /** Evaluation order: group ascending, priority descending, then declaration order. */
     static final Comparator<Head> ORDER = Comparator.comparingInt(Head::group)
         .thenComparing(Comparator.comparingInt(Head::priority).reversed())
         .thenComparingInt(Head::index);
 
     static Head of(RuleId id, RuleSettings s, int index) {
+      return of(id, s, index, Optional.empty());
+    }
+
+    static Head of(RuleId id, RuleSettings s, int index, Optional<ConditionExtension> condition) {
       return new Head(id, s.group(), s.priority(), index, s.stacking(), s.audience(), s.window(),
-          s.caps(), s.budget(), Optional.empty());
+          s.caps(), s.budget(), Optional.empty(), condition, s.onError());
+    }
+
+    Head withPlan(PlanId plan) {
+      return new Head(id, group, priority, index, stacking, audience, window, caps, budget,
+          Optional.of(plan), condition, onError);
     }
 
     boolean exclusive() {
@@ -94,6 +107,9 @@ sealed interface RuleSpec {
   record DateReward(Head head, org.loyaltyrules.core.rule.EarnRule.DateReward.Occasion occasion,
       org.loyaltyrules.core.program.Grant grant, boolean leapDayOnMarchFirst)
       implements RuleSpec {}
+
+  /** An earning rule written in Java. */
+  record Custom(Head head, UnitId unit, RuleExtension extension) implements RuleSpec {}
 
   /** A fixed bonus for an engagement event. */
   record EventBonus(Head head, UnitId unit, long points, EngagementType event,

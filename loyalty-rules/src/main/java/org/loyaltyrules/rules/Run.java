@@ -32,6 +32,7 @@ import org.loyaltyrules.core.activity.PayWithPoints;
 import org.loyaltyrules.core.activity.Purchase;
 import org.loyaltyrules.core.activity.PurchaseLine;
 import org.loyaltyrules.core.activity.Return;
+import org.loyaltyrules.core.decision.DecisionError;
 import org.loyaltyrules.core.decision.Effect;
 import org.loyaltyrules.core.decision.ProgramState;
 import org.loyaltyrules.core.decision.ProgramStateChange;
@@ -55,6 +56,7 @@ import org.loyaltyrules.core.rule.Budget;
 import org.loyaltyrules.core.rule.Cap;
 import org.loyaltyrules.core.rule.CapScope;
 import org.loyaltyrules.core.rule.Frequency;
+import org.loyaltyrules.core.rule.OnError;
 import org.loyaltyrules.rules.PurchaseEvaluator.Share;
 
 /**
@@ -84,6 +86,8 @@ final class Run {
   private final Map<BudgetId, Long> budgetUsed = new TreeMap<>();
   final List<Effect> effects = new ArrayList<>();
   final List<TraceEntry> trace = new ArrayList<>();
+  final List<DecisionError> errors = new ArrayList<>();
+  boolean refused;
   private final Map<String, BigDecimal> progress;
   private final Map<String, BigDecimal> changed = new LinkedHashMap<>();
   private PurchaseHistory history;
@@ -341,11 +345,17 @@ final class Run {
     List<Outcome> outcomes = evaluator.evaluate(purchase, remaining(record), share,
         record.context(), local(purchase.occurredAt()), rule -> true);
     Map<String, Long> left = new LinkedHashMap<>();
+    java.util.Set<RuleId> failed = new java.util.HashSet<>();
     for (Outcome o : outcomes) {
       o.unit().ifPresent(u -> left.merge(o.head().id() + "\n" + u, o.points(), Long::sum));
+      if (o.error().isPresent()) {
+        fail(o);
+        failed.add(o.head().id());
+      }
     }
     for (Lot lot : member.ledger().lots()) {
-      if (!lot.activity().equals(purchase.id()) || lot.rule().isEmpty()) {
+      if (!lot.activity().equals(purchase.id()) || lot.rule().isEmpty()
+          || failed.contains(lot.rule().get())) {
         continue;
       }
       RuleId rule = lot.rule().get();
@@ -398,6 +408,11 @@ final class Run {
 
   /** Applies the rule's caps, earns what is left, and traces it; returns the points granted. */
   private long grant(Outcome outcome, Instant occurredAt) {
+    if (outcome.error().isPresent()) {
+      fail(outcome);
+      trace.add(outcome.trace(0));
+      return 0;
+    }
     if (!outcome.matched() || outcome.points() == 0 || outcome.unit().isEmpty()) {
       trace.add(outcome.trace(0));
       return 0;
@@ -436,6 +451,15 @@ final class Run {
     effects.add(new Effect.PointsEarned(unit, granted, Optional.of(outcome.head().id()), lot,
         pendingUntil));
     return granted;
+  }
+
+  /** Reports a rule that could not be evaluated, and refuses the decision if it says so. */
+  private void fail(Outcome outcome) {
+    boolean refuse = outcome.head().onError() == OnError.REFUSE_DECISION;
+    errors.add(new DecisionError(Optional.of(outcome.head().id()), "rule " + outcome.head().id()
+        + ": " + outcome.error().orElseThrow(), refuse
+        ? DecisionError.Consequence.DECISION_REFUSED : DecisionError.Consequence.RULE_SKIPPED));
+    refused |= refuse;
   }
 
   private void spendBudget(BudgetId budget, long points) {

@@ -229,6 +229,28 @@ public sealed interface EarnRule {
     }
   }
 
+  /**
+   * A rule written in Java: points of a unit computed by the extension registered under
+   * {@code kind} when the program is compiled, with the same settings, caps and trace as the
+   * built-in kinds.
+   *
+   * @param id the rule's id
+   * @param settings its settings
+   * @param unit the unit granted
+   * @param kind the name the extension is registered under
+   * @param parameters the extension's parameters, as the program states them
+   */
+  record Custom(RuleId id, RuleSettings settings, UnitId unit, String kind,
+      Map<String, String> parameters) implements EarnRule {
+    /** Validates the rule; throws {@link IllegalArgumentException} naming a bad value. */
+    public Custom {
+      check(id, settings);
+      Checks.present(unit, "rule " + id + ": unit");
+      Checks.text(kind, "rule " + id + ": kind");
+      parameters = Checks.sortedMap(parameters, "rule " + id + ": parameters");
+    }
+  }
+
   private static void check(RuleId id, RuleSettings settings) {
     Checks.present(id, "rule id");
     Checks.present(settings, "rule " + id + ": settings");

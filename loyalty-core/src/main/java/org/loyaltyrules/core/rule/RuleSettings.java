@@ -24,12 +24,15 @@ import org.loyaltyrules.core.internal.Checks;
  * @param window when it applies, in the program's zone; empty for always
  * @param caps its caps, at most one per scope
  * @param budget the campaign budget it draws on, if any
+ * @param condition a condition written in Java that must also hold, if any
  * @param onError what happens when it cannot be evaluated
  */
 public record RuleSettings(int group, int priority, Stacking stacking, Audience audience,
-    Optional<TimeWindow> window, List<Cap> caps, Optional<Budget> budget, OnError onError) {
+    Optional<TimeWindow> window, List<Cap> caps, Optional<Budget> budget,
+    Optional<CustomCondition> condition, OnError onError) {
   private static final RuleSettings DEFAULTS = new RuleSettings(0, 0, Stacking.STACKABLE,
-      Audience.everyone(), Optional.empty(), List.of(), Optional.empty(), OnError.SKIP_RULE);
+      Audience.everyone(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(),
+      OnError.SKIP_RULE);
 
   /**
    * Validates and copies the settings.
@@ -48,6 +51,7 @@ public record RuleSettings(int group, int priority, Stacking stacking, Audience 
       checkArgument(scopes.add(cap.scope()), "caps: two caps per %s", cap.scope());
     }
     Checks.present(budget, "budget");
+    Checks.present(condition, "condition");
     Checks.present(onError, "on error");
   }
 
@@ -58,39 +62,49 @@ public record RuleSettings(int group, int priority, Stacking stacking, Audience 
 
   /** Returns a copy in the given group with the given priority. */
   public RuleSettings order(int group, int priority) {
-    return new RuleSettings(group, priority, stacking, audience, window, caps, budget, onError);
+    return new RuleSettings(group, priority, stacking, audience, window, caps, budget, condition,
+        onError);
   }
 
   /** Returns a copy with the given stacking. */
   public RuleSettings stacking(Stacking stacking) {
-    return new RuleSettings(group, priority, stacking, audience, window, caps, budget, onError);
+    return new RuleSettings(group, priority, stacking, audience, window, caps, budget, condition,
+        onError);
   }
 
   /** Returns a copy for the given audience. */
   public RuleSettings audience(Audience audience) {
-    return new RuleSettings(group, priority, stacking, audience, window, caps, budget, onError);
+    return new RuleSettings(group, priority, stacking, audience, window, caps, budget, condition,
+        onError);
   }
 
   /** Returns a copy that applies only inside the window. */
   public RuleSettings window(TimeWindow window) {
     return new RuleSettings(group, priority, stacking, audience,
-        Optional.of(Checks.present(window, "window")), caps, budget, onError);
+        Optional.of(Checks.present(window, "window")), caps, budget, condition, onError);
   }
 
   /** Returns a copy with the given caps. */
   public RuleSettings caps(Cap... caps) {
     return new RuleSettings(group, priority, stacking, audience, window, List.of(caps), budget,
-        onError);
+        condition, onError);
   }
 
   /** Returns a copy drawing on the given campaign budget. */
   public RuleSettings budget(Budget budget) {
     return new RuleSettings(group, priority, stacking, audience, window, caps,
-        Optional.of(Checks.present(budget, "budget")), onError);
+        Optional.of(Checks.present(budget, "budget")), condition, onError);
+  }
+
+  /** Returns a copy that applies only when the Java condition also holds. */
+  public RuleSettings condition(CustomCondition condition) {
+    return new RuleSettings(group, priority, stacking, audience, window, caps, budget,
+        Optional.of(Checks.present(condition, "condition")), onError);
   }
 
   /** Returns a copy with the given error handling. */
   public RuleSettings onError(OnError onError) {
-    return new RuleSettings(group, priority, stacking, audience, window, caps, budget, onError);
+    return new RuleSettings(group, priority, stacking, audience, window, caps, budget, condition,
+        onError);
   }
 }
