@@ -154,6 +154,25 @@ public final class CompiledProgram {
         postings, run.changes, run.trace, run.errors);
   }
 
+  /**
+   * Previews a cart: what deciding the purchase now would give, for "the points you get if you
+   * buy this". It is {@link #decide} itself — the same work, the same result — and changes
+   * nothing, since nothing it is given can change; the caller simply does not store the
+   * returned member.
+   *
+   * @param state the program-level state
+   * @param member the member's state
+   * @param cart the cart, as a purchase
+   * @param at the instant of the preview
+   * @param random the source of any randomness the program's rules draw on
+   * @return the decision the purchase would get
+   * @throws IllegalArgumentException and the other exceptions of {@link #decide}
+   */
+  public Decision preview(ProgramState state, Member member, Purchase cart, Instant at,
+      RandomGenerator random) {
+    return decide(state, member, cart, at, random);
+  }
+
   private void apply(Activity activity, Member member, LedgerTransaction tx, Run run) {
     List<Effect> effects = run.effects;
     if (activity instanceof Purchase purchase) {

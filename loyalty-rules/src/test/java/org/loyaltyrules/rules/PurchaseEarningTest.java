@@ -371,6 +371,29 @@ class PurchaseEarningTest {
   }
 
   @Test
+  void pointsAlreadySpentWhenAReturnComesFollowTheUnitsShortfallPolicyAndTheDecisionSaysSo() {
+    Program program = coffee()
+        .reward(org.loyaltyrules.core.program.Reward.of("drink", "Drink", STARS, 20,
+            org.loyaltyrules.core.program.RewardKind.FREE_ITEM))
+        .build();
+    CompiledProgram compiled = LoyaltyRules.compile(program);
+    Instant monday = at(LocalDate.of(2026, 3, 16), 9);
+    Purchase purchase = order("p-1", monday, line("latte", "drinks", 1, "12.50"));
+    Member bought = decide(compiled, ana(), purchase).member();
+    Member spent = compiled.decide(STATE, bought, org.loyaltyrules.core.activity.RedeemReward.of(
+        ActivityId.of("r-1"), monday.plusSeconds(60), org.loyaltyrules.core.RewardId.of("drink")),
+        monday.plusSeconds(60), RANDOM).member();
+    assertThat(spent.available(STARS)).isEqualTo(5);
+
+    Decision ret = compiled.decide(STATE, spent, Return.of(ActivityId.of("ret-1"),
+        monday.plusSeconds(120), purchase.id(), List.of(ReturnLine.of("latte", 1))),
+        monday.plusSeconds(120), RANDOM);
+    assertThat(ret.member().available(STARS)).as("stops at zero").isZero();
+    assertThat(ret.effects()).contains(new Effect.PointsShortfall(STARS, 20,
+        org.loyaltyrules.core.program.ShortfallPolicy.STOP_AT_ZERO));
+  }
+
+  @Test
   void aReplayedPurchaseEarnsNothing() {
     CompiledProgram compiled = LoyaltyRules.compile(coffee().build());
     Purchase purchase = order("p-1", at(LocalDate.of(2026, 3, 16), 9),
@@ -387,7 +410,7 @@ class PurchaseEarningTest {
     CompiledProgram compiled = LoyaltyRules.compile(coffee().build());
     Member ana = ana();
     Purchase cart = order("cart", at(DOUBLE_DAY, 9), line("latte", "drinks", 2, "6.25"));
-    Decision preview = compiled.decide(STATE, ana, cart, cart.occurredAt(), RANDOM);
+    Decision preview = compiled.preview(STATE, ana, cart, cart.occurredAt(), RANDOM);
     assertThat(preview.effects(Effect.PointsEarned.class)).extracting(Effect.PointsEarned::points)
         .containsExactly(25L, 25L);
     assertThat(ana.available(STARS)).as("nothing changed").isZero();
