@@ -38,6 +38,8 @@ final class RuleBook {
   final ImmutableList<RuleSpec> vouchers;
   final ImmutableList<RuleSpec.DateReward> dates;
   final ImmutableList<RuleSpec.Custom> customs;
+  /** Every rule's head by id, for returns that look a rule up from its lot. */
+  final com.google.common.collect.ImmutableMap<RuleId, RuleSpec.Head> heads;
 
   private RuleBook(List<RuleSpec.Rate> rates, List<RuleSpec.Multiplier> multipliers,
       List<RuleSpec.SpendBonus> bonuses, List<RuleSpec.EventBonus> events,
@@ -49,6 +51,11 @@ final class RuleBook {
     this.vouchers = ImmutableList.sortedCopyOf(RuleSpec.ORDER, vouchers);
     this.dates = ImmutableList.sortedCopyOf(RuleSpec.ORDER, dates);
     this.customs = ImmutableList.sortedCopyOf(RuleSpec.ORDER, customs);
+    Map<RuleId, RuleSpec.Head> byId = new java.util.LinkedHashMap<>();
+    java.util.stream.Stream.of(this.rates, this.multipliers, this.bonuses, this.events,
+            this.vouchers, this.dates, this.customs)
+        .flatMap(List::stream).forEach(r -> byId.putIfAbsent(r.head().id(), r.head()));
+    this.heads = com.google.common.collect.ImmutableMap.copyOf(byId);
   }
 
   /** Compiles the program's rules, adding a problem for each this version cannot decide. */

@@ -487,14 +487,9 @@ final class Run {
   }
 
   private RuleSpec.Head head(RuleId rule) {
-    List<RuleSpec> all = new ArrayList<>();
-    all.addAll(book.rates);
-    all.addAll(book.multipliers);
-    all.addAll(book.bonuses);
-    all.addAll(book.events);
-    return all.stream().map(RuleSpec::head).filter(h -> h.id().equals(rule)).findFirst()
-        .orElse(null);
+    return book.heads.get(rule);
   }
+
 
   /** The member with the ledger, purchases and counters this run produced. */
   Member finish(Ledger ledger) {
