@@ -22,8 +22,11 @@ import org.loyaltyrules.core.UnitId;
  * {@link #consumed()} is what was spent from the lot (net of what was given back),
  * {@link #lapsed()} what expired or was forfeited, and {@link #recovered()} what was taken back
  * from the lot itself. {@link #reversed()} counts everything taken back <em>against</em> this
- * lot, which is at least {@code recovered}: the rest came from other lots, or was written off as
- * a shortfall, or left the balance negative.
+ * lot, which is at least {@code recovered + writtenOff}: {@link #writtenOff()} is what its
+ * reversals could not take from anywhere and no restoration has settled yet (see
+ * {@link OpenReversal}), and the rest came from other lots or left the balance negative. Every
+ * count is between 0 and the amount, and the amount is at most {@link Ledger#MAX_POINTS}, so the
+ * arithmetic never overflows.
  *
  * <p>Immutable and thread-safe.
  */
@@ -35,6 +38,7 @@ public final class Lot {
   private final long consumed;
   private final long lapsed;
   private final long reversed;
+  private final long writtenOff;
   private final Instant earnedAt;
   private final Instant vestsAt;
   private final Instant expiresAt;
@@ -52,6 +56,7 @@ public final class Lot {
     this.consumed = b.consumed;
     this.lapsed = b.lapsed;
     this.reversed = b.reversed;
+    this.writtenOff = b.writtenOff;
     this.earnedAt = b.earnedAt;
     this.vestsAt = b.vestsAt;
     this.expiresAt = b.expiresAt;
@@ -64,11 +69,11 @@ public final class Lot {
 
   /**
    * Starts a lot with its required parts; the lot starts with {@code remaining = amount}, nothing
-   * lapsed or reversed, not yet vested, no expiry, no lines and no rule.
+   * lapsed, reversed or written off, not yet vested, no expiry, no lines and no rule.
    *
    * @param id the lot's id
    * @param unit its unit
-   * @param amount the points earned; positive
+   * @param amount the points earned; positive and at most {@link Ledger#MAX_POINTS}
    * @param earnedAt when they were earned
    * @param vestsAt when they vest; not before {@code earnedAt}
    * @param activity the activity that earned them
@@ -87,6 +92,7 @@ public final class Lot {
     b.consumed = consumed;
     b.lapsed = lapsed;
     b.reversed = reversed;
+    b.writtenOff = writtenOff;
     b.expiresAt = expiresAt;
     b.vested = vested;
     b.lines = lines;
@@ -122,6 +128,14 @@ public final class Lot {
   /** Returns the points taken back against this lot, for example by returns. */
   public long reversed() {
     return reversed;
+  }
+
+  /**
+   * Returns the points that reversals of this lot could not take from the member's balance and
+   * wrote off, less what later restorations settled; see {@link OpenReversal}.
+   */
+  public long writtenOff() {
+    return writtenOff;
   }
 
   /**
@@ -180,7 +194,8 @@ public final class Lot {
   @Override
   public boolean equals(Object o) {
     return o instanceof Lot l && amount == l.amount && remaining == l.remaining
-        && consumed == l.consumed && lapsed == l.lapsed && reversed == l.reversed && vested == l.vested && id.equals(l.id)
+        && consumed == l.consumed && lapsed == l.lapsed && reversed == l.reversed
+        && writtenOff == l.writtenOff && vested == l.vested && id.equals(l.id)
         && unit.equals(l.unit) && earnedAt.equals(l.earnedAt) && vestsAt.equals(l.vestsAt)
         && Objects.equals(expiresAt, l.expiresAt) && activity.equals(l.activity)
         && lines.equals(l.lines) && Objects.equals(rule, l.rule) && fundedBy.equals(l.fundedBy);
@@ -188,14 +203,16 @@ public final class Lot {
 
   @Override
   public int hashCode() {
-    return Objects.hash(id, unit, amount, remaining, consumed, lapsed, reversed, earnedAt, vestsAt,
-        expiresAt, vested, activity, lines, rule, fundedBy);
+    return Objects.hash(id, unit, amount, remaining, consumed, lapsed, reversed, writtenOff,
+        earnedAt, vestsAt, expiresAt, vested, activity, lines, rule, fundedBy);
   }
 
   @Override
   public String toString() {
-    return id + " " + remaining + "/" + amount + " " + unit + (vested ? "" : " pending until " + vestsAt)
-        + (expiresAt == null ? "" : " expires " + expiresAt) + " from " + activity;
+    return id + " " + remaining + "/" + amount + " " + unit
+        + (vested ? "" : " pending until " + vestsAt)
+        + (expiresAt == null ? "" : " expires " + expiresAt)
+        + (writtenOff == 0 ? "" : " written off " + writtenOff) + " from " + activity;
   }
 
   /** Builds a {@link Lot}. Not thread-safe; {@link #build()} validates. */
@@ -211,6 +228,7 @@ public final class Lot {
     private long consumed;
     private long lapsed;
     private long reversed;
+    private long writtenOff;
     private Instant expiresAt;
     private boolean vested;
     private List<LineId> lines = List.of();
@@ -252,7 +270,13 @@ public final class Lot {
       return this;
     }
 
-    /** Sets when the remainder expires; null for never. */
+    /** Sets the points the lot's reversals wrote off and no restoration settled yet. */
+    public Builder writtenOff(long writtenOff) {
+      this.writtenOff = writtenOff;
+      return this;
+    }
+
+    /** Sets when the remainder expires; null for never; not before the lot was earned. */
     public Builder expiresAt(Instant expiresAt) {
       this.expiresAt = expiresAt;
       return this;
@@ -281,8 +305,11 @@ public final class Lot {
      * Returns the lot.
      *
      * @throws IllegalArgumentException naming the bad value if a required part is null, the
-     *     amount is not positive, a count is negative or more than the amount, the lot vests
-     *     before it was earned, or the funding account is not issuance or a partner
+     *     amount is not positive or above {@link Ledger#MAX_POINTS}, a count is negative or more
+     *     than the amount, {@code remaining + consumed + lapsed} is more than the amount or less
+     *     than the amount less what was reversed, {@code recovered + writtenOff} is more than
+     *     what was reversed, the lot vests or expires before it was earned, or the funding
+     *     account is not issuance or a partner
      */
     public Lot build() {
       checkArgument(id != null, "lot id must not be null");
@@ -293,22 +320,36 @@ public final class Lot {
       checkArgument(fundedBy != null, "lot %s: funding account must not be null", id);
       checkArgument(fundedBy.type() == AccountType.ISSUANCE || fundedBy.type() == AccountType.PARTNER,
           "lot %s: funding account must be issuance or a partner, was %s", id, fundedBy);
-      checkArgument(amount > 0, "lot %s: amount must be positive, was %s", id, amount);
-      checkArgument(remaining >= 0, "lot %s: remaining must not be negative, was %s", id, remaining);
-      checkArgument(consumed >= 0, "lot %s: consumed must not be negative, was %s", id, consumed);
-      checkArgument(lapsed >= 0, "lot %s: lapsed must not be negative, was %s", id, lapsed);
-      checkArgument(reversed >= 0 && reversed <= amount,
-          "lot %s: reversed must be between 0 and %s, was %s", id, amount, reversed);
-      long recovered = amount - remaining - consumed - lapsed;
+      checkArgument(amount > 0 && amount <= Ledger.MAX_POINTS,
+          "lot %s: amount must be between 1 and %s, was %s", id, Ledger.MAX_POINTS, amount);
+      checkCount("remaining", remaining);
+      checkCount("consumed", consumed);
+      checkCount("lapsed", lapsed);
+      checkCount("reversed", reversed);
+      checkCount("written-off", writtenOff);
+      // Each count is at most the amount, itself at most MAX_POINTS, so none of these overflows;
+      // exact arithmetic all the same, so that a mistake throws rather than wraps.
+      long held = Math.addExact(Math.addExact(remaining, consumed), lapsed);
+      long recovered = Math.subtractExact(amount, held);
       checkArgument(recovered >= 0 && recovered <= reversed,
           "lot %s: remaining %s + consumed %s + lapsed %s must be between %s and %s (amount %s, "
               + "reversed %s)", id, remaining, consumed, lapsed, amount - reversed, amount, amount,
           reversed);
+      checkArgument(Math.addExact(recovered, writtenOff) <= reversed,
+          "lot %s: recovered %s + written-off %s must not be more than reversed %s", id, recovered,
+          writtenOff, reversed);
       checkArgument(!vestsAt.isBefore(earnedAt), "lot %s: vests-at %s is before earned-at %s", id,
           vestsAt, earnedAt);
+      checkArgument(expiresAt == null || !expiresAt.isBefore(earnedAt),
+          "lot %s: expires-at %s is before earned-at %s", id, expiresAt, earnedAt);
       checkArgument(lines.stream().allMatch(Objects::nonNull), "lot %s: lines must not hold null",
           id);
       return new Lot(this);
+    }
+
+    private void checkCount(String name, long value) {
+      checkArgument(value >= 0 && value <= amount, "lot %s: %s must be between 0 and %s, was %s",
+          id, name, amount, value);
     }
   }
 }

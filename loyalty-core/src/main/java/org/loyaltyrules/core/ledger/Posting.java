@@ -18,7 +18,8 @@ import org.loyaltyrules.core.UnitId;
  *
  * <p>A posting records why the points moved ({@link #type()}), when, the activity that caused
  * it, the lot it touched, the rule that granted the points, the activity it undoes (for
- * restorations) and a free-text reason (for adjustments and closures).
+ * restorations), the lot whose earning it reverses (for reversals and repayments) and a free-text
+ * reason (for adjustments and closures).
  *
  * <p>Immutable and thread-safe.
  */
@@ -34,6 +35,7 @@ public final class Posting {
   private final LotId lot;
   private final RuleId rule;
   private final ActivityId undoes;
+  private final LotId reversalOf;
   private final String reason;
 
   private Posting(Builder b) {
@@ -48,6 +50,7 @@ public final class Posting {
     this.lot = b.lot;
     this.rule = b.rule;
     this.undoes = b.undoes;
+    this.reversalOf = b.reversalOf;
     this.reason = b.reason;
   }
 
@@ -123,6 +126,16 @@ public final class Posting {
     return Optional.ofNullable(undoes);
   }
 
+  /**
+   * Returns the lot whose earning this posting reverses: for a {@link PostingType#REVERSE}, the
+   * lot the reversal was asked to take back (also when the points came from another lot or left
+   * the balance negative), and for a {@link PostingType#REPAY}, the lot whose reversal had taken
+   * the repaid points. Empty for other postings.
+   */
+  public Optional<LotId> reversalOf() {
+    return Optional.ofNullable(reversalOf);
+  }
+
   /** Returns the reason given, for adjustments and closures. */
   public Optional<String> reason() {
     return Optional.ofNullable(reason);
@@ -142,13 +155,13 @@ public final class Posting {
         && at.equals(p.at) && unit.equals(p.unit) && from.equals(p.from) && to.equals(p.to)
         && type == p.type && Objects.equals(activity, p.activity) && Objects.equals(lot, p.lot)
         && Objects.equals(rule, p.rule) && Objects.equals(undoes, p.undoes)
-        && Objects.equals(reason, p.reason);
+        && Objects.equals(reversalOf, p.reversalOf) && Objects.equals(reason, p.reason);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(sequence, at, unit, from, to, amount, type, activity, lot, rule, undoes,
-        reason);
+        reversalOf, reason);
   }
 
   @Override
@@ -156,6 +169,7 @@ public final class Posting {
     return "#" + sequence + " " + at + " " + type + " " + amount + " " + unit + " " + from + " -> "
         + to + (activity == null ? "" : " activity=" + activity) + (lot == null ? "" : " lot=" + lot)
         + (rule == null ? "" : " rule=" + rule) + (undoes == null ? "" : " undoes=" + undoes)
+        + (reversalOf == null ? "" : " reversal-of=" + reversalOf)
         + (reason == null ? "" : " reason='" + reason + "'");
   }
 
@@ -175,6 +189,7 @@ public final class Posting {
     private LotId lot;
     private RuleId rule;
     private ActivityId undoes;
+    private LotId reversalOf;
     private String reason;
 
     private Builder(long sequence, Instant at, UnitId unit, Account from, Account to, long amount,
@@ -212,6 +227,12 @@ public final class Posting {
       return this;
     }
 
+    /** Sets the lot whose earning the posting reverses, for reversals and repayments. */
+    public Builder reversalOf(LotId reversalOf) {
+      this.reversalOf = reversalOf;
+      return this;
+    }
+
     /** Sets the reason, for adjustments and closures. */
     public Builder reason(String reason) {
       this.reason = reason;
@@ -222,7 +243,9 @@ public final class Posting {
      * Returns the posting.
      *
      * @throws IllegalArgumentException naming the bad value if a required part is null, the
-     *     sequence or amount is not positive, the accounts are the same, or the reason is blank
+     *     sequence or amount is not positive, the amount is above {@link Ledger#MAX_POINTS}, the
+     *     accounts are the same, the reason is blank, a reversal-of lot is given for a posting
+     *     that neither reverses nor repays, or a repayment lacks its lot or reversal-of lot
      */
     public Posting build() {
       checkArgument(sequence > 0, "posting sequence must be positive, was %s", sequence);
@@ -231,11 +254,18 @@ public final class Posting {
       checkArgument(from != null, "posting #%s: from account must not be null", sequence);
       checkArgument(to != null, "posting #%s: to account must not be null", sequence);
       checkArgument(type != null, "posting #%s: type must not be null", sequence);
-      checkArgument(amount > 0, "posting #%s: amount must be positive, was %s", sequence, amount);
+      checkArgument(amount > 0 && amount <= Ledger.MAX_POINTS,
+          "posting #%s: amount must be between 1 and %s, was %s", sequence, Ledger.MAX_POINTS,
+          amount);
       checkArgument(!from.equals(to), "posting #%s: from and to must differ, both were %s",
           sequence, from);
       checkArgument(reason == null || !reason.isBlank(),
           "posting #%s: reason must not be blank when given", sequence);
+      checkArgument(reversalOf == null || type == PostingType.REVERSE || type == PostingType.REPAY,
+          "posting #%s: only a reversal or repayment names a reversal-of lot, not %s", sequence,
+          type);
+      checkArgument(type != PostingType.REPAY || (lot != null && reversalOf != null),
+          "posting #%s: a repayment must name its lot and reversal-of lot", sequence);
       return new Posting(this);
     }
   }

@@ -20,10 +20,20 @@ public enum PostingType {
   ADJUST,
   /** Unspent points expired to breakage. */
   EXPIRE,
-  /** Earned points taken back, for example because the purchase was returned. */
+  /**
+   * Earned points taken back, for example because the purchase was returned, from the member to
+   * the account that funded them; {@link Posting#reversalOf()} names the lot whose earning was
+   * reversed.
+   */
   REVERSE,
   /** Spent points given back, for example because an order paid with points was returned. */
   RESTORE,
+  /**
+   * Pending points that a reversal took in place of points the member had spent, given back to
+   * their lot by the reversed lot's funder once a restoration gave the spent points back; see
+   * {@link OpenReversal}. {@link Posting#reversalOf()} names the lot whose earning was reversed.
+   */
+  REPAY,
   /** Points forfeited to breakage when the account was closed. */
   FORFEIT,
   /** A negative balance written off by the program when the account was closed. */

@@ -12,6 +12,7 @@ final class WorkLot {
   long consumed;
   long lapsed;
   long reversed;
+  long writtenOff;
   boolean vested;
   Instant expiresAt;
 
@@ -22,6 +23,7 @@ final class WorkLot {
     this.consumed = lot.consumed();
     this.lapsed = lot.lapsed();
     this.reversed = lot.reversed();
+    this.writtenOff = lot.writtenOff();
     this.vested = lot.isVested();
     this.expiresAt = lot.expiresAt().orElse(null);
   }
@@ -41,11 +43,11 @@ final class WorkLot {
   Lot toLot() {
     if (remaining == original.remaining() && consumed == original.consumed()
         && lapsed == original.lapsed() && reversed == original.reversed()
-        && vested == original.isVested()
+        && writtenOff == original.writtenOff() && vested == original.isVested()
         && java.util.Objects.equals(expiresAt, original.expiresAt().orElse(null))) {
       return original;
     }
     return original.toBuilder().remaining(remaining).consumed(consumed).lapsed(lapsed)
-        .reversed(reversed).vested(vested).expiresAt(expiresAt).build();
+        .reversed(reversed).writtenOff(writtenOff).vested(vested).expiresAt(expiresAt).build();
   }
 }

@@ -17,6 +17,7 @@ import org.loyaltyrules.core.RuleId;
 import org.loyaltyrules.core.UnitId;
 import org.loyaltyrules.core.UnknownReferenceException;
 import org.loyaltyrules.core.program.ExpiryPolicy;
+import org.loyaltyrules.core.program.PointUnit;
 
 /**
  * The mutable working copy of a ledger while one operation runs. Never shared: an operation makes
@@ -39,8 +40,39 @@ final class Workspace {
   private final Map<LotId, WorkLot> byId = new HashMap<>();
   final List<Posting> added = new ArrayList<>();
   final Map<UnitId, Long> deficits;
+  /** The open reversals, oldest first; see {@link OpenReversal}. */
+  final List<WorkReversal> openReversals = new ArrayList<>();
   final LinkedHashMap<ActivityId, Instant> recent;
   boolean closed;
+  /** The largest n among the lot ids of the form lot-n, once looked up; see nextLotId. */
+  private long lotNumber = -1;
+
+  /** An open reversal while an operation works on it. */
+  static final class WorkReversal {
+    final UnitId unit;
+    final LotId lot;
+    final long after;
+    long writtenOff;
+    /** The points taken from other lots, in the order taken. */
+    final LinkedHashMap<LotId, Long> takenFromLots;
+
+    WorkReversal(UnitId unit, LotId lot, long after, long writtenOff,
+        Map<LotId, Long> takenFromLots) {
+      this.unit = unit;
+      this.lot = lot;
+      this.after = after;
+      this.writtenOff = writtenOff;
+      this.takenFromLots = new LinkedHashMap<>(takenFromLots);
+    }
+
+    boolean isSettled() {
+      return writtenOff == 0 && takenFromLots.isEmpty();
+    }
+
+    OpenReversal toOpenReversal() {
+      return new OpenReversal(unit, lot, after, writtenOff, takenFromLots);
+    }
+  }
 
   Workspace(Ledger base, LedgerPolicy policy) {
     this.base = base;
@@ -55,6 +87,8 @@ final class Workspace {
       byId.put(lot.id(), lot);
     }
     this.deficits = new TreeMap<>(base.deficits());
+    base.openReversals().forEach(o -> openReversals.add(
+        new WorkReversal(o.unit(), o.lot(), o.after(), o.writtenOff(), o.takenFromLots())));
     this.recent = new LinkedHashMap<>(base.recentActivities());
     this.closed = base.isClosed();
   }
@@ -72,18 +106,70 @@ final class Workspace {
     WorkLot work = new WorkLot(lot, lots.size());
     lots.add(work);
     byId.put(work.id(), work);
+    if (lotNumber >= 0) {
+      lotNumber = Math.max(lotNumber, lotNumber(work.id()));
+    }
     return work;
   }
 
+  /**
+   * Returns a new lot's id: {@code lot-n} for n one more than the largest n among the ledger's
+   * ids of that form (ids of other forms are ignored), and then the first such id not taken, so
+   * that a ledger restored from storage with any ids never gets a duplicate.
+   */
   LotId nextLotId() {
-    return LotId.of("lot-" + (lots.size() + 1));
+    if (lotNumber < 0) {
+      lotNumber = 0;
+      for (WorkLot lot : lots) {
+        lotNumber = Math.max(lotNumber, lotNumber(lot.id()));
+      }
+    }
+    long n = lotNumber + 1;
+    while (byId.containsKey(LotId.of("lot-" + n))) {
+      n++;
+    }
+    return LotId.of("lot-" + n);
+  }
+
+  /**
+   * Returns n for an id {@code lot-n}, n a decimal number of at most 18 digits (so the next one
+   * still fits a {@code long}); otherwise 0.
+   */
+  private static long lotNumber(LotId id) {
+    String value = id.value();
+    if (!value.startsWith("lot-") || value.length() == 4) {
+      return 0;
+    }
+    String digits = value.substring(4);
+    for (int i = 0; i < digits.length(); i++) {
+      if (digits.charAt(i) < '0' || digits.charAt(i) > '9') {
+        return 0;
+      }
+    }
+    // Longer numbers are ignored here; nextLotId skips any id that is taken all the same.
+    return digits.length() <= 18 ? Long.parseLong(digits) : 0;
+  }
+
+  /** Returns how many postings the ledger holds so far. */
+  long postingCount() {
+    return base.postings().size() + added.size();
   }
 
   Posting post(Instant at, UnitId unit, Account from, Account to, long amount, PostingType type,
       ActivityId activity, LotId lot, RuleId rule, ActivityId undoes, String reason) {
-    Posting posting = Posting.builder(base.postings().size() + added.size() + 1L, at, unit, from,
-            to, amount, type)
-        .activity(activity).lot(lot).rule(rule).undoes(undoes).reason(reason).build();
+    return post(Posting.builder(postingCount() + 1, at, unit, from, to, amount, type)
+        .activity(activity).lot(lot).rule(rule).undoes(undoes).reason(reason));
+  }
+
+  /** Posts a reversal or repayment for the reversal of lot {@code reversalOf}. */
+  Posting postReversal(Instant at, UnitId unit, Account from, Account to, long amount,
+      PostingType type, ActivityId activity, LotId lot, LotId reversalOf) {
+    return post(Posting.builder(postingCount() + 1, at, unit, from, to, amount, type)
+        .activity(activity).lot(lot).reversalOf(reversalOf));
+  }
+
+  private Posting post(Posting.Builder builder) {
+    Posting posting = builder.build();
     added.add(posting);
     return posting;
   }
@@ -187,12 +273,22 @@ final class Workspace {
   /**
    * Restarts the inactivity clock of every lot not yet expired, for units that expire so. A lot
    * that has expired keeps its expiry, so points given back to it expire again at once; a lot
-   * that is merely empty is kept on the member's clock, so points given back to it do not.
+   * that is merely empty is kept on the member's clock, so points given back to it do not. Lots
+   * of units the policy no longer defines are left alone: their points keep the expiry they had.
    */
   void touch(Instant now) {
+    Map<UnitId, ExpiryPolicy> inactivity = new HashMap<>();
+    for (PointUnit unit : policy.units().values()) {
+      if (unit.expiry() instanceof ExpiryPolicy.AfterInactivity) {
+        inactivity.put(unit.id(), unit.expiry());
+      }
+    }
+    if (inactivity.isEmpty()) {
+      return;
+    }
     for (WorkLot lot : lots) {
-      ExpiryPolicy expiry = policy.unit(lot.unit()).expiry();
-      if (!lot.expiresBy(now) && expiry instanceof ExpiryPolicy.AfterInactivity) {
+      ExpiryPolicy expiry = inactivity.get(lot.unit());
+      if (expiry != null && !lot.expiresBy(now)) {
         lot.expiresAt = expiry.expiresAt(lot.original.earnedAt(), now, policy.zone()).orElseThrow();
       }
     }
@@ -213,7 +309,9 @@ final class Workspace {
     ImmutableList<Posting> postings = added.isEmpty() ? ImmutableList.copyOf(base.postings())
         : ImmutableList.<Posting>builderWithExpectedSize(base.postings().size() + added.size())
             .addAll(base.postings()).addAll(added).build();
+    ImmutableList<OpenReversal> open = openReversals.stream().map(WorkReversal::toOpenReversal)
+        .collect(ImmutableList.toImmutableList());
     return new Ledger(base.member(), asOf, newLots.build(), postings,
-        ImmutableMap.copyOf(deficits), ImmutableMap.copyOf(recent), closed);
+        ImmutableMap.copyOf(deficits), open, ImmutableMap.copyOf(recent), closed);
   }
 }

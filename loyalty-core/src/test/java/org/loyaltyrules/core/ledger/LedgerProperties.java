@@ -20,10 +20,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -54,7 +56,10 @@ import org.quicktheories.generators.Generate;
  *   <li>letting time pass, either advancing the ledger at once or leaving it to the next
  *       activity's {@code begin};
  *   <li>earning a random number of points of a random unit, funded by the program or a partner,
- *       sometimes back-dated up to 40 days (so that lots vest or even expire at once);
+ *       sometimes back-dated up to 40 days (so that lots vest or even expire at once); a share
+ *       of earnings are large, up to a third of {@link Ledger#MAX_POINTS}, and some earn a share
+ *       of what is left below that ceiling, or try to earn beyond it, which must be refused, so
+ *       that balances reach the ceiling and any overflow would show;
  *   <li>customer-service adjustments up (new lots) and down (spendings);
  *   <li>spending (redeeming, at a partner or not, donating, transferring) a share of the available
  *       balance, and attempts beyond it, which must throw {@link InsufficientPointsException};
@@ -65,6 +70,12 @@ import org.quicktheories.generators.Generate;
  *       only while the first application is within the horizon);
  *   <li>round trips that earn and reverse everything, or spend and restore everything, at one
  *       instant;
+ *   <li>returns at one instant: reversals of earlier lots and restorations of earlier spendings,
+ *       picked often among the latest, applied in the order generated and (for the property about
+ *       order) also restorations first and reversals first;
+ *   <li>closing the account, which ends the history: every later activity must be refused with
+ *       {@link AccountClosedException}, while replays of ids within the horizon are still replays
+ *       and time still passes;
  *   <li>operations the ledger must refuse: an instant before the ledger's, an activity after its
  *       instant or before the horizon, an unknown lot, unit or spending, and zero points.
  * </ul>
@@ -75,7 +86,9 @@ import org.quicktheories.generators.Generate;
  * toward advancing by 0 minutes (left out when a history is printed) and toward 1 point. A
  * history is interpreted against the ledger and against a small {@link Model} of what the test
  * did (points earned, spent, restored and reversed per unit, each lot's vesting and expiry, the
- * spendings and the activities applied); a failure names the step, the operation as resolved
+ * spendings, the activities applied, and the {@linkplain OpenReversal open reversals}: what each
+ * reversal wrote off or took from the member's other lots, and how restorations of points spent
+ * before it settle it, oldest first); a failure names the step, the operation as resolved
  * against the ledger (ids, amounts, postings), and the trace of the steps before it. QuickTheories
  * prints the seed of a failing run; {@code -DQT_SEED=<seed>} repeats it.
  *
@@ -191,7 +204,35 @@ class LedgerProperties {
   @Test
   void aRefusedOperationChangesNothing() {
     check(histories(List.of(Pair.of(10, refusals()), Pair.of(6, spendings()),
-        Pair.of(4, reversals()), Pair.of(4, restorations()))), Check.REFUSAL);
+        Pair.of(4, reversals()), Pair.of(4, restorations()), Pair.of(4, earningsNearCeiling()))),
+        Check.REFUSAL);
+  }
+
+  /**
+   * Reversals and restorations applied at one instant give the same available and pending
+   * balances and the same balance of every account whichever order they come in: as generated,
+   * restorations first, or reversals first (each kind keeping its own order, since two reversals
+   * that both fall short write off different lots' points depending on their order). Returning
+   * purchase A and then order B, which A's points paid for, ends where returning B and then A
+   * does. One exception, kept by design: a unit that {@linkplain ShortfallPolicy#ALLOW_NEGATIVE
+   * may go negative} settles its negative balance from points given back to an expired lot, while
+   * a later reversal could not have taken them; its balances are not compared when a restoration
+   * gives points back to an expired lot.
+   */
+  @Test
+  void returnsGiveTheSameBalancesInAnyOrder() {
+    check(histories(List.of(Pair.of(14, returns()), Pair.of(8, spendings()),
+        Pair.of(4, reversals()))), Check.ORDER);
+  }
+
+  /**
+   * Closing the account forfeits every point to breakage and writes off any negative balance, so
+   * every balance of the member is zero afterwards and the sum over all accounts stays zero;
+   * later activities are refused, replays are still replays.
+   */
+  @Test
+  void aClosedAccountHoldsNothingAndRefusesActivities() {
+    check(histories(List.of(Pair.of(3, closures()))), Check.CLOSURE);
   }
 
   private static void check(Gen<History> histories, Check check) {
@@ -225,7 +266,14 @@ class LedgerProperties {
      */
     ADVANCE,
     /** Refused operations change nothing, at every refusal. */
-    REFUSAL
+    REFUSAL,
+    /** Returns at one instant give the same balances in any order, at every set of returns. */
+    ORDER,
+    /**
+     * The closed account holds nothing, the sum is zero and balances agree with the model, after
+     * every step.
+     */
+    CLOSURE
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -251,10 +299,18 @@ class LedgerProperties {
   }
 
   /** One step of a generated history. */
-  sealed interface Op permits Advance, Earn, Adjust, Spend, Reverse, Restore, Replay, Reuse,
-      EarnThenReverse, SpendThenRestore, Refused {
+  sealed interface Op permits Advance, Earn, EarnNearCeiling, Adjust, Spend, Reverse, Restore,
+      Replay, Reuse, EarnThenReverse, SpendThenRestore, Returns, Close, Refused {
     /** Applies the step to the run: to the ledger, the model and the checks. */
     void applyTo(Run run);
+
+    /**
+     * Returns true if the step applies a new activity, which a closed account must refuse; the
+     * run then checks that refusal instead of applying the step.
+     */
+    default boolean isNewActivity() {
+      return true;
+    }
   }
 
   /**
@@ -265,6 +321,11 @@ class LedgerProperties {
     @Override
     public void applyTo(Run run) {
       run.advance(this);
+    }
+
+    @Override
+    public boolean isNewActivity() {
+      return false;
     }
 
     @Override
@@ -285,6 +346,24 @@ class LedgerProperties {
     @Override
     public String toString() {
       return "earn " + points + " " + unit + funding(funder) + occurred(backdateMinutes);
+    }
+  }
+
+  /**
+   * Earns a share of what the unit's lots may still earn below {@link Ledger#MAX_POINTS}, or
+   * tries to earn more than that, which must be refused.
+   */
+  record EarnNearCeiling(UnitId unit, int permille, boolean beyond) implements Op {
+    @Override
+    public void applyTo(Run run) {
+      run.earnNearCeiling(this);
+    }
+
+    @Override
+    public String toString() {
+      return beyond ? "try to earn more " + unit + " than the ceiling allows (+"
+          + (1 + permille % 50) + ")" : "earn " + share(permille) + " of what " + unit
+          + " may still earn below the ceiling";
     }
   }
 
@@ -356,6 +435,11 @@ class LedgerProperties {
     }
 
     @Override
+    public boolean isNewActivity() {
+      return false;
+    }
+
+    @Override
     public String toString() {
       return "replay activity pick #" + activity + " " + duration(delayMinutes) + " later";
     }
@@ -369,6 +453,11 @@ class LedgerProperties {
     @Override
     public void applyTo(Run run) {
       run.reuse(this);
+    }
+
+    @Override
+    public boolean isNewActivity() {
+      return false;
     }
 
     @Override
@@ -407,11 +496,55 @@ class LedgerProperties {
     }
   }
 
+  /**
+   * One return in a {@link Returns}: a reversal of a share of what a lot (picked by index, among
+   * the three latest if {@code recent}) can still reverse, or a restoration of a share of what a
+   * spending can still restore.
+   */
+  record Return(boolean reversal, int pick, boolean recent, int permille) {
+    @Override
+    public String toString() {
+      return (reversal ? "reverse " : "restore ") + share(permille) + " of " + (reversal
+          ? "lot" : "spending") + " pick #" + pick + (recent ? " among the latest" : "");
+    }
+  }
+
+  /** Returns at one instant, each its own activity, in the order given. */
+  record Returns(List<Return> returns) implements Op {
+    @Override
+    public void applyTo(Run run) {
+      run.returns(this);
+    }
+
+    @Override
+    public String toString() {
+      return "at one instant: " + returns;
+    }
+  }
+
+  /** Closes the account. */
+  record Close() implements Op {
+    @Override
+    public void applyTo(Run run) {
+      run.close();
+    }
+
+    @Override
+    public String toString() {
+      return "close the account";
+    }
+  }
+
   /** An operation the ledger must refuse. */
   record Refused(Refusal kind) implements Op {
     @Override
     public void applyTo(Run run) {
       run.refused(this);
+    }
+
+    @Override
+    public boolean isNewActivity() {
+      return kind.needsOpenAccount;
     }
 
     @Override
@@ -458,17 +591,20 @@ class LedgerProperties {
 
   /** The refused operations. */
   enum Refusal {
-    BEFORE_AS_OF("to begin or advance before the ledger's instant"),
-    AFTER_INSTANT("an activity that happens after the instant it is applied at"),
-    OUTSIDE_HORIZON("an activity from before the activity horizon"),
-    UNKNOWN_LOT("to reverse an unknown lot"),
-    UNKNOWN_UNIT("to earn an unknown unit"),
-    ZERO_POINTS("to earn zero points");
+    BEFORE_AS_OF("to begin or advance before the ledger's instant", false),
+    AFTER_INSTANT("an activity that happens after the instant it is applied at", false),
+    OUTSIDE_HORIZON("an activity from before the activity horizon", false),
+    UNKNOWN_LOT("to reverse an unknown lot", true),
+    UNKNOWN_UNIT("to earn an unknown unit", true),
+    ZERO_POINTS("to earn zero points", true);
 
     private final String description;
+    /** False if {@code begin} refuses it before it looks at whether the account is closed. */
+    private final boolean needsOpenAccount;
 
-    Refusal(String description) {
+    Refusal(String description, boolean needsOpenAccount) {
       this.description = description;
+      this.needsOpenAccount = needsOpenAccount;
     }
   }
 
@@ -489,7 +625,10 @@ class LedgerProperties {
         Pair.of(2, reuses()),
         Pair.of(4, earnThenReverse()),
         Pair.of(4, spendThenRestore()),
-        Pair.of(2, refusals())));
+        Pair.of(2, refusals()),
+        Pair.of(1, earningsNearCeiling()),
+        Pair.of(3, returns()),
+        Pair.of(1, closures())));
     mix.addAll(extra);
     return lists().of(Generate.frequency(mix)).ofSizeBetween(MIN_OPS, MAX_OPS)
         .map(History::new);
@@ -505,6 +644,10 @@ class LedgerProperties {
 
   private static Gen<Op> earnings() {
     return Generate.pick(UNITS).zip(points(), funders(), backdates(), Earn::new);
+  }
+
+  private static Gen<Op> earningsNearCeiling() {
+    return Generate.pick(UNITS).zip(permille(), beyond(), EarnNearCeiling::new);
   }
 
   private static Gen<Op> adjustments() {
@@ -556,9 +699,22 @@ class LedgerProperties {
     return Generate.enumValues(Refusal.class).map(Refused::new);
   }
 
+  /** Two to four returns, reversals and restorations, often of the latest lots and spendings. */
+  private static Gen<Op> returns() {
+    Gen<Return> one = Generate.booleans().zip(picks(), Generate.booleans(), permille(),
+        Return::new);
+    return lists().of(one).ofSizeBetween(2, 4).map(Returns::new);
+  }
+
+  /** A closure now and then: it ends the history, so it is rare. */
+  private static Gen<Op> closures() {
+    return Generate.constant(new Close());
+  }
+
   private static Gen<Long> points() {
     return Generate.frequency(List.of(
-        Pair.of(4, Generate.longRange(1, 500)), Pair.of(1, Generate.longRange(1, 5))));
+        Pair.of(8, Generate.longRange(1, 500)), Pair.of(2, Generate.longRange(1, 5)),
+        Pair.of(1, Generate.longRange(1, Ledger.MAX_POINTS / 3))));
   }
 
   private static Gen<Integer> funders() {
@@ -602,21 +758,36 @@ class LedgerProperties {
     final List<ModelLot> lotList = new ArrayList<>();
     final List<ModelSpend> spends = new ArrayList<>();
     final Map<ActivityId, LotId> reversalTargets = new HashMap<>();
+    /** The restorations, whose reversal postings settle open reversals. */
+    final Set<ActivityId> restorations = new HashSet<>();
+    /** The open reversals, oldest first. */
+    final List<ModelOpen> open = new ArrayList<>();
     final Map<ActivityId, Instant> applied = new HashMap<>();
     final Map<UnitId, Long> earned = new HashMap<>();
     final Map<UnitId, Long> adjustedIn = new HashMap<>();
     final Map<UnitId, Long> spent = new HashMap<>();
     final Map<UnitId, Long> restored = new HashMap<>();
     final Map<UnitId, Long> reversed = new HashMap<>();
+    /** The points written off and not settled by a restoration since. */
     final Map<UnitId, Long> writtenOff = new HashMap<>();
     /** The instant of the latest committed (non-replay) activity: the inactivity clock. */
     Instant lastActivity;
+    boolean closed;
 
     void addLot(ModelLot lot) {
       lots.put(lot.id, lot);
       lotList.add(lot);
     }
 
+    /** The points ever earned into the unit's lots, adjustments included. */
+    long earnedIntoLots(UnitId unit) {
+      return get(earned, unit) + get(adjustedIn, unit);
+    }
+
+    List<OpenReversal> openReversals() {
+      return open.stream()
+          .map(o -> new OpenReversal(o.unit, o.lot, o.after, o.writtenOff, o.taken)).toList();
+    }
     static long get(Map<UnitId, Long> totals, UnitId unit) {
       return totals.getOrDefault(unit, 0L);
     }
@@ -635,6 +806,7 @@ class LedgerProperties {
     final Instant vestsAt;
     final Account fundedBy;
     long reversed;
+    long writtenOff;
 
     ModelLot(LotId id, UnitId unit, long amount, Instant earnedAt, Instant vestsAt,
         Account fundedBy) {
@@ -647,11 +819,37 @@ class LedgerProperties {
     }
   }
 
+  /**
+   * An open reversal as the model knows it: what the reversal of a lot wrote off and the points
+   * it took from other lots, not yet settled by a restoration.
+   */
+  static final class ModelOpen {
+    final UnitId unit;
+    final LotId lot;
+    /** The number of postings before the reversal. */
+    final long after;
+    long writtenOff;
+    final Map<LotId, Long> taken = new LinkedHashMap<>();
+
+    ModelOpen(UnitId unit, LotId lot, long after, long writtenOff) {
+      this.unit = unit;
+      this.lot = lot;
+      this.after = after;
+      this.writtenOff = writtenOff;
+    }
+
+    boolean isSettled() {
+      return writtenOff == 0 && taken.isEmpty();
+    }
+  }
+
   /** A spending as the model knows it. */
   static final class ModelSpend {
     final ActivityId activity;
     final UnitId unit;
     final long amount;
+    /** The sequence number of its last posting: restoring it settles reversals after it. */
+    long lastPosting;
     /** What can still be given back to each lot it was spent from, in spending order. */
     final Map<LotId, Long> restorable = new LinkedHashMap<>();
     long restored;
@@ -687,7 +885,11 @@ class LedgerProperties {
         Op op = ops.get(i);
         int traced = trace.size();
         try {
-          op.applyTo(this);
+          if (ledger.isClosed() && op.isNewActivity()) {
+            afterClosure(op);
+          } else {
+            op.applyTo(this);
+          }
           checkStep();
         } catch (AssertionError | RuntimeException e) {
           throw new AssertionError(String.format(Locale.ROOT,
@@ -769,18 +971,66 @@ class LedgerProperties {
       ledger = once.ledger();
     }
 
+    /**
+     * Checks that a new activity on the closed account is refused, whatever it would have done,
+     * and changes nothing.
+     */
+    private void afterClosure(Op op) {
+      ActivityId id = nextActivity();
+      Instant now = clock;
+      Ledger original = ledger;
+      Ledger copy = copyOf(original);
+      assertThatThrownBy(() -> original.begin(POLICY, id, now, now))
+          .as("%s after the account was closed", op)
+          .isInstanceOfSatisfying(AccountClosedException.class, e -> {
+            assertThat(e.activity()).isEqualTo(id);
+            assertThat(e.member()).isEqualTo(MEMBER);
+          });
+      assertUnchanged(original, copy, "an activity after closure");
+      log("%s at %s: refused, the account is closed", id, now);
+    }
+
     void earn(Earn op) {
       Instant now = clock;
       earnLot(nextActivity(), op.unit(), op.points(), op.funder(),
           now.minus(Duration.ofMinutes(op.backdateMinutes())), now);
     }
 
+    void earnNearCeiling(EarnNearCeiling op) {
+      Instant now = clock;
+      long headroom = Ledger.MAX_POINTS - model.earnedIntoLots(op.unit());
+      long points = op.beyond() || headroom == 0 ? headroom + 1 + op.permille() % 50
+          : share(headroom, op.permille());
+      earnLot(nextActivity(), op.unit(), points, 0, now, now);
+    }
+
+    /** True if earning the points would bring the unit's lots above the ceiling. */
+    private boolean aboveCeiling(UnitId unit, long points) {
+      return points > Ledger.MAX_POINTS - model.earnedIntoLots(unit);
+    }
+
+    /** Checks that earning (or adjusting up) above the ceiling is refused, naming it. */
+    private void refusedAboveCeiling(ActivityId id, UnitId unit, long points, Instant at,
+        Instant now, Consumer<LedgerTransaction> operation) {
+      long earned = model.earnedIntoLots(unit);
+      refused("adding " + points + " " + unit + " with " + earned + " earned already", id, at,
+          now, operation, IllegalArgumentException.class,
+          e -> assertThat(e).hasMessage("activity %s: cannot add %d %s: the points ever earned "
+              + "into lots of %s would exceed the ceiling of %d (Ledger.MAX_POINTS); %d are "
+              + "earned already", id, points, unit, unit, Ledger.MAX_POINTS, earned));
+    }
+
+    /** Earns points into a new lot, or checks the refusal if they are above the ceiling. */
     private ModelLot earnLot(ActivityId id, UnitId unit, long points, int funder, Instant at,
         Instant now) {
       Attribution attribution = funder == 0 ? Attribution.rule(RULE)
           : Attribution.rule(RULE).withPartner(PARTNERS.get(funder - 1));
       Account funding =
           funder == 0 ? Account.issuance() : Account.partner(PARTNERS.get(funder - 1));
+      if (aboveCeiling(unit, points)) {
+        refusedAboveCeiling(id, unit, points, at, now, tx -> tx.earn(unit, points, attribution));
+        return null;
+      }
       List<LotId> earned = new ArrayList<>();
       LedgerResult result = transact(id, at, now,
           tx -> earned.add(tx.earn(unit, points, attribution)));
@@ -804,6 +1054,11 @@ class LedgerProperties {
     void adjust(Adjust op) {
       ActivityId id = nextActivity();
       Instant now = clock;
+      if (aboveCeiling(op.unit(), op.points())) {
+        refusedAboveCeiling(id, op.unit(), op.points(), now, now,
+            tx -> tx.adjust(op.unit(), op.points(), "missing points"));
+        return;
+      }
       LedgerResult result =
           transact(id, now, now, tx -> tx.adjust(op.unit(), op.points(), "missing points"));
       LotId lot = LotId.of("lot-" + (model.lots.size() + 1));
@@ -853,6 +1108,7 @@ class LedgerProperties {
       for (Posting p : postingsOf(result, id)) {
         if (p.type().isSpend() && p.from().equals(AVAILABLE)) {
           spend.restorable.merge(p.lot().orElseThrow(), p.amount(), Long::sum);
+          spend.lastPosting = p.sequence();
         }
       }
       model.spends.add(spend);
@@ -884,6 +1140,7 @@ class LedgerProperties {
     }
 
     private void reversePoints(ActivityId id, ModelLot lot, long points, Instant now) {
+      long after = ledger.advance(now, POLICY).ledger().postings().size();
       LedgerResult result = transact(id, now, now, tx -> tx.reverseEarning(lot.id, points));
       log("%s at %s: reverse %d of %s: %s, shortfalls %s", id, now, points, lot.id,
           postingsOf(result, id), result.shortfalls());
@@ -899,8 +1156,20 @@ class LedgerProperties {
       lot.reversed += points;
       model.reversalTargets.put(id, lot.id);
       Model.add(model.reversed, lot.unit, points);
-      if (policy != ShortfallPolicy.ALLOW_NEGATIVE) {
-        Model.add(model.writtenOff, lot.unit, shortfall);
+      // What the reversal wrote off (unless the unit goes negative instead), and the points it
+      // took from other lots, stay open for restorations of points spent before it to settle.
+      long writtenOff = policy == ShortfallPolicy.ALLOW_NEGATIVE ? 0 : shortfall;
+      Model.add(model.writtenOff, lot.unit, writtenOff);
+      lot.writtenOff += writtenOff;
+      ModelOpen open = new ModelOpen(lot.unit, lot.id, after, writtenOff);
+      for (Posting p : postingsOf(result, id)) {
+        if (p.type() == PostingType.REVERSE && p.from().isMember() && p.lot().isPresent()
+            && !p.lot().get().equals(lot.id)) {
+          open.taken.merge(p.lot().orElseThrow(), p.amount(), Long::sum);
+        }
+      }
+      if (!open.isSettled()) {
+        model.open.add(open);
       }
       commit(id, now, now, result);
     }
@@ -932,6 +1201,7 @@ class LedgerProperties {
     }
 
     private void restorePoints(ActivityId id, ModelSpend spend, long points, Instant now) {
+      Ledger before = ledger.advance(now, POLICY).ledger();
       LedgerResult result = transact(id, now, now,
           tx -> tx.restoreSpending(spend.activity, spend.unit, points));
       log("%s at %s: restore %d %s of %s: %s", id, now, points, spend.unit, spend.activity,
@@ -959,8 +1229,32 @@ class LedgerProperties {
             .isEqualTo(expected);
       }
       expected.forEach((lot, give) -> spend.restorable.merge(lot, -give, Long::sum));
+      // The points given back settle a negative balance first, then open reversals.
+      long deficit = before.deficits().getOrDefault(spend.unit, 0L);
+      Map<LotId, Long> free = new LinkedHashMap<>();
+      for (Map.Entry<LotId, Long> e : expected.entrySet()) {
+        long settled = Math.min(deficit, e.getValue());
+        deficit -= settled;
+        free.put(e.getKey(), e.getValue() - settled);
+      }
+      Map<List<LotId>, Long> reverses = new LinkedHashMap<>();
+      Map<List<LotId>, Long> repays = new LinkedHashMap<>();
+      settle(spend, free, before, now, reverses, repays);
+      Map<List<LotId>, Long> reversed = new LinkedHashMap<>();
+      Map<List<LotId>, Long> repaid = new LinkedHashMap<>();
+      for (Posting p : postingsOf(result, id)) {
+        if (p.type() == PostingType.REVERSE || p.type() == PostingType.REPAY) {
+          (p.type() == PostingType.REVERSE ? reversed : repaid).merge(
+              List.of(p.lot().orElseThrow(), p.reversalOf().orElseThrow()), p.amount(),
+              Long::sum);
+        }
+      }
+      assertThat(reversed).as("points of (lot, reversal of lot) settling open reversals")
+          .isEqualTo(reverses);
+      assertThat(repaid).as("points of (lot, reversal of lot) repaid to pending lots")
+          .isEqualTo(repays);
+      model.restorations.add(id);
       if (checks.contains(Check.EXPIRY)) {
-        Ledger before = ledger.advance(now, POLICY).ledger();
         for (Lot was : before.lots()) {
           if (was.expiresAt().filter(e -> !e.isAfter(now)).isPresent()) {
             assertThat(result.ledger().lot(was.id()).orElseThrow().remaining())
@@ -973,6 +1267,242 @@ class LedgerProperties {
       spend.restored += points;
       Model.add(model.restored, spend.unit, points);
       commit(id, now, now, result);
+    }
+
+    /**
+     * The model's settlement of open reversals by points given back to lots by a restoration:
+     * the reversals made after the spending, oldest first, each as if it had happened after the
+     * restoration. Each takes, from the points given back (and those given back on the way to
+     * lots it had taken them from), first what it wrote off: from its own lot, then from lots
+     * available and not expired, then (under {@link ShortfallPolicy#TAKE_FROM_PENDING}) from
+     * pending lots not expired; then, in place of the points it took from pending lots (the last
+     * taken first), points from its own lot and from available lots; then, in place of those it
+     * took from available lots, points from its own lot. Collects the points expected to be
+     * reversed and repaid, by lot and reversed lot.
+     */
+    private void settle(ModelSpend spend, Map<LotId, Long> given, Ledger before, Instant now,
+        Map<List<LotId>, Long> reverses, Map<List<LotId>, Long> repays) {
+      Map<LotId, Long> pool = new LinkedHashMap<>(given);
+      boolean pending = POLICY.unit(spend.unit).shortfall() == ShortfallPolicy.TAKE_FROM_PENDING;
+      for (ModelOpen open : model.open) {
+        if (!open.unit.equals(spend.unit) || open.after < spend.lastPosting) {
+          continue;
+        }
+        if (open.writtenOff > 0) {
+          long settled = takeFromPool(pool, open, open.writtenOff, true, pending, before, now,
+              reverses);
+          open.writtenOff -= settled;
+          model.lots.get(open.lot).writtenOff -= settled;
+          Model.add(model.writtenOff, open.unit, -settled);
+        }
+        List<LotId> lastTakenFirst = new ArrayList<>(open.taken.keySet());
+        Collections.reverse(lastTakenFirst);
+        for (boolean fromPending : List.of(true, false)) {
+          for (LotId lender : lastTakenFirst) {
+            Long taken = open.taken.get(lender);
+            if (taken == null || vested(lender, now) == fromPending) {
+              continue;
+            }
+            long back = takeFromPool(pool, open, taken, fromPending, false, before, now,
+                reverses);
+            if (back > 0) {
+              repays.merge(List.of(lender, open.lot), back, Long::sum);
+              open.taken.merge(lender, -back, Long::sum);
+              open.taken.remove(lender, 0L);
+              pool.merge(lender, back, Long::sum);
+            }
+          }
+        }
+      }
+      model.open.removeIf(ModelOpen::isSettled);
+    }
+
+    private boolean vested(LotId lot, Instant now) {
+      return !model.lots.get(lot).vestsAt.isAfter(now);
+    }
+
+    private long takeFromPool(Map<LotId, Long> pool, ModelOpen open, long points,
+        boolean available, boolean pending, Ledger before, Instant now,
+        Map<List<LotId>, Long> reverses) {
+      long taken = takeFromPoolLot(pool, open, open.lot, points, reverses);
+      for (boolean vested : List.of(true, false)) {
+        if (vested ? !available : !pending) {
+          continue;
+        }
+        for (LotId lot : new ArrayList<>(pool.keySet())) {
+          boolean expired = before.lot(lot).orElseThrow().expiresAt()
+              .filter(e -> !e.isAfter(now)).isPresent();
+          if (taken < points && !lot.equals(open.lot) && !expired && vested(lot, now) == vested) {
+            taken += takeFromPoolLot(pool, open, lot, points - taken, reverses);
+          }
+        }
+      }
+      return taken;
+    }
+
+    private long takeFromPoolLot(Map<LotId, Long> pool, ModelOpen open, LotId lot, long points,
+        Map<List<LotId>, Long> reverses) {
+      long take = Math.min(pool.getOrDefault(lot, 0L), points);
+      if (take == 0) {
+        return 0;
+      }
+      reverses.merge(List.of(lot, open.lot), take, Long::sum);
+      if (!lot.equals(open.lot)) {
+        open.taken.merge(lot, take, Long::sum);
+      }
+      pool.merge(lot, -take, Long::sum);
+      pool.remove(lot, 0L);
+      return take;
+    }
+
+    void returns(Returns op) {
+      Instant now = clock;
+      record Planned(ModelLot lot, ModelSpend spend, long points) {
+        boolean reversal() {
+          return lot != null;
+        }
+      }
+      List<Planned> planned = new ArrayList<>();
+      Map<LotId, Long> reversing = new HashMap<>();
+      Map<ActivityId, Long> restoring = new HashMap<>();
+      for (Return r : op.returns()) {
+        if (r.reversal() && !model.lotList.isEmpty()) {
+          ModelLot lot = pick(model.lotList, r);
+          long left = lot.amount - lot.reversed - reversing.getOrDefault(lot.id, 0L);
+          if (left > 0) {
+            long points = share(left, r.permille());
+            reversing.merge(lot.id, points, Long::sum);
+            planned.add(new Planned(lot, null, points));
+          }
+        } else if (!r.reversal() && !model.spends.isEmpty()) {
+          ModelSpend spend = pick(model.spends, r);
+          long left = spend.amount - spend.restored
+              - restoring.getOrDefault(spend.activity, 0L);
+          if (left > 0) {
+            long points = share(left, r.permille());
+            restoring.merge(spend.activity, points, Long::sum);
+            planned.add(new Planned(null, spend, points));
+          }
+        }
+      }
+      if (planned.isEmpty()) {
+        log("nothing to return");
+        return;
+      }
+      Ledger start = ledger;
+      // A unit that goes negative settles its negative balance from points given back to an
+      // expired lot, which a reversal could not have taken had it come after the restoration:
+      // kept by design, so such a unit's balances may depend on the order (see the property).
+      Ledger advanced = start.advance(now, POLICY).ledger();
+      Set<UnitId> orderDependent = new HashSet<>();
+      for (Planned pl : planned) {
+        if (!pl.reversal() && POLICY.unit(pl.spend().unit).shortfall()
+            == ShortfallPolicy.ALLOW_NEGATIVE) {
+          pl.spend().restorable.forEach((lot, left) -> {
+            if (left > 0 && advanced.lot(lot).orElseThrow().expiresAt()
+                .filter(e -> !e.isAfter(now)).isPresent()) {
+              orderDependent.add(pl.spend().unit);
+            }
+          });
+        }
+      }
+      List<List<Planned>> otherOrders = new ArrayList<>();
+      if (checks.contains(Check.ORDER)) {
+        List<Planned> restorationsFirst = new ArrayList<>();
+        List<Planned> reversalsFirst = new ArrayList<>();
+        planned.stream().filter(pl -> !pl.reversal()).forEach(restorationsFirst::add);
+        planned.stream().filter(Planned::reversal).forEach(restorationsFirst::add);
+        planned.stream().filter(Planned::reversal).forEach(reversalsFirst::add);
+        planned.stream().filter(pl -> !pl.reversal()).forEach(reversalsFirst::add);
+        otherOrders.add(restorationsFirst);
+        otherOrders.add(reversalsFirst);
+      }
+      log("returns at %s: %s", now, planned.stream().map(pl -> pl.reversal()
+          ? "reverse " + pl.points() + " of " + pl.lot().id
+          : "restore " + pl.points() + " " + pl.spend().unit + " of " + pl.spend().activity)
+          .toList());
+      for (Planned pl : planned) {
+        if (pl.reversal()) {
+          reversePoints(nextActivity(), pl.lot(), pl.points(), now);
+        } else {
+          restorePoints(nextActivity(), pl.spend(), pl.points(), now);
+        }
+      }
+      for (List<Planned> order : otherOrders) {
+        Ledger other = start;
+        int n = 0;
+        for (Planned pl : order) {
+          LedgerTransaction tx = other.begin(POLICY, ActivityId.of("other-order-" + (++n)), now,
+              now);
+          if (pl.reversal()) {
+            tx.reverseEarning(pl.lot().id, pl.points());
+          } else {
+            tx.restoreSpending(pl.spend().activity, pl.spend().unit, pl.points());
+          }
+          other = tx.commit().ledger();
+        }
+        String what = "the returns in the order " + order.stream().map(pl -> pl.reversal()
+            ? "reverse " + pl.lot().id : "restore " + pl.spend().activity).toList();
+        for (UnitId unit : UNITS) {
+          if (orderDependent.contains(unit)) {
+            log("%s: %s not compared, points given back to an expired lot", what, unit);
+            continue;
+          }
+          assertThat(other.available(unit)).as("%s: available %s", what, unit)
+              .isEqualTo(ledger.available(unit));
+          assertThat(other.pending(unit)).as("%s: pending %s", what, unit)
+              .isEqualTo(ledger.pending(unit));
+          assertThat(nonZero(other.balances(unit))).as("%s: balances of %s", what, unit)
+              .isEqualTo(nonZero(ledger.balances(unit)));
+        }
+      }
+    }
+
+    /** Picks by index, among the three latest if the return asks for a recent one. */
+    private static <T> T pick(List<T> list, Return r) {
+      return r.recent() ? list.get(list.size() - 1 - r.pick() % Math.min(3, list.size()))
+          : list.get(r.pick() % list.size());
+    }
+
+    void close() {
+      ActivityId id = nextActivity();
+      Instant now = clock;
+      Ledger before = ledger.advance(now, POLICY).ledger();
+      LedgerResult result = transact(id, now, now, tx -> tx.close("member asked"));
+      log("%s at %s: close the account: %s", id, now, postingsOf(result, id));
+      assertThat(result.shortfalls()).as("shortfalls of a closure").isEmpty();
+      for (UnitId unit : UNITS) {
+        long held = 0;
+        for (Lot lot : before.lots()) {
+          if (lot.unit().equals(unit)) {
+            held += lot.remaining();
+          }
+        }
+        long forfeited = 0;
+        long writtenOff = 0;
+        for (Posting p : postingsOf(result, id)) {
+          if (p.unit().equals(unit)) {
+            assertThat(p.type()).as("type of %s", p)
+                .isIn(PostingType.FORFEIT, PostingType.WRITE_OFF);
+            assertThat(p.reason()).as("reason of %s", p).contains("member asked");
+            if (p.type() == PostingType.FORFEIT) {
+              assertThat(p.to()).as("account credited by %s", p).isEqualTo(Account.breakage());
+              forfeited += p.amount();
+            } else {
+              assertThat(p.from()).as("account debited by %s", p)
+                  .isEqualTo(Account.issuance());
+              assertThat(p.to()).as("account credited by %s", p).isEqualTo(AVAILABLE);
+              writtenOff += p.amount();
+            }
+          }
+        }
+        assertThat(forfeited).as("%s forfeited: all the lots held", unit).isEqualTo(held);
+        assertThat(writtenOff).as("negative %s balance written off", unit)
+            .isEqualTo(before.deficits().getOrDefault(unit, 0L));
+      }
+      model.closed = true;
+      commit(id, now, now, result);
+      assertThat(ledger.isClosed()).as("the ledger is closed").isTrue();
     }
 
     void replay(Replay op) {
@@ -1028,6 +1558,15 @@ class LedgerProperties {
       clock = now;
       Instant horizonStart = now.minus(HORIZON);
       Ledger original = ledger;
+      if (original.isClosed() && first.isBefore(horizonStart)) {
+        Ledger copy = copyOf(original);
+        assertThatThrownBy(() -> original.begin(POLICY, id, now, now))
+            .as("applying %s again after closure, outside its horizon", id)
+            .isInstanceOf(AccountClosedException.class);
+        assertUnchanged(original, copy, "applying an activity again after closure");
+        log("%s (first at %s) again at %s: refused, the account is closed", id, first, now);
+        return;
+      }
       LedgerTransaction tx = original.begin(POLICY, id, now, now);
       if (checks.contains(Check.REPLAY)) {
         assertThat(tx.isReplay())
@@ -1049,6 +1588,15 @@ class LedgerProperties {
         return;
       }
       log("%s (first at %s) again at %s: not a replay", id, first, now);
+      if (aboveCeiling(op.unit(), op.points())) {
+        assertThatThrownBy(() -> tx.earn(op.unit(), op.points(), Attribution.rule(RULE)))
+            .as("earning %d %s above the ceiling", op.points(), op.unit())
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("ceiling of " + Ledger.MAX_POINTS);
+        log("earning %d %s above the ceiling refused; %s not applied", op.points(), op.unit(),
+            id);
+        return;
+      }
       LotId lot = tx.earn(op.unit(), op.points(), Attribution.rule(RULE));
       earned(id, lot, tx.commit(), op.unit(), op.points(), Account.issuance(), now, now);
     }
@@ -1058,6 +1606,9 @@ class LedgerProperties {
       Ledger before = ledger.advance(now, POLICY).ledger();
       ModelLot lot = earnLot(nextActivity(), op.unit(), op.points(), op.funder(),
           now.minus(Duration.ofMinutes(op.backdateMinutes())), now);
+      if (lot == null) {
+        return;
+      }
       for (long part : parts(op.points(), op.parts())) {
         reversePoints(nextActivity(), lot, part, now);
       }
@@ -1230,14 +1781,17 @@ class LedgerProperties {
     // --- checks after every step ---
 
     private void checkStep() {
-      if (checks.contains(Check.ZERO_SUM)) {
+      if (checks.contains(Check.ZERO_SUM) || checks.contains(Check.CLOSURE)) {
         checkZeroSum();
       }
-      if (checks.contains(Check.BALANCES)) {
+      if (checks.contains(Check.BALANCES) || checks.contains(Check.CLOSURE)) {
         checkBalances();
       }
-      if (checks.contains(Check.NON_NEGATIVE)) {
+      if (checks.contains(Check.NON_NEGATIVE) || checks.contains(Check.CLOSURE)) {
         checkNonNegative();
+      }
+      if (checks.contains(Check.CLOSURE)) {
+        assertThat(ledger.isClosed()).as("the ledger is closed").isEqualTo(model.closed);
       }
       if (checks.contains(Check.EXPIRY)) {
         for (Lot lot : ledger.lots()) {
@@ -1324,14 +1878,22 @@ class LedgerProperties {
             } else if (p.from().equals(PENDING)) {
               f.reversedFromPending += a;
             }
+            LotId target = p.reversalOf().orElse(null);
+            assertThat(target).as("the lot reversed by %s", p).isNotNull();
+            ActivityId activity = p.activity().orElseThrow();
+            if (model.reversalTargets.containsKey(activity)) {
+              assertThat(target).as("the lot reversed by %s", p)
+                  .isEqualTo(model.reversalTargets.get(activity));
+            } else {
+              assertThat(model.restorations).as("%s settles an open reversal in a restoration", p)
+                  .contains(activity);
+            }
+            assertThat(p.to()).as("account credited by %s", p)
+                .isEqualTo(model.lots.get(target).fundedBy);
             if (lf == null) {
               assertThat(p.from()).as("account debited by %s", p).isEqualTo(AVAILABLE);
               f.lotlessReverse += a;
             } else {
-              LotId target = model.reversalTargets.get(p.activity().orElseThrow());
-              assertThat(target).as("target of reversal %s", p).isNotNull();
-              assertThat(p.to()).as("account credited by %s", p)
-                  .isEqualTo(model.lots.get(target).fundedBy);
               if (target.equals(p.lot().orElseThrow())) {
                 lf.recovered += a;
                 if (p.from().equals(Account.breakage())) {
@@ -1349,7 +1911,42 @@ class LedgerProperties {
             assertThat(lf).as("lot of %s", p).isNotNull();
             lf.spent -= a;
           }
-          case FORFEIT, WRITE_OFF -> throw new AssertionError("unexpected posting " + p);
+          case REPAY -> {
+            assertThat(model.restorations).as("%s repays in a restoration", p)
+                .contains(p.activity().orElseThrow());
+            LotId target = p.reversalOf().orElseThrow();
+            assertThat(p.from()).as("account debited by %s", p)
+                .isEqualTo(model.lots.get(target).fundedBy);
+            assertThat(intoMember).as("%s repays the member", p).isTrue();
+            assertThat(lf).as("lot of %s", p).isNotNull();
+            assertThat(p.lot()).as("lot of %s", p).isNotEqualTo(Optional.of(target));
+            lf.takenForOthers -= a;
+            f.repaid += a;
+            if (p.to().equals(AVAILABLE)) {
+              f.repaidToAvailable += a;
+            } else {
+              f.repaidToPending += a;
+            }
+          }
+          case FORFEIT -> {
+            assertThat(model.closed).as("%s forfeits on closure", p).isTrue();
+            assertThat(p.to()).as("account credited by %s", p).isEqualTo(Account.breakage());
+            assertThat(lf).as("lot of %s", p).isNotNull();
+            lf.lapsed += a;
+            if (p.from().equals(AVAILABLE)) {
+              f.forfeitedFromAvailable += a;
+            } else {
+              assertThat(p.from()).as("account debited by %s", p).isEqualTo(PENDING);
+              f.forfeitedFromPending += a;
+            }
+          }
+          case WRITE_OFF -> {
+            assertThat(model.closed).as("%s writes off on closure", p).isTrue();
+            assertThat(p.from()).as("account debited by %s", p).isEqualTo(Account.issuance());
+            assertThat(p.to()).as("account credited by %s", p).isEqualTo(AVAILABLE);
+            assertThat(lf).as("lot of %s", p).isNull();
+            f.writeOffIn += a;
+          }
         }
       }
 
@@ -1383,18 +1980,28 @@ class LedgerProperties {
             .isEqualTo(Model.get(model.adjustedIn, unit));
         assertThat(f.spent).as("%s spent", unit).isEqualTo(Model.get(model.spent, unit));
         assertThat(f.restored).as("%s restored", unit).isEqualTo(Model.get(model.restored, unit));
-        assertThat(f.reversed + Model.get(model.writtenOff, unit))
-            .as("%s reversed plus written off", unit).isEqualTo(Model.get(model.reversed, unit));
+        assertThat(f.reversed - f.repaid + Model.get(model.writtenOff, unit))
+            .as("%s reversed less repaid plus written off and not settled", unit)
+            .isEqualTo(Model.get(model.reversed, unit));
         assertThat(available).as("available %s = vested in %d - spent %d + restored %d - expired "
-                + "%d - reversed %d", unit, f.availableIn + f.vested, Model.get(model.spent, unit),
-                Model.get(model.restored, unit), f.expiredFromAvailable, f.reversedFromAvailable)
+                + "%d - reversed %d + repaid %d - forfeited %d + written off %d", unit,
+                f.availableIn + f.vested, Model.get(model.spent, unit),
+                Model.get(model.restored, unit), f.expiredFromAvailable, f.reversedFromAvailable,
+                f.repaidToAvailable, f.forfeitedFromAvailable, f.writeOffIn)
             .isEqualTo(f.availableIn + f.vested - Model.get(model.spent, unit)
                 + Model.get(model.restored, unit) - f.expiredFromAvailable
-                - f.reversedFromAvailable);
+                - f.reversedFromAvailable + f.repaidToAvailable - f.forfeitedFromAvailable
+                + f.writeOffIn);
         assertThat(ledger.pending(unit)).as("pending %s = earned pending %d - vested %d - expired "
-                + "%d - reversed %d", unit, f.pendingIn, f.vested, f.expiredFromPending,
-                f.reversedFromPending)
-            .isEqualTo(f.pendingIn - f.vested - f.expiredFromPending - f.reversedFromPending);
+                + "%d - reversed %d + repaid %d - forfeited %d", unit, f.pendingIn, f.vested,
+                f.expiredFromPending, f.reversedFromPending, f.repaidToPending,
+                f.forfeitedFromPending)
+            .isEqualTo(f.pendingIn - f.vested - f.expiredFromPending - f.reversedFromPending
+                + f.repaidToPending - f.forfeitedFromPending);
+        if (model.closed) {
+          assertThat(available).as("available %s of the closed account", unit).isZero();
+          assertThat(ledger.pending(unit)).as("pending %s of the closed account", unit).isZero();
+        }
         long settled = 0;
         for (Lot lot : ledger.lots()) {
           if (lot.unit().equals(unit)) {
@@ -1403,8 +2010,12 @@ class LedgerProperties {
           }
         }
         assertThat(settled).as("%s points settling a negative balance", unit)
-            .isEqualTo(f.lotlessReverse - deficit);
+            .isEqualTo(f.lotlessReverse - deficit - f.writeOffIn);
       }
+      if (model.closed) {
+        assertThat(ledger.deficits()).as("deficits of the closed account").isEmpty();
+      }
+      assertThat(ledger.openReversals()).as("open reversals").isEqualTo(model.openReversals());
 
       assertThat(ledger.lots()).as("lots").hasSize(model.lotList.size());
       for (int i = 0; i < model.lotList.size(); i++) {
@@ -1420,6 +2031,7 @@ class LedgerProperties {
             .isEqualTo(!expected.vestsAt.isAfter(asOf));
         assertThat(lot.fundedBy()).as("funder of %s", name).isEqualTo(expected.fundedBy);
         assertThat(lot.reversed()).as("reversed of %s", name).isEqualTo(expected.reversed);
+        assertThat(lot.writtenOff()).as("written off of %s", name).isEqualTo(expected.writtenOff);
         ExpiryPolicy expiry = POLICY.unit(expected.unit).expiry();
         if (expiry instanceof ExpiryPolicy.AfterInactivity) {
           // All lots not expired share the member's clock, restarted by every activity.
@@ -1505,6 +2117,11 @@ class LedgerProperties {
         assertThat(lot.lapsed()).as("lapsed of %s", lot).isNotNegative();
         assertThat(lot.reversed()).as("reversed of %s", lot).isBetween(0L, lot.amount());
         assertThat(lot.recovered()).as("recovered of %s", lot).isBetween(0L, lot.reversed());
+        assertThat(lot.recovered() + lot.writtenOff()).as("recovered and written off of %s", lot)
+            .isLessThanOrEqualTo(lot.reversed());
+        if (POLICY.unit(lot.unit()).shortfall() == ShortfallPolicy.ALLOW_NEGATIVE) {
+          assertThat(lot.writtenOff()).as("written off of %s", lot).isZero();
+        }
         assertThat(lot.remaining() + lot.consumed() + lot.lapsed() + lot.recovered())
             .as("counts of %s", lot).isEqualTo(lot.amount());
         if (lot.remaining() > 0) {
@@ -1535,6 +2152,12 @@ class LedgerProperties {
     long reversedFromAvailable;
     long reversedFromPending;
     long lotlessReverse;
+    long repaid;
+    long repaidToAvailable;
+    long repaidToPending;
+    long forfeitedFromAvailable;
+    long forfeitedFromPending;
+    long writeOffIn;
   }
 
   /** Totals of one lot's postings, by what they did. */
@@ -1555,7 +2178,8 @@ class LedgerProperties {
   private static Ledger copyOf(Ledger ledger) {
     return Ledger.restore(ledger.member(), ledger.asOf(), new ArrayList<>(ledger.lots()),
         new ArrayList<>(ledger.postings()), new HashMap<>(ledger.deficits()),
-        new HashMap<>(ledger.recentActivities()), ledger.isClosed());
+        new ArrayList<>(ledger.openReversals()), new HashMap<>(ledger.recentActivities()),
+        ledger.isClosed());
   }
 
   private static Map<Account, Long> nonZero(Map<Account, Long> balances) {
@@ -1570,7 +2194,7 @@ class LedgerProperties {
 
   private static List<Object> counts(Lot lot) {
     return List.of(lot.remaining(), lot.consumed(), lot.lapsed(), lot.reversed(),
-        lot.isVested());
+        lot.writtenOff(), lot.isVested());
   }
 
   private static Instant expiry(Lot lot) {

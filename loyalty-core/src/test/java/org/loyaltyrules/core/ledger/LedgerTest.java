@@ -13,8 +13,14 @@ import static org.loyaltyrules.core.ledger.LedgerFixtures.id;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.loyaltyrules.core.ActivityId;
 import org.loyaltyrules.core.CauseId;
 import org.loyaltyrules.core.LineId;
 import org.loyaltyrules.core.LotId;
@@ -22,6 +28,8 @@ import org.loyaltyrules.core.PartnerId;
 import org.loyaltyrules.core.RuleId;
 import org.loyaltyrules.core.UnitId;
 import org.loyaltyrules.core.UnknownReferenceException;
+import org.loyaltyrules.core.program.PointUnit;
+import org.loyaltyrules.core.program.ShortfallPolicy;
 
 class LedgerTest {
   private static final Account AVAILABLE = Account.memberAvailable(MEMBER);
@@ -42,6 +50,25 @@ class LedgerTest {
     LedgerTransaction tx = ledger.begin(POLICY, id(activity), at, at);
     tx.earn(unit, points, Attribution.rule(RuleId.of("base")));
     return tx.commit().ledger();
+  }
+
+  private static Ledger apply(Ledger ledger, String activity, Instant at,
+      Consumer<LedgerTransaction> operations) {
+    LedgerTransaction tx = ledger.begin(POLICY, id(activity), at, at);
+    operations.accept(tx);
+    return tx.commit().ledger();
+  }
+
+  private static Map<Account, Long> nonZero(Map<Account, Long> balances) {
+    Map<Account, Long> result = new TreeMap<>(balances);
+    result.values().removeIf(b -> b == 0);
+    return result;
+  }
+
+  private static Ledger copy(Ledger ledger, Instant asOf, List<Lot> lots, List<Posting> postings,
+      Map<ActivityId, Instant> recent) {
+    return Ledger.restore(MEMBER, asOf, lots, postings, ledger.deficits(), ledger.openReversals(),
+        recent, ledger.isClosed());
   }
 
   @Test
@@ -429,5 +456,369 @@ class LedgerTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("ledger of m-1: available miles from postings is 100 but lots and deficit "
             + "give 90");
+  }
+
+  // --- 1. No overflow: a ceiling on what a unit's lots may earn --------------------------------
+
+  @Test
+  void earningLongMaxValueIsRefusedInsteadOfWrappingTheBalance() {
+    LedgerTransaction tx = empty.begin(POLICY, id("p-1"), START, START);
+    assertThatThrownBy(() -> tx.earn(MILES, Long.MAX_VALUE, Attribution.none()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("activity p-1: cannot add 9223372036854775807 miles: the points ever earned "
+            + "into lots of miles would exceed the ceiling of 1000000000000000 "
+            + "(Ledger.MAX_POINTS); 0 are earned already");
+    tx.earn(MILES, 1, Attribution.none());
+    Ledger ledger = tx.commit().ledger();
+    assertThat(ledger.available(MILES)).isEqualTo(1);
+  }
+
+  @Test
+  void earningUpToTheCeilingWorksAndBeyondItIsRefusedAndChangesNothing() {
+    Ledger full = earn(empty, "p-1", START, MILES, Ledger.MAX_POINTS - 1);
+    full = apply(full, "cs-1", START, tx -> tx.adjust(MILES, 1, "goodwill"));
+    assertThat(full.available(MILES)).isEqualTo(Ledger.MAX_POINTS);
+
+    Ledger ledger = full;
+    LedgerTransaction tx = ledger.begin(POLICY, id("p-2"), day(1), day(1));
+    assertThatThrownBy(() -> tx.earn(MILES, 1, Attribution.none()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("activity p-2: cannot add 1 miles: the points ever earned into lots of miles "
+            + "would exceed the ceiling of 1000000000000000 (Ledger.MAX_POINTS); "
+            + "1000000000000000 are earned already");
+    assertThatThrownBy(() -> tx.adjust(MILES, 7, "goodwill"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot add 7 miles");
+    tx.redeem(MILES, Ledger.MAX_POINTS, Attribution.none());
+    assertThatThrownBy(() -> tx.earn(MILES, 1, Attribution.none()))
+        .as("spent points still count as earned").isInstanceOf(IllegalArgumentException.class);
+    tx.earn(POINTS, Ledger.MAX_POINTS, Attribution.none());
+    LedgerResult result = tx.commit();
+    assertThat(result.ledger().available(MILES)).isZero();
+    assertThat(result.ledger().lots()).hasSize(3);
+    assertThat(result.ledger().balance(Account.issuance(), MILES)).isZero();
+    assertThatThrownBy(() -> ledger.begin(POLICY, id("cs-2"), day(1), day(1))
+        .adjust(MILES, Long.MIN_VALUE, "typo")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aLotsCountsMustFitItsAmountWithoutOverflowing() {
+    Lot.Builder overflowing = Lot.builder(LotId.of("lot-1"), MILES, 5, START, START, id("p-1"),
+        Account.issuance()).remaining(Long.MAX_VALUE).consumed(Long.MAX_VALUE).lapsed(2)
+        .reversed(5);
+    assertThatThrownBy(overflowing::build).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("lot lot-1: remaining must be between 0 and 5, was 9223372036854775807");
+    assertThatThrownBy(() -> Lot.builder(LotId.of("lot-1"), MILES, 5, START, START, id("p-1"),
+            Account.issuance()).remaining(0).consumed(5).lapsed(6).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("lot lot-1: lapsed must be between 0 and 5, was 6");
+    assertThatThrownBy(() -> Lot.builder(LotId.of("lot-1"), MILES, 5, START, START, id("p-1"),
+            Account.issuance()).remaining(0).consumed(5).lapsed(5).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be between");
+    assertThatThrownBy(() -> Lot.builder(LotId.of("lot-1"), MILES, Ledger.MAX_POINTS + 1, START,
+            START, id("p-1"), Account.issuance()).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("lot lot-1: amount must be between 1 and 1000000000000000, was "
+            + "1000000000000001");
+  }
+
+  @Test
+  void restoreRejectsLotsThatEarnMoreThanTheCeiling() {
+    long big = Ledger.MAX_POINTS / 2 + 1;
+    Ledger ledger = earn(earn(empty, "p-1", START, MILES, big), "p-2", START, POINTS, big);
+    Lot second = Lot.builder(LotId.of("lot-2"), MILES, big, START, START, id("p-2"),
+        Account.issuance()).vested(true)
+        .expiresAt(ledger.lots().get(0).expiresAt().orElseThrow()).build();
+    List<Posting> postings = List.of(ledger.postings().get(0),
+        Posting.builder(2, START, MILES, Account.issuance(), AVAILABLE, big, PostingType.EARN)
+            .activity(id("p-2")).lot(LotId.of("lot-2")).build());
+    assertThatThrownBy(() -> copy(ledger, START, List.of(ledger.lots().get(0), second), postings,
+        ledger.recentActivities()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("ledger of m-1: the lots of miles earn more than the ceiling of "
+            + "1000000000000000 points (lot lot-2 brings 500000000000001 more to "
+            + "500000000000001)");
+  }
+
+  // --- 2. Returns give the same balances in any order ------------------------------------------
+
+  /**
+   * The reviewer's case: the points of purchase A paid for order B; A is returned (nothing is
+   * left to take back, so the reversal writes the points off), then B (its points come back).
+   * Before the fix the member kept B's 100 points, although both were returned.
+   */
+  @Test
+  void returningAPurchaseAndThenTheOrderItsPointsPaidForEndsWhereTheOtherOrderDoes() {
+    for (UnitId unit : List.of(POINTS, STARS)) {
+      Ledger ledger = earn(empty, "buy-a", START, unit, 100).advance(day(4), POLICY).ledger();
+      ledger = apply(ledger, "order-b", day(4), tx -> tx.redeem(unit, 100, Attribution.none()));
+      LotId lotA = ledger.lots().get(0).id();
+      Consumer<LedgerTransaction> returnA = tx -> tx.reverseEarning(lotA, 100);
+      Consumer<LedgerTransaction> returnB = tx -> tx.restoreSpending(id("order-b"), unit, 100);
+
+      Ledger aThenB = apply(apply(ledger, "return-a", day(5), returnA), "return-b", day(5),
+          returnB);
+      Ledger bThenA = apply(apply(ledger, "return-b", day(5), returnB), "return-a", day(5),
+          returnA);
+
+      assertThat(aThenB.available(unit)).as("%s: A then B", unit).isZero();
+      assertThat(bThenA.available(unit)).as("%s: B then A", unit).isZero();
+      assertThat(nonZero(aThenB.balances(unit))).as("%s: balances", unit)
+          .isEqualTo(nonZero(bThenA.balances(unit))).isEmpty();
+    }
+  }
+
+  @Test
+  void aWriteOffIsRecordedOnTheLotAndSettledByTheRestoration() {
+    Ledger ledger = earn(empty, "buy-a", START, POINTS, 100).advance(day(4), POLICY).ledger();
+    ledger = apply(ledger, "order-b", day(4), tx -> tx.redeem(POINTS, 100, Attribution.none()));
+    LedgerTransaction ret = ledger.begin(POLICY, id("return-a"), day(5), day(5));
+    ret.reverseEarning(LotId.of("lot-1"), 100);
+    LedgerResult returned = ret.commit();
+    assertThat(returned.shortfalls()).containsExactly(
+        new Shortfall(POINTS, LotId.of("lot-1"), 100, ShortfallPolicy.STOP_AT_ZERO));
+    Lot written = returned.ledger().lot(LotId.of("lot-1")).orElseThrow();
+    assertThat(written.writtenOff()).isEqualTo(100);
+    assertThat(written.recovered()).isZero();
+    assertThat(returned.ledger().openReversals()).containsExactly(new OpenReversal(POINTS,
+        LotId.of("lot-1"), 3, 100, Map.of()));
+    assertThat(Ledger.restore(MEMBER, returned.ledger().asOf(), returned.ledger().lots(),
+        returned.ledger().postings(), returned.ledger().deficits(),
+        returned.ledger().openReversals(), returned.ledger().recentActivities(), false))
+        .as("restored with its open reversal").isEqualTo(returned.ledger());
+
+    LedgerTransaction back = returned.ledger().begin(POLICY, id("return-b"), day(5), day(5));
+    back.restoreSpending(id("order-b"), POINTS, 100);
+    LedgerResult result = back.commit();
+    assertThat(result.postings()).extracting(Posting::type, Posting::from, Posting::to,
+            Posting::amount, Posting::reversalOf)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(PostingType.RESTORE, Account.issuance(),
+                AVAILABLE, 100L, java.util.Optional.empty()),
+            org.assertj.core.groups.Tuple.tuple(PostingType.REVERSE, AVAILABLE,
+                Account.issuance(), 100L, java.util.Optional.of(LotId.of("lot-1"))));
+    Lot settled = result.ledger().lot(LotId.of("lot-1")).orElseThrow();
+    assertThat(settled.writtenOff()).isZero();
+    assertThat(settled.recovered()).isEqualTo(100);
+    assertThat(result.ledger().openReversals()).isEmpty();
+    assertThat(result.ledger().available(POINTS)).isZero();
+  }
+
+  @Test
+  void pendingPointsTakenByAReversalGoBackToTheirLotWhenTheSpendingIsRestored() {
+    Ledger ledger = earn(empty, "buy-a", START, STARS, 100).advance(day(2), POLICY).ledger();
+    ledger = apply(ledger, "order-b", day(2), tx -> tx.redeem(STARS, 100, Attribution.none()));
+    ledger = earn(ledger, "buy-c", day(2), STARS, 50);
+    Consumer<LedgerTransaction> returnA = tx -> tx.reverseEarning(LotId.of("lot-1"), 100);
+    Consumer<LedgerTransaction> returnB = tx -> tx.restoreSpending(id("order-b"), STARS, 100);
+
+    Ledger a = apply(ledger, "return-a", day(2), returnA);
+    assertThat(a.pending(STARS)).as("50 taken from purchase C's pending points").isZero();
+    Ledger aThenB = apply(a, "return-b", day(2), returnB);
+    Ledger bThenA = apply(apply(ledger, "return-b", day(2), returnB), "return-a", day(2),
+        returnA);
+
+    assertThat(aThenB.available(STARS)).isZero();
+    assertThat(aThenB.pending(STARS)).as("C's points are pending again").isEqualTo(50);
+    assertThat(bThenA.pending(STARS)).isEqualTo(50);
+    assertThat(nonZero(aThenB.balances(STARS))).isEqualTo(nonZero(bThenA.balances(STARS)));
+    assertThat(aThenB.postingsFor(id("return-b"))).extracting(Posting::type)
+        .contains(PostingType.REPAY);
+    assertThat(aThenB.lot(LotId.of("lot-2")).orElseThrow().remaining()).isEqualTo(50);
+  }
+
+  @Test
+  void pointsGivenBackToAnotherLotSettleTheWriteOffToo() {
+    Ledger ledger = earn(empty, "buy-l", START, POINTS, 100);
+    ledger = earn(ledger, "buy-y", day(1), POINTS, 100).advance(day(5), POLICY).ledger();
+    ledger = apply(ledger, "order-c", day(5), tx -> tx.redeem(POINTS, 60, Attribution.none()));
+    ledger = apply(ledger, "order-b", day(5), tx -> tx.redeem(POINTS, 100, Attribution.none()));
+    Consumer<LedgerTransaction> returnL = tx -> tx.reverseEarning(LotId.of("lot-1"), 100);
+    Consumer<LedgerTransaction> returnB = tx -> tx.restoreSpending(id("order-b"), POINTS, 100);
+
+    Ledger lThenB = apply(apply(ledger, "return-l", day(6), returnL), "return-b", day(6),
+        returnB);
+    Ledger bThenL = apply(apply(ledger, "return-b", day(6), returnB), "return-l", day(6),
+        returnL);
+
+    assertThat(bThenL.available(POINTS)).isEqualTo(40);
+    assertThat(lThenB.available(POINTS)).isEqualTo(40);
+    assertThat(nonZero(lThenB.balances(POINTS))).isEqualTo(nonZero(bThenL.balances(POINTS)));
+  }
+
+  @Test
+  void aSpendingMadeAfterAWriteOffAndRestoredLeavesTheWriteOffAlone() {
+    Ledger ledger = earn(empty, "buy-a", START, POINTS, 100).advance(day(4), POLICY).ledger();
+    ledger = apply(ledger, "order-b", day(4), tx -> tx.redeem(POINTS, 100, Attribution.none()));
+    ledger = apply(ledger, "return-a", day(4), tx -> tx.reverseEarning(LotId.of("lot-1"), 100));
+    ledger = earn(ledger, "buy-c", day(4), POINTS, 50).advance(day(8), POLICY).ledger();
+    Ledger before = ledger;
+    ledger = apply(ledger, "order-d", day(8), tx -> tx.redeem(POINTS, 50, Attribution.none()));
+    ledger = apply(ledger, "return-d", day(8),
+        tx -> tx.restoreSpending(id("order-d"), POINTS, 50));
+
+    assertThat(ledger.available(POINTS)).as("the member's later points are theirs").isEqualTo(50);
+    assertThat(nonZero(ledger.balances(POINTS))).isEqualTo(nonZero(before.balances(POINTS)));
+    assertThat(ledger.lot(LotId.of("lot-1")).orElseThrow().writtenOff()).isEqualTo(100);
+  }
+
+  // --- 3. Lot ids stay unique after restore ----------------------------------------------------
+
+  @Test
+  void aLedgerRestoredWithOtherLotIdsNeverRepeatsOne() {
+    Lot lot2 = Lot.builder(LotId.of("lot-2"), MILES, 100, START, START, id("p-1"),
+        Account.issuance()).vested(true).expiresAt(day(60)).build();
+    Posting earned = Posting.builder(1, START, MILES, Account.issuance(), AVAILABLE, 100,
+        PostingType.EARN).activity(id("p-1")).lot(LotId.of("lot-2")).build();
+    Ledger restored = Ledger.restore(MEMBER, START, List.of(lot2), List.of(earned), Map.of(),
+        Map.of(id("p-1"), START), false);
+
+    Ledger ledger = earn(restored, "p-2", day(1), MILES, 10);
+    assertThat(ledger.lots()).extracting(Lot::id)
+        .containsExactly(LotId.of("lot-2"), LotId.of("lot-3"));
+
+    Lot gift = Lot.builder(LotId.of("gift-7"), MILES, 5, START, START, id("p-1"),
+        Account.issuance()).vested(true).expiresAt(day(60)).build();
+    Lot lot9 = Lot.builder(LotId.of("lot-9"), MILES, 5, START, START, id("p-1"),
+        Account.issuance()).vested(true).expiresAt(day(60)).build();
+    Ledger mixed = Ledger.restore(MEMBER, START, List.of(gift, lot9), List.of(
+        Posting.builder(1, START, MILES, Account.issuance(), AVAILABLE, 5, PostingType.EARN)
+            .lot(LotId.of("gift-7")).build(),
+        Posting.builder(2, START, MILES, Account.issuance(), AVAILABLE, 5, PostingType.EARN)
+            .lot(LotId.of("lot-9")).build()), Map.of(), Map.of(), false);
+    assertThat(earn(mixed, "p-3", START, MILES, 1).lots()).extracting(Lot::id)
+        .containsExactly(LotId.of("gift-7"), LotId.of("lot-9"), LotId.of("lot-10"));
+  }
+
+  // --- 4. A program that drops a unit -----------------------------------------------------------
+
+  @Test
+  void aProgramThatNoLongerDefinesAUnitStillCommitsAndThatUnitsLotsKeepTheirExpiry() {
+    Ledger ledger = earn(empty, "p-1", START, STARS, 10);
+    Instant expiry = ledger.lots().get(0).expiresAt().orElseThrow();
+    LedgerPolicy withoutStars = LedgerPolicy.of(LedgerFixtures.ZONE, POLICY.activityHorizon(),
+        POLICY.units().values().stream().filter(u -> !u.id().equals(STARS)).toList());
+
+    LedgerTransaction tx = ledger.begin(withoutStars, id("p-2"), day(5), day(5));
+    tx.earn(POINTS, 5, Attribution.none());
+    Ledger after = tx.commit().ledger();
+    assertThat(after.lots().get(0).expiresAt()).as("not extended by p-2").contains(expiry);
+    assertThat(after.available(STARS)).isEqualTo(10);
+    assertThatThrownBy(tx::commit).isInstanceOf(IllegalStateException.class)
+        .hasMessage("transaction of activity p-2 was already committed");
+
+    LedgerTransaction ret = after.begin(withoutStars, id("ret-1"), day(6), day(6));
+    assertThatThrownBy(() -> ret.reverseEarning(LotId.of("lot-1"), 5))
+        .isInstanceOf(UnknownReferenceException.class)
+        .hasMessageStartingWith("unknown unit 'stars'");
+    assertThat(ret.commit().ledger()).as("the refused reversal changed nothing")
+        .isEqualTo(after.begin(withoutStars, id("ret-1"), day(6), day(6)).commit().ledger());
+  }
+
+  // --- 5. Ledger.restore checks more ------------------------------------------------------------
+
+  @Test
+  void restoreRejectsPostingsAndActivitiesOfAnotherMemberOrFromTheFuture() {
+    Ledger ledger = earn(empty, "p-1", START, MILES, 100).advance(day(5), POLICY).ledger();
+    Posting original = ledger.postings().get(0);
+    Posting otherMember = Posting.builder(1, START, MILES, Account.issuance(),
+        Account.memberAvailable(org.loyaltyrules.core.MemberId.of("m-2")), 100, PostingType.EARN)
+        .activity(id("p-1")).lot(LotId.of("lot-1")).build();
+    assertThatThrownBy(() -> copy(ledger, day(5), ledger.lots(), List.of(otherMember),
+        ledger.recentActivities()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("ledger of m-1: posting #1 touches another member's account "
+            + "MEMBER_AVAILABLE:m-2");
+    Posting future = Posting.builder(1, day(6), MILES, Account.issuance(), AVAILABLE, 100,
+        PostingType.EARN).activity(id("p-1")).lot(LotId.of("lot-1")).build();
+    assertThatThrownBy(() -> copy(ledger, day(5), ledger.lots(), List.of(future),
+        ledger.recentActivities()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("ledger of m-1: posting #1 is at 2026-03-07T15:00:00Z, after the ledger's "
+            + "as-of instant 2026-03-06T15:00:00Z");
+    assertThatThrownBy(() -> copy(ledger, day(5), ledger.lots(), List.of(original),
+        Map.of(id("p-1"), day(6))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("ledger of m-1: recent activity p-1 happened at 2026-03-07T15:00:00Z, after "
+            + "the ledger's as-of instant 2026-03-06T15:00:00Z");
+  }
+
+  @Test
+  void restoreRejectsLotsWhoseVestingOrExpiryDisagreesWithTheInstant() {
+    Ledger pending = earn(empty, "p-1", START, POINTS, 100);
+    Lot vestedTooEarly = pending.lots().get(0).toBuilder().vested(true).build();
+    assertThatThrownBy(() -> copy(pending, START, List.of(vestedTooEarly), pending.postings(),
+        pending.recentActivities()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("ledger of m-1: lot lot-1 is vested but vests at 2026-03-04T15:00:00Z and "
+            + "the ledger is as of 2026-03-01T15:00:00Z");
+    assertThatThrownBy(() -> copy(pending, day(4), pending.lots(), pending.postings(),
+        pending.recentActivities()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("lot lot-1 is not vested but vests at");
+
+    Ledger miles = earn(empty, "p-1", START, MILES, 100);
+    Instant expiry = miles.lots().get(0).expiresAt().orElseThrow();
+    assertThatThrownBy(() -> copy(miles, expiry, miles.lots(), miles.postings(), Map.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("ledger of m-1: lot lot-1 holds 100 points but expired at " + expiry
+            + ", by the ledger's as-of instant " + expiry);
+    assertThatThrownBy(() -> miles.lots().get(0).toBuilder().expiresAt(START.minusSeconds(1))
+        .build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("lot lot-1: expires-at 2026-03-01T14:59:59Z is before earned-at "
+            + "2026-03-01T15:00:00Z");
+  }
+
+  // --- 6. Null arguments are named ---------------------------------------------------------------
+
+  @Test
+  void nullArgumentsAreRefusedByName() {
+    Ledger ledger = earn(empty, "p-1", START, MILES, 100);
+    assertThatThrownBy(() -> ledger.postingsFor(null)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("activity id must not be null");
+    assertThatThrownBy(() -> ledger.hasApplied(null)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("activity id must not be null");
+    assertThatThrownBy(() -> ledger.available(null)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("unit must not be null");
+    assertThatThrownBy(() -> ledger.pending(null)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("unit must not be null");
+    assertThatThrownBy(() -> ledger.balance(null, MILES))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("account must not be null");
+    assertThatThrownBy(() -> ledger.balance(AVAILABLE, null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("unit must not be null");
+    assertThatThrownBy(() -> ledger.balances(null)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("unit must not be null");
+    assertThatThrownBy(() -> ledger.lot(null)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("lot id must not be null");
+    LedgerTransaction tx = ledger.begin(POLICY, id("p-2"), START, START);
+    assertThatThrownBy(() -> tx.available(null)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("unit must not be null");
+    assertThatThrownBy(() -> tx.earn(null, 5, Attribution.none()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("activity p-2: unit must not be null");
+
+    assertThatThrownBy(() -> Ledger.restore(MEMBER, START, Arrays.asList(ledger.lots().get(0),
+        null), ledger.postings(), Map.of(), Map.of(), false))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("ledger of m-1: lots[1] is null");
+    assertThatThrownBy(() -> Ledger.restore(MEMBER, START, ledger.lots(),
+        Arrays.asList((Posting) null), Map.of(), Map.of(), false))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("ledger of m-1: postings[0] is null");
+    Map<UnitId, Long> nullDeficit = new HashMap<>();
+    nullDeficit.put(MILES, null);
+    assertThatThrownBy(() -> Ledger.restore(MEMBER, START, ledger.lots(), ledger.postings(),
+        nullDeficit, Map.of(), false))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("ledger of m-1: deficits of miles is null");
+    Map<ActivityId, Instant> nullKey = new HashMap<>();
+    nullKey.put(null, START);
+    assertThatThrownBy(() -> Ledger.restore(MEMBER, START, ledger.lots(), ledger.postings(),
+        Map.of(), nullKey, false))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("ledger of m-1: recent activities hold a null key");
+    assertThatThrownBy(() -> Ledger.restore(MEMBER, START, ledger.lots(), ledger.postings(),
+        Map.of(), null, Map.of(), false))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("ledger of m-1: open reversals must not be null");
   }
 }
