@@ -3,14 +3,13 @@ package org.loyaltyrules.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.Instant;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 import org.loyaltyrules.core.ActivityId;
 import org.loyaltyrules.core.MemberId;
@@ -19,11 +18,14 @@ import org.loyaltyrules.core.ProgramId;
 import org.loyaltyrules.core.UnitId;
 import org.loyaltyrules.core.activity.Purchase;
 import org.loyaltyrules.core.activity.PurchaseLine;
-import org.loyaltyrules.core.ledger.Attribution;
-import org.loyaltyrules.core.ledger.LedgerTransaction;
+import org.loyaltyrules.core.decision.Decision;
+import org.loyaltyrules.core.decision.ProgramState;
 import org.loyaltyrules.core.member.Member;
 import org.loyaltyrules.core.program.PointUnit;
 import org.loyaltyrules.core.program.Program;
+import org.loyaltyrules.core.rule.EarnRule;
+import org.loyaltyrules.rules.CompiledProgram;
+import org.loyaltyrules.rules.LoyaltyRules;
 
 /** The README's quickstart, line for line, so it always compiles and gives what it says. */
 class QuickstartTest {
@@ -33,19 +35,18 @@ class QuickstartTest {
     Program program = Program.builder(ProgramId.of("coffee"), Money.currency("USD"),
             ZoneId.of("America/New_York"))
         .unit(PointUnit.redeemable("stars", "Stars"))
+        .earnRule(EarnRule.Rate.of("base", UnitId.of("stars"), 2, Money.of("1", "USD")))
         .build();
+    CompiledProgram compiled = LoyaltyRules.compile(program);     // once; share it freely
     Instant now = Instant.parse("2026-03-14T15:00:00Z");
     Member ana = Member.enroll(MemberId.of("ana"), now);
     Purchase order = Purchase.builder(ActivityId.of("order-1"), now)
         .line(PurchaseLine.of("l1", "latte", "drinks", 2, Money.of("6.50", "USD")))
         .build();
-    long stars = order.subtotal().amount().multiply(BigDecimal.valueOf(2))
-        .setScale(0, RoundingMode.FLOOR).longValueExact();          // 2 stars per $1
-    LedgerTransaction tx = ana.ledger().begin(program.ledgerPolicy(), order.id(), now, now);
-    tx.earn(UnitId.of("stars"), stars, Attribution.none());
-    ana = ana.withLedger(tx.commit().ledger())
-        .withPurchases(ana.purchases().withPurchase(order));  // returns are checked against it
-    System.out.println(ana.available(UnitId.of("stars")));           // 26
+    Decision decision = compiled.decide(ProgramState.initial(program.currency()), ana, order,
+        now, RandomGenerator.of("L64X128MixRandom"));
+    ana = decision.member();                                      // the host stores this
+    System.out.println(ana.available(UnitId.of("stars")));         // 26
     // --- README quickstart ends ---
     assertThat(ana.available(UnitId.of("stars"))).isEqualTo(26);
   }

@@ -47,10 +47,12 @@ import org.loyaltyrules.core.program.RewardKind;
  * <p>This version decides purchases (rates, multipliers, offers, tier and plan multipliers,
  * minimum-spend and first-purchase bonuses, caps), returns of whole lines or part of a line's
  * quantity (the rest of the order re-evaluated as of the purchase and the difference taken
- * back), engagement events (bonuses as often as their frequency allows), reward redemptions,
- * donations, transfers to partners, customer-service adjustments and account closure. Paying
- * with points and membership fees are refused with {@link UnsupportedActivityException} and
- * change nothing.
+ * back), engagement events (bonuses as often as their frequency allows), paying part of an
+ * order with points, reward redemptions, donations, transfers to partners, customer-service
+ * adjustments and account closure; {@link #advance} and {@code decide} give birthday and
+ * anniversary rewards. Membership fees are refused with {@link UnsupportedActivityException} and
+ * change nothing. Tier status is read from the member — it decides tier multipliers, tier-only
+ * rewards and audiences — but this version does not yet qualify members for tiers.
  *
  * <p>Immutable and thread-safe.
  */

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.loyaltyrules.examples.demo.CoffeeShopDemo;
+import org.loyaltyrules.examples.demo.ProgramsDemo;
 
 /**
  * The command-line entry point of {@code loyalty.jar}: {@code java -jar loyalty.jar demo}.
@@ -34,6 +35,8 @@ public final class LoyaltyCli {
           return 2;
         }
         new CoffeeShopDemo().run(out);
+        out.println();
+        new ProgramsDemo().run(out);
         return 0;
       }
       case "help", "--help", "-h" -> {
@@ -53,7 +56,9 @@ public final class LoyaltyCli {
     out.println();
     out.println("commands:");
     out.println("  demo   run a coffee-shop points program through a few weeks of a member's");
-    out.println("         purchases, a reward, a return and expiry, and print the ledger");
+    out.println("         purchases, a reward, a return and expiry, and print the ledger; then");
+    out.println("         decide the Starbucks, PetSmart Treats, Sweetgreen and Odacite example");
+    out.println("         programs with their published figures");
     out.println("  help   print this message");
   }
 }

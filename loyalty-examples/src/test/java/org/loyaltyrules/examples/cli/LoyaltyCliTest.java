@@ -22,6 +22,19 @@ class LoyaltyCliTest {
   }
 
   @Test
+  void demoGoesOnWithTheFourExamplePrograms() {
+    assertThat(run("demo")).isZero();
+    String text = out.toString();
+    assertThat(text.indexOf("Four points programs")).isGreaterThan(text.indexOf("sum"));
+    assertThat(text)
+        .contains("Starbucks Rewards (starbucks-rewards)")
+        .contains("PetSmart Treats (petsmart-treats)")
+        .contains("Sweetgreen Sweet Rewards (sweetgreen-sweet-rewards)")
+        .contains("Odacité Rewards (odacite-rewards)");
+    assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
   void unknownCommandIsAUsageErrorNamingIt() {
     assertThat(run("simulate-everything")).isEqualTo(2);
     assertThat(err.toString()).contains("unknown command: 'simulate-everything'")
