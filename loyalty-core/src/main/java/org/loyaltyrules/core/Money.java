@@ -42,8 +42,8 @@ public final class Money implements Comparable<Money> {
    * Returns an amount of money.
    *
    * @param amount the exact amount
-   * @param currency its currency; must have a defined number of decimal places (not a pseudo
-   *     currency such as {@code XXX})
+   * @param currency its currency; must have a defined number of decimal places, unlike the
+   *     pseudo currencies that have none
    * @throws IllegalArgumentException if either is null, the currency has no decimal places
    *     defined, or the amount has more than {@value #MAX_INTEGER_DIGITS} digits before the
    *     decimal point or more than {@value #MAX_SCALE} after it (also when arithmetic produces
