@@ -353,22 +353,58 @@ final class Run {
         failed.add(o.head().id());
       }
     }
+    // What a unit keeps is the sum over its rules of what each would grant now, capped at what
+    // it granted. That sum only falls as more is returned — a multiplier's share can rise when a
+    // line it does not multiply goes, but only by what its rate loses — while a single rule's
+    // target can rise and fall, so points are taken back per unit: returning in parts then takes
+    // back exactly what returning whole would.
+    Map<UnitId, List<Lot>> lots = new TreeMap<>();
     for (Lot lot : member.ledger().lots()) {
-      if (!lot.activity().equals(purchase.id()) || lot.rule().isEmpty()
-          || failed.contains(lot.rule().get())) {
-        continue;
-      }
-      RuleId rule = lot.rule().get();
-      long target = Math.min(left.getOrDefault(rule + "\n" + lot.unit(), 0L), lot.amount());
-      long take = lot.amount() - lot.reversed() - target;
-      if (take > 0) {
-        tx.reverseEarning(lot.id(), take);
-        effects.add(new Effect.PointsReversed(lot.unit(), take, purchase.id()));
-        releaseCaps(rule, lot.unit(), purchase.occurredAt(), take);
-        trace.add(new TraceEntry(rule, true, Optional.of(lot.unit()), 0, 0, 0, BigDecimal.ZERO,
-            why + " takes back " + take + " of " + lot.amount()));
+      if (lot.activity().equals(purchase.id()) && lot.rule().isPresent()
+          && !failed.contains(lot.rule().get())) {
+        lots.computeIfAbsent(lot.unit(), u -> new ArrayList<>()).add(lot);
       }
     }
+    lots.forEach((unit, unitLots) -> {
+      long target = 0;
+      long current = 0;
+      for (Lot lot : unitLots) {
+        target += Math.min(left.getOrDefault(lot.rule().get() + "\n" + unit, 0L), lot.amount());
+        current += lot.amount() - lot.reversed();
+      }
+      long take = current - target;
+      // First from the rules that now grant less than they hold, then from the rest.
+      for (int pass = 0; pass < 2 && take > 0; pass++) {
+        for (Lot lot : unitLots) {
+          long holds = lot.amount() - lot.reversed() - (pass == 0 ? 0 : alreadyTaken(lot));
+          long own = pass == 0
+              ? holds - Math.min(left.getOrDefault(lot.rule().get() + "\n" + unit, 0L),
+                  lot.amount())
+              : holds;
+          long part = Math.min(take, Math.max(0, own));
+          if (part > 0) {
+            takeBack(lot, part, purchase, why);
+            take -= part;
+          }
+        }
+      }
+    });
+  }
+
+  private final Map<LotId, Long> takenInRun = new java.util.HashMap<>();
+
+  private long alreadyTaken(Lot lot) {
+    return takenInRun.getOrDefault(lot.id(), 0L);
+  }
+
+  private void takeBack(Lot lot, long points, Purchase purchase, String why) {
+    RuleId rule = lot.rule().orElseThrow();
+    tx.reverseEarning(lot.id(), points);
+    takenInRun.merge(lot.id(), points, Long::sum);
+    effects.add(new Effect.PointsReversed(lot.unit(), points, purchase.id()));
+    releaseCaps(rule, lot.unit(), purchase.occurredAt(), points);
+    trace.add(new TraceEntry(rule, true, Optional.of(lot.unit()), 0, 0, 0, BigDecimal.ZERO,
+        why + " takes back " + points + " of " + lot.amount()));
   }
 
 

@@ -149,14 +149,17 @@ final class TimeStep {
   }
 
   /**
-   * Forgets purchases past the horizon and counters of periods that have ended, and expires
-   * vouchers past their expiry, adding an effect for each.
+   * Forgets purchases and counters of periods that ended before the activity horizon, and
+   * expires vouchers past their expiry, adding an effect for each.
    */
   static Member tidy(Program program, Member member, List<Effect> effects) {
     Instant now = member.asOf();
     Member.Builder b = member.toBuilder()
         .purchases(member.purchases().prunedBefore(now.minus(program.activityHorizon())));
-    Run.expiredCounters(member.progress(), now.atZone(program.zone()).toLocalDate())
+    // A late activity may still belong to any period inside the activity horizon, so counters
+    // of caps and once-per-period bonuses are kept until their period ended before it.
+    Instant horizonStart = now.minus(program.activityHorizon());
+    Run.expiredCounters(member.progress(), horizonStart.atZone(program.zone()).toLocalDate())
         .forEach(key -> b.progress(key, BigDecimal.ZERO));
     for (Voucher voucher : member.vouchers().values()) {
       if (voucher.status() == VoucherStatus.ISSUED

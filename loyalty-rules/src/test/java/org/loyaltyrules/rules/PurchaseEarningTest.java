@@ -210,7 +210,12 @@ class PurchaseEarningTest {
     Decision nextDay = compiled.decide(STATE, second.member(), order("p-3", at(day.plusDays(1),
         9), line("radio", "electronics", 1, "40.00")), at(day.plusDays(1), 9), RANDOM);
     assertThat(nextDay.member().available(STARS)).isEqualTo(280);
-    assertThat(nextDay.member().progress()).as("yesterday's counter is forgotten")
+    assertThat(nextDay.member().progress()).as("a late purchase of yesterday still counts")
+        .containsKey("cap/base/stars/DAY/2026-03-16");
+    Instant pastHorizon = at(day.plusDays(1), 9).plus(program.activityHorizon())
+        .plus(java.time.Duration.ofDays(1));
+    assertThat(compiled.advance(STATE, nextDay.member(), pastHorizon).member().progress())
+        .as("once the day is past the activity horizon, its counter goes")
         .doesNotContainKey("cap/base/stars/DAY/2026-03-16");
   }
 
