@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.loyaltyrules.core.ActivityId;
+import org.loyaltyrules.core.LineId;
 import org.loyaltyrules.core.BudgetId;
 import org.loyaltyrules.core.CurrencyMismatchException;
 import org.loyaltyrules.core.LotId;
@@ -353,54 +354,67 @@ final class Run {
         failed.add(o.head().id());
       }
     }
-    // What a unit keeps is the sum over its rules of what each would grant now, capped at what
-    // it granted. That sum only falls as more is returned — a multiplier's share can rise when a
-    // line it does not multiply goes, but only by what its rate loses — while a single rule's
-    // target can rise and fall, so points are taken back per unit: returning in parts then takes
-    // back exactly what returning whole would.
-    Map<UnitId, List<Lot>> lots = new TreeMap<>();
+    // Each rule keeps what it would grant on the rest of the order now, at most what it granted
+    // at the purchase. A rule's target can rise as well as fall from one return to the next (a
+    // multiplier's rounded share grows when a line it does not multiply goes), so a return gives
+    // back, as of the purchase, what an earlier return took beyond it; returning in parts then
+    // ends exactly where returning whole would.
+    java.util.Set<LotId> original = new java.util.HashSet<>();
+    for (org.loyaltyrules.core.ledger.Posting p : member.ledger().postings()) {
+      if (p.type() == org.loyaltyrules.core.ledger.PostingType.EARN
+          && p.activity().filter(purchase.id()::equals).isPresent()) {
+        p.lot().ifPresent(original::add);
+      }
+    }
+    Map<String, List<Lot>> groups = new TreeMap<>();
     for (Lot lot : member.ledger().lots()) {
       if (lot.activity().equals(purchase.id()) && lot.rule().isPresent()
           && !failed.contains(lot.rule().get())) {
-        lots.computeIfAbsent(lot.unit(), u -> new ArrayList<>()).add(lot);
+        groups.computeIfAbsent(lot.rule().get() + "\n" + lot.unit(), k -> new ArrayList<>())
+            .add(lot);
       }
     }
-    lots.forEach((unit, unitLots) -> {
-      long target = 0;
-      long current = 0;
-      for (Lot lot : unitLots) {
-        target += Math.min(left.getOrDefault(lot.rule().get() + "\n" + unit, 0L), lot.amount());
-        current += lot.amount() - lot.reversed();
+    Map<String, List<LineId>> linesOf = new java.util.HashMap<>();
+    for (Outcome o : outcomes) {
+      o.unit().ifPresent(u -> linesOf.putIfAbsent(o.head().id() + "\n" + u, o.lines()));
+    }
+    groups.forEach((key, lots) -> {
+      RuleId rule = lots.get(0).rule().orElseThrow();
+      UnitId unit = lots.get(0).unit();
+      long granted = 0;
+      long holds = 0;
+      for (Lot lot : lots) {
+        if (original.contains(lot.id())) {
+          granted += lot.amount();
+        }
+        holds += lot.amount() - lot.reversed();
       }
-      long take = current - target;
-      // First from the rules that now grant less than they hold, then from the rest.
-      for (int pass = 0; pass < 2 && take > 0; pass++) {
-        for (Lot lot : unitLots) {
-          long holds = lot.amount() - lot.reversed() - (pass == 0 ? 0 : alreadyTaken(lot));
-          long own = pass == 0
-              ? holds - Math.min(left.getOrDefault(lot.rule().get() + "\n" + unit, 0L),
-                  lot.amount())
-              : holds;
-          long part = Math.min(take, Math.max(0, own));
+      long target = Math.min(left.getOrDefault(key, 0L), granted);
+      if (holds > target) {
+        long take = holds - target;
+        for (int i = lots.size() - 1; i >= 0 && take > 0; i--) {
+          Lot lot = lots.get(i);
+          long part = Math.min(take, lot.amount() - lot.reversed());
           if (part > 0) {
             takeBack(lot, part, purchase, why);
             take -= part;
           }
         }
+      } else if (holds < target) {
+        long give = target - holds;
+        tx.earnFor(purchase.id(), purchase.occurredAt(), unit, give, Attribution.rule(rule)
+            .withLines(linesOf.getOrDefault(key, List.of())));
+        effects.add(new Effect.PointsRestored(unit, give, purchase.id()));
+        claimCaps(rule, unit, purchase.occurredAt(), give);
+        trace.add(new TraceEntry(rule, true, Optional.of(unit), give, 0, 0, BigDecimal.ZERO,
+            why + " gives back " + give + " that an earlier return took"));
       }
     });
-  }
-
-  private final Map<LotId, Long> takenInRun = new java.util.HashMap<>();
-
-  private long alreadyTaken(Lot lot) {
-    return takenInRun.getOrDefault(lot.id(), 0L);
   }
 
   private void takeBack(Lot lot, long points, Purchase purchase, String why) {
     RuleId rule = lot.rule().orElseThrow();
     tx.reverseEarning(lot.id(), points);
-    takenInRun.merge(lot.id(), points, Long::sum);
     effects.add(new Effect.PointsReversed(lot.unit(), points, purchase.id()));
     releaseCaps(rule, lot.unit(), purchase.occurredAt(), points);
     trace.add(new TraceEntry(rule, true, Optional.of(lot.unit()), 0, 0, 0, BigDecimal.ZERO,
@@ -501,6 +515,22 @@ final class Run {
   private void spendBudget(BudgetId budget, long points) {
     budgetUsed.merge(budget, points, Long::sum);
     changes.add(new ProgramStateChange.BudgetSpent(budget, points));
+  }
+
+  /** Counts points given back toward the caps and budget they were first counted against. */
+  private void claimCaps(RuleId rule, UnitId unit, Instant occurredAt, long points) {
+    RuleSpec.Head head = head(rule);
+    if (head == null) {
+      return;
+    }
+    head.budget().ifPresent(b -> spendBudget(b.id(), points));
+    LocalDate day = local(occurredAt).toLocalDate();
+    for (Cap cap : head.caps()) {
+      if (cap.scope() != CapScope.ACTIVITY) {
+        String key = capKey(rule, unit, cap.scope(), day);
+        set(key, progress(key).add(BigDecimal.valueOf(points)));
+      }
+    }
   }
 
   private void releaseCaps(RuleId rule, UnitId unit, Instant occurredAt, long points) {

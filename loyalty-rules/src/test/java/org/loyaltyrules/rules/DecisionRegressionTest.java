@@ -73,7 +73,7 @@ class DecisionRegressionTest {
    * then finds no counter and earns the whole day's cap again.
    */
   @Test
-  @DisplayName("BUG: a purchase decided after midnight earns past yesterday's DAY cap")
+  @DisplayName("regression: a purchase decided after midnight earns past yesterday's DAY cap")
   void aLatePurchaseOfYesterdayStillRespectsYesterdaysDayCap() {
     CompiledProgram compiled = LoyaltyRules.compile(program()
         .earnRule(new EarnRule.Rate(RuleId.of("base"), RuleSettings.defaults()
@@ -95,7 +95,7 @@ class DecisionRegressionTest {
 
   /** BUG 1 again, for a once-a-day event bonus: the same dropped counter. */
   @Test
-  @DisplayName("BUG: a check-in decided after midnight earns yesterday's once-a-day bonus twice")
+  @DisplayName("regression: a check-in decided after midnight earns yesterday's once-a-day bonus twice")
   void aLateCheckInOfYesterdayDoesNotEarnYesterdaysBonusAgain() {
     CompiledProgram compiled = LoyaltyRules.compile(program()
         .earnRule(new EarnRule.EventBonus(RuleId.of("check-in"), RuleSettings.defaults(), STARS,
@@ -131,8 +131,8 @@ class DecisionRegressionTest {
    * is given back): 0 stars stay.
    */
   @Test
-  @DisplayName("BUG: returning in parts takes back more than returning whole (multiplier before"
-      + " rounding)")
+  @DisplayName("regression: returning in parts takes back what returning whole does (multiplier "
+      + "before rounding)")
   void returningInPartsTakesBackWhatReturningWholeTakesBack() {
     CompiledProgram compiled = LoyaltyRules.compile(program()
         .earnRule(EarnRule.Rate.of("base", STARS, 1, Money.of("1", "USD")))
@@ -158,5 +158,37 @@ class DecisionRegressionTest {
     assertThat(parts.available(STARS))
         .as("returning the bean, then the latte, must leave what returning both at once leaves")
         .isEqualTo(whole.available(STARS));
+  }
+
+  @Test
+  @DisplayName("regression: a capped, multiplied rate gives back what an earlier return took")
+  void aCappedMultipliedRateReturnedInPartsEndsWhereReturningWholeDoes() {
+    CompiledProgram compiled = LoyaltyRules.compile(program()
+        .earnRule(new EarnRule.Rate(RuleId.of("base"), RuleSettings.defaults()
+            .caps(Cap.of(CapScope.DAY, 1)), STARS, BigDecimal.valueOf(3), Money.of("1", "USD"),
+            LineFilter.all()))
+        .earnRule(new EarnRule.Multiplier(RuleId.of("beans-x2"), RuleSettings.defaults(), STARS,
+            BigDecimal.valueOf(2), LineFilter.categories("beans")))
+        .build());
+    Instant t = at(16, 9, 0);
+    Purchase purchase = Purchase.builder(ActivityId.of("p1"), t)
+        .line(PurchaseLine.of("drink", "drink-sku", "drinks", 2, Money.of("0.11", "USD")))
+        .line(PurchaseLine.of("beans", "beans-sku", "beans", 1, Money.of("0.56", "USD")))
+        .build();
+    Member bought = decide(compiled, Member.enroll(MemberId.of("ana"), t), purchase, t).member();
+    // base floor(3 x 0.78) = 2, capped at 1; beans: floor(3 x (0.22 + 1.12)) - 2 = 2
+    assertThat(bought.available(STARS)).isEqualTo(3);
+
+    Member whole = decide(compiled, bought, Return.of(ActivityId.of("r"), t, purchase.id(),
+        List.of(ReturnLine.of("drink", 2))), t).member();
+    Member first = decide(compiled, bought, Return.of(ActivityId.of("r1"), t, purchase.id(),
+        List.of(ReturnLine.of("drink", 1))), t).member();
+    assertThat(first.available(STARS)).as("base 1 (capped), beans 1").isEqualTo(2);
+    Decision second = decide(compiled, first, Return.of(ActivityId.of("r2"), t, purchase.id(),
+        List.of(ReturnLine.of("drink", 1))), t);
+    assertThat(second.member().available(STARS)).as("beans' share is 2 again")
+        .isEqualTo(whole.available(STARS)).isEqualTo(3);
+    assertThat(second.effects()).contains(new org.loyaltyrules.core.decision.Effect
+        .PointsRestored(STARS, 1, purchase.id()));
   }
 }

@@ -94,10 +94,48 @@ public final class LedgerTransaction {
     checkArgument(points > 0, "activity %s: points to earn must be positive, was %s", activity,
         points);
     checkArgument(attribution != null, "attribution must not be null");
-    return addLot(def, points, attribution, PostingType.EARN);
+    return addLot(def, points, attribution, PostingType.EARN, activity, occurredAt);
   }
 
-  private LotId addLot(PointUnit unit, long points, Attribution attribution, PostingType type) {
+  /**
+   * Earns points into a new lot on behalf of an earlier activity, as if that activity had earned
+   * them when it happened: the lot is earned at {@code earnedAt}, vests and expires as it would
+   * have then (at once if that has passed), and names {@code source} as the activity that earned
+   * it; the posting names this transaction's activity. A return uses it to give back points an
+   * earlier return of the same order took, so that returning in parts ends where returning
+   * whole would.
+   *
+   * @param source the activity the points belong to
+   * @param earnedAt when that activity happened; not after this transaction's instant and
+   *     within the activity horizon
+   * @param unit the unit; defined by the program
+   * @param points how many; positive
+   * @param attribution the rule, lines and funding partner
+   * @return the new lot's id
+   * @throws UnknownReferenceException if the program has no such unit
+   * @throws IllegalArgumentException if points is not positive, an argument is null, or
+   *     {@code earnedAt} is after this transaction's instant or before the horizon
+   * @throws IllegalStateException if the transaction is a replay or was committed
+   */
+  public LotId earnFor(ActivityId source, Instant earnedAt, UnitId unit, long points,
+      Attribution attribution) {
+    checkUsable();
+    checkArgument(source != null, "activity %s: source activity must not be null", activity);
+    checkArgument(earnedAt != null, "activity %s: earned-at must not be null", activity);
+    checkArgument(!earnedAt.isAfter(now) && !earnedAt.isBefore(
+            now.minus(work.policy.activityHorizon())),
+        "activity %s: earned-at %s must be within the activity horizon before %s", activity,
+        earnedAt, now);
+    checkArgument(unit != null, "activity %s: unit must not be null", activity);
+    PointUnit def = work.policy.unit(unit);
+    checkArgument(points > 0, "activity %s: points to earn must be positive, was %s", activity,
+        points);
+    checkArgument(attribution != null, "attribution must not be null");
+    return addLot(def, points, attribution, PostingType.EARN, source, earnedAt);
+  }
+
+  private LotId addLot(PointUnit unit, long points, Attribution attribution, PostingType type,
+      ActivityId source, Instant earnedAt) {
     long earned = 0;
     for (WorkLot lot : work.lots) {
       if (lot.unit().equals(unit.id())) {
@@ -111,12 +149,12 @@ public final class LedgerTransaction {
           activity, points, unit.id(), unit.id(), Ledger.MAX_POINTS, earned));
     }
     Instant vestsAt = type == PostingType.EARN
-        ? unit.vestsAt(occurredAt, work.policy.zone()) : occurredAt;
+        ? unit.vestsAt(earnedAt, work.policy.zone()) : earnedAt;
     boolean vested = !vestsAt.isAfter(now);
     Account from = attribution.partner().map(Account::partner).orElse(Account.issuance());
     LotId id = work.nextLotId();
-    Lot lot = Lot.builder(id, unit.id(), points, occurredAt, vestsAt, activity, from)
-        .expiresAt(unit.expiry().expiresAt(occurredAt, now, work.policy.zone()).orElse(null))
+    Lot lot = Lot.builder(id, unit.id(), points, earnedAt, vestsAt, source, from)
+        .expiresAt(unit.expiry().expiresAt(earnedAt, now, work.policy.zone()).orElse(null))
         .vested(vested).lines(attribution.lines()).rule(attribution.rule().orElse(null)).build();
     WorkLot added = work.addLot(lot);
     work.post(now, unit.id(), from, vested ? work.available : work.pending, points, type, activity,
@@ -199,7 +237,7 @@ public final class LedgerTransaction {
         activity, Long.MIN_VALUE, points);
     Attribution attribution = Attribution.reason(reason);
     if (points > 0) {
-      addLot(def, points, attribution, PostingType.ADJUST);
+      addLot(def, points, attribution, PostingType.ADJUST, activity, occurredAt);
     } else {
       spend(PostingType.ADJUST, unit, -points, Account.issuance(), attribution);
     }

@@ -215,9 +215,9 @@ class LedgerProperties {
    * that both fall short write off different lots' points depending on their order). Returning
    * purchase A and then order B, which A's points paid for, ends where returning B and then A
    * does. One exception, kept by design: a unit that {@linkplain ShortfallPolicy#ALLOW_NEGATIVE
-   * may go negative} settles its negative balance from points given back to an expired lot, while
-   * a later reversal could not have taken them; its balances are not compared when a restoration
-   * gives points back to an expired lot.
+   * may go negative} settles its negative balance before open reversals, also from points given
+   * back to an expired lot, so its balances are not compared when a batch both reverses and
+   * restores it, or gives points back to one of its expired lots.
    */
   @Test
   void returnsGiveTheSameBalancesInAnyOrder() {
@@ -1406,6 +1406,16 @@ class LedgerProperties {
           });
         }
       }
+      // A unit that may go negative settles its negative balance before any open reversal, so a
+      // reversal that falls short and a restoration of the same unit at one instant can end
+      // differently in either order; such a batch is not compared for that unit.
+      for (UnitId unit : UNITS) {
+        if (POLICY.unit(unit).shortfall() == ShortfallPolicy.ALLOW_NEGATIVE
+            && planned.stream().anyMatch(pl -> pl.reversal() && pl.lot().unit.equals(unit))
+            && planned.stream().anyMatch(pl -> !pl.reversal() && pl.spend().unit.equals(unit))) {
+          orderDependent.add(unit);
+        }
+      }
       List<List<Planned>> otherOrders = new ArrayList<>();
       if (checks.contains(Check.ORDER)) {
         List<Planned> restorationsFirst = new ArrayList<>();
@@ -1445,7 +1455,8 @@ class LedgerProperties {
             ? "reverse " + pl.lot().id : "restore " + pl.spend().activity).toList();
         for (UnitId unit : UNITS) {
           if (orderDependent.contains(unit)) {
-            log("%s: %s not compared, points given back to an expired lot", what, unit);
+            log("%s: %s not compared, its order can matter (see the property's Javadoc)", what,
+                unit);
             continue;
           }
           assertThat(other.available(unit)).as("%s: available %s", what, unit)
