@@ -24,6 +24,7 @@ import org.loyaltyrules.core.decision.Decision;
 import org.loyaltyrules.core.decision.Effect;
 import org.loyaltyrules.core.decision.ProgramState;
 import org.loyaltyrules.core.ledger.Attribution;
+import org.loyaltyrules.core.ledger.Ledger;
 import org.loyaltyrules.core.ledger.LedgerResult;
 import org.loyaltyrules.core.ledger.LedgerTransaction;
 import org.loyaltyrules.core.ledger.Posting;
@@ -190,7 +191,10 @@ public final class CompiledProgram {
       if (!reward.isOpenTo(member.tierId())) {
         throw new RewardNotAvailableException(reward.id(), reward.tiers(), member.tierId());
       }
-      long points = Math.multiplyExact(reward.cost(), (long) redeem.quantity());
+      checkArgument(reward.cost() <= Ledger.MAX_POINTS / redeem.quantity(),
+          "redeem %s: %s x %s points is more than the ledger's ceiling of %s", redeem.id(),
+          redeem.quantity(), reward.cost(), Ledger.MAX_POINTS);
+      long points = reward.cost() * redeem.quantity();
       tx.redeem(reward.unit(), points, Attribution.none());
       effects.add(new Effect.RewardRedeemed(reward.id(), redeem.quantity(), reward.unit(),
           points));

@@ -107,7 +107,14 @@ final class PurchaseEvaluator {
           .map(p -> p.amount().multiply(rate.points()).multiply(share.numerator())).toList();
       BigDecimal denominator = rate.per().multiply(share.denominator());
       if (rate.head().exclusive() && !exclusiveGroups.add(rate.head().group())) {
-        outcomes.add(Outcome.excluded(rate.head(), rate.unit(), value(numerators, denominator),
+        long wouldBe;
+        try {
+          wouldBe = value(numerators, denominator);
+        } catch (ArithmeticException e) {
+          outcomes.add(Outcome.failed(rate.head(), "the points overflow: " + e.getMessage()));
+          continue;
+        }
+        outcomes.add(Outcome.excluded(rate.head(), rate.unit(), wouldBe,
             "excluded by an earlier exclusive rule of group " + rate.head().group()));
         continue;
       }
@@ -132,7 +139,13 @@ final class PurchaseEvaluator {
     }
 
     for (RateEarning r : rates) {
-      List<Outcome> own = rateOutcomes(r, multipliers);
+      List<Outcome> own;
+      try {
+        own = rateOutcomes(r, multipliers);
+      } catch (ArithmeticException e) {
+        outcomes.add(Outcome.failed(r.rate().head(), "the points overflow: " + e.getMessage()));
+        continue;
+      }
       outcomes.add(own.get(0));
       multiplied.addAll(own.subList(1, own.size()));
     }

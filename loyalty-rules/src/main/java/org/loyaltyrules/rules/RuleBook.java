@@ -86,6 +86,20 @@ final class RuleBook {
         }
       }
       RuleSpec.Head head = RuleSpec.Head.of(rule.id(), rule.settings(), index++, condition);
+      boolean grantsMoneyOrOnADate = rule instanceof EarnRule.DateReward
+          || rule instanceof EarnRule.SpendVoucher || rule instanceof EarnRule.Cashback
+          || (rule instanceof EarnRule.FirstPurchase f && !(f.grant() instanceof Grant.Points));
+      if (grantsMoneyOrOnADate && (!rule.settings().caps().isEmpty()
+          || rule.settings().budget().isPresent())) {
+        problems.add(new Problem(at + ".settings", "caps and budgets count points; they do not "
+            + "apply to " + rule.getClass().getSimpleName() + " rules that grant vouchers, "
+            + "rewards or points on a date"));
+      }
+      if ((rule instanceof EarnRule.DateReward || rule instanceof EarnRule.EventBonus)
+          && !rule.settings().audience().channels().isEmpty()) {
+        problems.add(new Problem(at + ".settings.audience.channels", "channels are those of "
+            + "purchases; " + rule.getClass().getSimpleName() + " rules have none to match"));
+      }
       if (rule instanceof EarnRule.Rate r) {
         rates.add(new RuleSpec.Rate(head, r.unit(), r.points(), r.per().amount(), r.lines()));
       } else if (rule instanceof EarnRule.Multiplier r) {

@@ -75,6 +75,8 @@ final class Run {
   private static final String EVENT = "event/";
   private static final String FIRST = "first/";
   private static final String SPEND = "spend/";
+  /** The most vouchers one purchase may earn from one rule. */
+  static final int MAX_VOUCHERS = 1_000;
 
   private final Program program;
   private final RuleBook book;
@@ -116,7 +118,7 @@ final class Run {
     }
     PurchaseContext context = new PurchaseContext(member.tierId(),
         member.profile().segments(), member.profile().attributes(),
-        member.memberships().values().stream().filter(m -> m.isActiveAt(at))
+        member.memberships().values().stream().filter(m -> m.isActiveAt(purchase.occurredAt()))
             .map(Membership::plan).collect(java.util.stream.Collectors.toSet()));
     LocalDateTime local = local(purchase.occurredAt());
     List<Outcome> outcomes = evaluator.evaluate(purchase, PurchaseLine::quantity, Share.ALL,
@@ -136,6 +138,11 @@ final class Run {
       } else if (spec instanceof RuleSpec.SpendVoucher s) {
         BigDecimal carried = progress(SPEND + s.head().id()).add(amount);
         BigDecimal[] split = carried.divideAndRemainder(s.every().amount());
+        if (split[0].compareTo(BigDecimal.valueOf(MAX_VOUCHERS)) > 0) {
+          fail(Outcome.failed(s.head(), "the order would earn " + split[0].toPlainString()
+              + " vouchers; at most " + MAX_VOUCHERS + " are issued for one purchase"));
+          continue;
+        }
         int count = split[0].intValueExact();
         for (int i = 0; i < count; i++) {
           issue(s.head().id(), purchase, s.value(), s.validity());
@@ -174,8 +181,8 @@ final class Run {
   }
 
   private Money cashback(BigDecimal amount, BigDecimal percent) {
-    return Money.of(amount.multiply(percent).movePointLeft(2), program.currency())
-        .rounded(RoundingMode.FLOOR);
+    return Money.of(amount.multiply(percent).movePointLeft(2).setScale(
+        program.currency().getDefaultFractionDigits(), RoundingMode.FLOOR), program.currency());
   }
 
   private void issue(RuleId rule, Purchase purchase, Money value, Optional<Period> validity) {
@@ -343,8 +350,12 @@ final class Run {
     Purchase purchase = record.purchase();
     Share share = program.earnPolicy().pointsPaidEarns() ? Share.ALL
         : Share.of(paidValue(record).amount(), evaluator.goodsValue(purchase, remaining(record)));
-    List<Outcome> outcomes = evaluator.evaluate(purchase, remaining(record), share,
-        record.context(), local(purchase.occurredAt()), rule -> true);
+    boolean nothingLeft = purchase.lines().stream()
+        .allMatch(line -> remaining(record).apply(line).signum() == 0);
+    // With nothing left, every rule keeps nothing: no rule needs to be evaluated, so none can
+    // fail on an empty order.
+    List<Outcome> outcomes = nothingLeft ? List.of() : evaluator.evaluate(purchase,
+        remaining(record), share, record.context(), local(purchase.occurredAt()), rule -> true);
     Map<String, Long> left = new LinkedHashMap<>();
     java.util.Set<RuleId> failed = new java.util.HashSet<>();
     for (Outcome o : outcomes) {
@@ -401,7 +412,10 @@ final class Run {
           }
         }
       } else if (holds < target) {
-        long give = target - holds;
+        long give = Math.min(target - holds, room(rule, unit, purchase.occurredAt()));
+        if (give <= 0) {
+          return;
+        }
         tx.earnFor(purchase.id(), purchase.occurredAt(), unit, give, Attribution.rule(rule)
             .withLines(linesOf.getOrDefault(key, List.of())));
         effects.add(new Effect.PointsRestored(unit, give, purchase.id()));
@@ -481,10 +495,20 @@ final class Run {
           + budgetUsed.getOrDefault(budget.get().id(), 0L);
       granted = Math.min(granted, Math.max(0, budget.get().points() - spent));
     }
+    long room = Ledger.MAX_POINTS - earnedSoFar(unit);
+    if (granted > room) {
+      fail(new Outcome(outcome.head(), outcome.unit(), false, 0, 0, BigDecimal.ZERO, List.of(),
+          false, outcome.note(), Optional.of(granted + " points would take the member's "
+              + unit + " past the ledger's ceiling of " + Ledger.MAX_POINTS)));
+      trace.add(Outcome.failed(outcome.head(), "the points exceed the ledger's ceiling")
+          .trace(0));
+      return 0;
+    }
     trace.add(outcome.trace(granted));
     if (granted == 0) {
       return 0;
     }
+    earnedInRun.merge(unit, granted, Long::sum);
     for (Cap cap : outcome.head().caps()) {
       if (cap.scope() != CapScope.ACTIVITY) {
         String key = capKey(outcome.head().id(), unit, cap.scope(), day);
@@ -503,6 +527,19 @@ final class Run {
     return granted;
   }
 
+  private final Map<UnitId, Long> earnedInRun = new java.util.HashMap<>();
+
+  /** The points ever earned into lots of a unit, including this run's. */
+  private long earnedSoFar(UnitId unit) {
+    long sum = earnedInRun.getOrDefault(unit, 0L);
+    for (Lot lot : member.ledger().lots()) {
+      if (lot.unit().equals(unit)) {
+        sum += lot.amount();
+      }
+    }
+    return sum;
+  }
+
   /** Reports a rule that could not be evaluated, and refuses the decision if it says so. */
   private void fail(Outcome outcome) {
     boolean refuse = outcome.head().onError() == OnError.REFUSE_DECISION;
@@ -515,6 +552,28 @@ final class Run {
   private void spendBudget(BudgetId budget, long points) {
     budgetUsed.merge(budget, points, Long::sum);
     changes.add(new ProgramStateChange.BudgetSpent(budget, points));
+  }
+
+  /** The most points a rule may still grant in the periods of {@code occurredAt}. */
+  private long room(RuleId rule, UnitId unit, Instant occurredAt) {
+    RuleSpec.Head head = head(rule);
+    if (head == null) {
+      return Long.MAX_VALUE;
+    }
+    long room = Long.MAX_VALUE;
+    LocalDate day = local(occurredAt).toLocalDate();
+    for (Cap cap : head.caps()) {
+      if (cap.scope() != CapScope.ACTIVITY) {
+        room = Math.min(room, Math.max(0, cap.points()
+            - progress(capKey(rule, unit, cap.scope(), day)).longValueExact()));
+      }
+    }
+    if (head.budget().isPresent()) {
+      Budget b = head.budget().get();
+      room = Math.min(room, Math.max(0, b.points() - state.budgetSpent(b.id())
+          - budgetUsed.getOrDefault(b.id(), 0L)));
+    }
+    return room;
   }
 
   /** Counts points given back toward the caps and budget they were first counted against. */
@@ -538,8 +597,13 @@ final class Run {
     if (head == null) {
       return;
     }
-    head.budget().ifPresent(b -> spendBudget(b.id(), -Math.min(points,
-        state.budgetSpent(b.id()) + budgetUsed.getOrDefault(b.id(), 0L))));
+    head.budget().ifPresent(b -> {
+      long back = Math.min(points, state.budgetSpent(b.id())
+          + budgetUsed.getOrDefault(b.id(), 0L));
+      if (back > 0) {
+        spendBudget(b.id(), -back);
+      }
+    });
     LocalDate day = local(occurredAt).toLocalDate();
     for (Cap cap : head.caps()) {
       if (cap.scope() != CapScope.ACTIVITY) {

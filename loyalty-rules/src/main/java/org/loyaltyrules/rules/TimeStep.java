@@ -96,7 +96,7 @@ final class TimeStep {
 
   /** The date rewards due after the member's state and up to {@code to}, in time order. */
   private static List<Due> due(Program program, RuleBook book, Member member, Instant to) {
-    if (book.dates.isEmpty()) {
+    if (book.dates.isEmpty() || member.isClosed()) {
       return List.of();
     }
     int from = member.asOf().atZone(program.zone()).getYear();
