@@ -222,9 +222,13 @@ final class Run {
   }
 
   /** Takes back what the returned part of a purchase earned in vouchers. */
-  private void returnVouchers(Purchase purchase, BigDecimal before, BigDecimal after,
-      Return ret) {
+  private void returnVouchers(Purchase purchase, PurchaseContext context, BigDecimal before,
+      BigDecimal after, Return ret) {
     for (RuleSpec spec : book.vouchers) {
+      if (spec.head().whyNot(context, Optional.of(purchase.channel()),
+          local(purchase.occurredAt())).isPresent()) {
+        continue; // the rule never counted this purchase, so its return changes nothing
+      }
       if (spec instanceof RuleSpec.SpendVoucher s) {
         BigDecimal left = progress(SPEND + s.head().id()).subtract(before.subtract(after));
         int revoked = 0;
@@ -271,14 +275,14 @@ final class Run {
     PurchaseRecord before = history.withReturn(ret).record(ret.purchase()).orElseThrow();
     PurchaseRecord previous = history.record(ret.purchase()).orElseThrow();
     Purchase purchase = previous.purchase();
-    BigDecimal whole = evaluator.goodsValue(purchase, PurchaseLine::quantity);
-    BigDecimal returnedValue = evaluator.goodsValue(purchase,
-        line -> before.returnedOf(line.id()));
+    // Points paid give back in proportion to the value returned since they were paid.
+    BigDecimal left = evaluator.goodsValue(purchase, remaining(before));
     PurchaseRecord after = before;
     for (PointsPaid paid : before.payments()) {
-      long target = whole.signum() == 0 ? paid.points()
-          : BigDecimal.valueOf(paid.points()).multiply(returnedValue)
-              .divide(whole, 0, RoundingMode.FLOOR).longValueExact();
+      BigDecimal returnedSince = paid.orderValue().subtract(left).max(BigDecimal.ZERO);
+      long target = paid.orderValue().signum() == 0 ? paid.points()
+          : BigDecimal.valueOf(paid.points()).multiply(returnedSince)
+              .divide(paid.orderValue(), 0, RoundingMode.FLOOR).longValueExact();
       long give = target - paid.restored();
       if (give > 0) {
         tx.restoreSpending(paid.payment(), paid.unit(), give);
@@ -287,7 +291,7 @@ final class Run {
       }
     }
     history = history.withReturn(ret).withRecord(after);
-    returnVouchers(purchase,
+    returnVouchers(purchase, previous.context(),
         evaluator.earningAmount(purchase, remaining(previous), Share.ALL),
         evaluator.earningAmount(purchase, remaining(after), Share.ALL), ret);
     reevaluate(after, "return " + ret.id());
@@ -320,7 +324,7 @@ final class Run {
     tx.redeem(pay.unit(), pay.points(), Attribution.none());
     effects.add(new Effect.PaidWithPoints(pay.purchase(), pay.unit(), pay.points(), value));
     PurchaseRecord after = record.withPayment(new PointsPaid(pay.id(), pay.unit(), pay.points(),
-        0));
+        0, order.amount()));
     history = history.withRecord(after);
     reevaluate(after, "pay-with-points " + pay.id());
   }

@@ -170,4 +170,21 @@ class EngineEdgeCasesTest {
         .isInstanceOf(InvalidProgramException.class)
         .hasMessageContaining("earnRules[0].settings: caps and budgets count points");
   }
+
+  @Test
+  void returningAPurchaseAVoucherRuleNeverCountedLeavesItsProgressAlone() {
+    CompiledProgram compiled = LoyaltyRules.compile(program()
+        .earnRule(new EarnRule.SpendVoucher(RuleId.of("march"), RuleSettings.defaults()
+            .window(org.loyaltyrules.core.rule.TimeWindow.days(LocalDate.of(2026, 3, 1),
+                LocalDate.of(2026, 3, 31))), Money.of("10", "USD"), Money.of("5", "USD"),
+            Optional.empty())).build());
+    Member m = Member.enroll(MemberId.of("ana"), at(2, 1, 8));
+    m = compiled.decide(STATE, m, order("feb", at(2, 20, 9), "8"), at(2, 20, 9), RANDOM)
+        .member();
+    m = compiled.decide(STATE, m, order("mar", at(3, 2, 9), "8"), at(3, 2, 9), RANDOM).member();
+    assertThat(m.progress("spend/march")).isEqualByComparingTo("8");
+    Decision ret = compiled.decide(STATE, m, Return.of(ActivityId.of("r-1"), at(3, 3, 9),
+        ActivityId.of("feb"), List.of(ReturnLine.of("l1", 1))), at(3, 3, 9), RANDOM);
+    assertThat(ret.member().progress("spend/march")).isEqualByComparingTo("8");
+  }
 }

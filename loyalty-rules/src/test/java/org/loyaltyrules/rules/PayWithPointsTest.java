@@ -135,4 +135,26 @@ class PayWithPointsTest {
         ActivityId.of("p-1"), List.of(ReturnLine.of("l1", 1))), at(10), RANDOM);
     assertThat(all.member().available(POINTS)).as("back to the opening balance").isEqualTo(500);
   }
+
+  @Test
+  void pointsPaidAfterAPartialReturnComeBackInProportionToWhatTheyPaidFor() {
+    CompiledProgram program = LoyaltyRules.compile(odacite().pointsPayment(new PointsPayment(
+        POINTS, 100, Money.of("5", "USD"), BigDecimal.ONE)).build());
+    Member m = Member.enroll(MemberId.of("ana"), at(8));
+    m = program.decide(STATE, m, new Adjustment(ActivityId.of("opening"), at(8), POINTS, 1000,
+        "opening balance"), at(8), RANDOM).member();
+    Purchase order = Purchase.builder(ActivityId.of("p-1"), at(9))
+        .line(PurchaseLine.of("a", "a", "x", 1, Money.of("50", "USD")))
+        .line(PurchaseLine.of("b", "b", "x", 1, Money.of("25", "USD")))
+        .line(PurchaseLine.of("c", "c", "x", 1, Money.of("25", "USD"))).build();
+    m = program.decide(STATE, m, order, at(9), RANDOM).member();
+    m = program.decide(STATE, m, Return.of(ActivityId.of("r-a"), at(9), ActivityId.of("p-1"),
+        List.of(ReturnLine.of("a", 1))), at(9), RANDOM).member();
+    m = program.decide(STATE, m, new PayWithPoints(ActivityId.of("pp-1"), at(9),
+        ActivityId.of("p-1"), POINTS, 500), at(9), RANDOM).member();
+    Decision d = program.decide(STATE, m, Return.of(ActivityId.of("r-b"), at(10),
+        ActivityId.of("p-1"), List.of(ReturnLine.of("b", 1))), at(10), RANDOM);
+    assertThat(d.effects()).as("b is half of the USD 50 the points paid toward")
+        .contains(new Effect.PointsRestored(POINTS, 250, ActivityId.of("pp-1")));
+  }
 }
