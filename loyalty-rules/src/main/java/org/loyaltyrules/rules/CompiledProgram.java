@@ -65,7 +65,7 @@ public final class CompiledProgram {
   CompiledProgram(Program program, RuleBook book) {
     this.program = program;
     this.book = book;
-    this.evaluator = new PurchaseEvaluator(book, program.earnPolicy());
+    this.evaluator = new PurchaseEvaluator(book, program.earnPolicy(), program.zone());
   }
 
   /** Returns the program this was compiled from. */

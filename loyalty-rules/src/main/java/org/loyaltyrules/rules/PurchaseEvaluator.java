@@ -36,10 +36,12 @@ final class PurchaseEvaluator {
 
   private final RuleBook book;
   private final EarnPolicy policy;
+  private final java.time.ZoneId zone;
 
-  PurchaseEvaluator(RuleBook book, EarnPolicy policy) {
+  PurchaseEvaluator(RuleBook book, EarnPolicy policy, java.time.ZoneId zone) {
     this.book = book;
     this.policy = policy;
+    this.zone = zone;
   }
 
   /** A part of the order that earns: a line (with its remaining quantity) or tax and shipping. */
@@ -206,9 +208,10 @@ final class PurchaseEvaluator {
   }
 
   /** Why a rule does not apply — its audience, window, plan or Java condition — if it does not. */
-  private static Optional<Outcome> whyNot(RuleSpec.Head head, Purchase purchase,
+  private Optional<Outcome> whyNot(RuleSpec.Head head, Purchase purchase,
       PurchaseContext member, LocalDateTime at, RuleContext context) {
-    Optional<String> why = head.whyNot(member, Optional.of(purchase.channel()), at);
+    Optional<String> why = head.whyNot(member, Optional.of(purchase.channel()),
+        purchase.occurredAt(), zone);
     if (why.isPresent()) {
       return Optional.of(Outcome.notMatched(head, why.get()));
     }

@@ -1,8 +1,9 @@
 package org.loyaltyrules.rules;
 
 import java.math.BigDecimal;
-import java.time.LocalDateTime;
+import java.time.Instant;
 import java.time.Period;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -62,9 +63,15 @@ sealed interface RuleSpec {
       return stacking == Stacking.EXCLUSIVE;
     }
 
-    /** Why the rule does not apply, or empty if it does. */
-    Optional<String> whyNot(PurchaseContext member, Optional<Channel> channel, LocalDateTime at) {
-      if (window.isPresent() && !window.get().contains(at)) {
+    /**
+     * Why the rule does not apply at {@code at}, or empty if it does. The window's local
+     * date-times are read in {@code zone} as instants, taking the earlier offset where a clock
+     * change repeats an hour, so a window never reopens for the repeated hour.
+     */
+    Optional<String> whyNot(PurchaseContext member, Optional<Channel> channel, Instant at,
+        ZoneId zone) {
+      if (window.isPresent() && (at.isBefore(window.get().from().atZone(zone).toInstant())
+          || !at.isBefore(window.get().until().atZone(zone).toInstant()))) {
         return Optional.of("outside its window " + window.get().from() + " to "
             + window.get().until());
       }

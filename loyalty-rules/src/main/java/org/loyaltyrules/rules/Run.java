@@ -132,7 +132,7 @@ final class Run {
     BigDecimal amount = evaluator.earningAmount(purchase, PurchaseLine::quantity, Share.ALL);
     for (RuleSpec spec : book.vouchers) {
       Optional<String> whyNot = spec.head().whyNot(context, Optional.of(purchase.channel()),
-          local);
+          purchase.occurredAt(), program.zone());
       if (whyNot.isPresent()) {
         trace.add(Outcome.notMatched(spec.head(), whyNot.get()).trace(0));
       } else if (spec instanceof RuleSpec.SpendVoucher s) {
@@ -225,8 +225,8 @@ final class Run {
   private void returnVouchers(Purchase purchase, PurchaseContext context, BigDecimal before,
       BigDecimal after, Return ret) {
     for (RuleSpec spec : book.vouchers) {
-      if (spec.head().whyNot(context, Optional.of(purchase.channel()),
-          local(purchase.occurredAt())).isPresent()) {
+      if (spec.head().whyNot(context, Optional.of(purchase.channel()), purchase.occurredAt(),
+          program.zone()).isPresent()) {
         continue; // the rule never counted this purchase, so its return changes nothing
       }
       if (spec instanceof RuleSpec.SpendVoucher s) {
@@ -451,7 +451,8 @@ final class Run {
           .allMatch(e -> e.getValue().equals(event.attributes().get(e.getKey())))) {
         continue;
       }
-      Optional<String> whyNot = rule.head().whyNot(context, Optional.empty(), local);
+      Optional<String> whyNot = rule.head().whyNot(context, Optional.empty(),
+          event.occurredAt(), program.zone());
       String key = rule.frequency() == Frequency.EVERY_TIME ? null
           : EVENT + rule.head().id() + "/" + rule.frequency() + "/"
               + period(rule.frequency(), local.toLocalDate());

@@ -118,8 +118,7 @@ final class TimeStep {
             member.profile().segments(), member.profile().attributes(),
             member.memberships().values().stream().filter(x -> x.isActiveAt(at))
                 .map(Membership::plan).collect(Collectors.toSet()));
-        if (rule.head().whyNot(context, Optional.empty(),
-            at.atZone(program.zone()).toLocalDateTime()).isEmpty()) {
+        if (rule.head().whyNot(context, Optional.empty(), at, program.zone()).isEmpty()) {
           due.add(new Due(at, rule, year));
         }
       }

@@ -187,4 +187,21 @@ class EngineEdgeCasesTest {
         ActivityId.of("feb"), List.of(ReturnLine.of("l1", 1))), at(3, 3, 9), RANDOM);
     assertThat(ret.member().progress("spend/march")).isEqualByComparingTo("8");
   }
+
+  @Test
+  void anOfferWindowEndingInTheRepeatedHourOfAClockChangeDoesNotReopen() {
+    CompiledProgram compiled = LoyaltyRules.compile(program()
+        .earnRule(EarnRule.Rate.of("base", STARS, 1, Money.of("1", "USD")))
+        .offer(org.loyaltyrules.core.program.Offer.multiplier("night", "Night owl",
+            java.time.LocalDateTime.of(2026, 10, 31, 22, 0),
+            java.time.LocalDateTime.of(2026, 11, 1, 1, 30), STARS, BigDecimal.valueOf(2)))
+        .build());
+    Instant firstQuarterPast = Instant.parse("2026-11-01T05:15:00Z");  // 01:15 EDT
+    Instant secondQuarterPast = Instant.parse("2026-11-01T06:15:00Z"); // 01:15 EST, an hour on
+    Member ana = Member.enroll(MemberId.of("ana"), at(10, 1, 8));
+    assertThat(compiled.decide(STATE, ana, order("p-1", firstQuarterPast, "10"),
+        firstQuarterPast, RANDOM).member().available(STARS)).isEqualTo(20);
+    assertThat(compiled.decide(STATE, ana, order("p-1", secondQuarterPast, "10"),
+        secondQuarterPast, RANDOM).member().available(STARS)).isEqualTo(10);
+  }
 }
