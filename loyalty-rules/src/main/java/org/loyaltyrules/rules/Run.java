@@ -393,39 +393,74 @@ final class Run {
     for (Outcome o : outcomes) {
       o.unit().ifPresent(u -> linesOf.putIfAbsent(o.head().id() + "\n" + u, o.lines()));
     }
+    // What the whole order earned before caps, to tell which rules a cap held back.
+    Map<String, Long> uncapped = new LinkedHashMap<>();
+    if (!nothingLeft) {
+      for (Outcome o : evaluator.evaluate(purchase, PurchaseLine::quantity, Share.ALL,
+          record.context(), local(purchase.occurredAt()), r -> true)) {
+        o.unit().ifPresent(u -> uncapped.merge(o.head().id() + "\n" + u, o.points(), Long::sum));
+      }
+    }
+    Map<String, Long> granted = new TreeMap<>();
+    Map<String, Long> holds = new TreeMap<>();
     groups.forEach((key, lots) -> {
-      RuleId rule = lots.get(0).rule().orElseThrow();
-      UnitId unit = lots.get(0).unit();
-      long granted = 0;
-      long holds = 0;
       for (Lot lot : lots) {
         if (original.contains(lot.id())) {
-          granted += lot.amount();
+          granted.merge(key, lot.amount(), Long::sum);
         }
-        holds += lot.amount() - lot.reversed();
+        holds.merge(key, lot.amount() - lot.reversed(), Long::sum);
       }
-      long target = Math.min(left.getOrDefault(key, 0L), granted);
-      if (holds > target) {
-        long take = holds - target;
-        for (int i = lots.size() - 1; i >= 0 && take > 0; i--) {
-          Lot lot = lots.get(i);
-          long part = Math.min(take, lot.amount() - lot.reversed());
-          if (part > 0) {
-            takeBack(lot, part, purchase, why);
-            take -= part;
+    });
+    // A rule a cap held back keeps at most what it granted; any other keeps what it would grant
+    // now. A unit keeps at most what the purchase granted in it: rounded shares can move between
+    // rules as lines go, so the unit's total, not each rule's, is what returns bound.
+    Map<UnitId, List<String>> keysByUnit = new TreeMap<>();
+    java.util.Set<String> keys = new java.util.TreeSet<>(groups.keySet());
+    left.forEach((key, points) -> {
+      if (points > 0 && !failed.contains(RuleId.of(key.substring(0, key.indexOf('\n'))))) {
+        keys.add(key);
+      }
+    });
+    for (String key : keys) {
+      keysByUnit.computeIfAbsent(UnitId.of(key.substring(key.indexOf('\n') + 1)),
+          u -> new ArrayList<>()).add(key);
+    }
+    keysByUnit.forEach((unit, unitKeys) -> {
+      long total = 0;
+      for (String key : unitKeys) {
+        total += granted.getOrDefault(key, 0L);
+      }
+      long budget = total;
+      for (String key : unitKeys) {
+        long now = left.getOrDefault(key, 0L);
+        long was = granted.getOrDefault(key, 0L);
+        long target = was < uncapped.getOrDefault(key, 0L) ? Math.min(now, was) : now;
+        long keep = Math.min(target, budget);
+        budget -= keep;
+        long has = holds.getOrDefault(key, 0L);
+        RuleId rule = RuleId.of(key.substring(0, key.indexOf('\n')));
+        if (has > keep) {
+          long take = has - keep;
+          List<Lot> lots = groups.get(key);
+          for (int i = lots.size() - 1; i >= 0 && take > 0; i--) {
+            Lot lot = lots.get(i);
+            long part = Math.min(take, lot.amount() - lot.reversed());
+            if (part > 0) {
+              takeBack(lot, part, purchase, why);
+              take -= part;
+            }
+          }
+        } else if (has < keep) {
+          long give = Math.min(keep - has, room(rule, unit, purchase.occurredAt()));
+          if (give > 0) {
+            tx.earnFor(purchase.id(), purchase.occurredAt(), unit, give, Attribution.rule(rule)
+                .withLines(linesOf.getOrDefault(key, List.of())));
+            effects.add(new Effect.PointsRestored(unit, give, purchase.id()));
+            claimCaps(rule, unit, purchase.occurredAt(), give);
+            trace.add(new TraceEntry(rule, true, Optional.of(unit), give, 0, 0, BigDecimal.ZERO,
+                why + " gives back " + give + " the rest of the order earns"));
           }
         }
-      } else if (holds < target) {
-        long give = Math.min(target - holds, room(rule, unit, purchase.occurredAt()));
-        if (give <= 0) {
-          return;
-        }
-        tx.earnFor(purchase.id(), purchase.occurredAt(), unit, give, Attribution.rule(rule)
-            .withLines(linesOf.getOrDefault(key, List.of())));
-        effects.add(new Effect.PointsRestored(unit, give, purchase.id()));
-        claimCaps(rule, unit, purchase.occurredAt(), give);
-        trace.add(new TraceEntry(rule, true, Optional.of(unit), give, 0, 0, BigDecimal.ZERO,
-            why + " gives back " + give + " that an earlier return took"));
       }
     });
   }

@@ -204,4 +204,24 @@ class EngineEdgeCasesTest {
     assertThat(compiled.decide(STATE, ana, order("p-1", secondQuarterPast, "10"),
         secondQuarterPast, RANDOM).member().available(STARS)).isEqualTo(10);
   }
+
+  @Test
+  void aRoundedShareMovingBetweenTwoMultipliersIsNotLostOnReturn() {
+    CompiledProgram compiled = LoyaltyRules.compile(program()
+        .earnRule(EarnRule.Rate.of("base", STARS, 1, Money.of("1", "USD")))
+        .earnRule(new EarnRule.Multiplier(RuleId.of("a-x2"), RuleSettings.defaults(), STARS,
+            BigDecimal.valueOf(2), LineFilter.categories("a")))
+        .earnRule(new EarnRule.Multiplier(RuleId.of("b-x2"), RuleSettings.defaults(), STARS,
+            BigDecimal.valueOf(2), LineFilter.categories("b")))
+        .build());
+    Purchase both = Purchase.builder(ActivityId.of("p-1"), at(3, 2, 9))
+        .line(PurchaseLine.of("la", "a", "a", 1, Money.of("0.60", "USD")))
+        .line(PurchaseLine.of("lb", "b", "b", 1, Money.of("0.60", "USD"))).build();
+    Member bought = compiled.decide(STATE, Member.enroll(MemberId.of("ana"), at(3, 1, 8)), both,
+        at(3, 2, 9), RANDOM).member();
+    assertThat(bought.available(STARS)).as("floor(2.4)").isEqualTo(2);
+    Decision ret = compiled.decide(STATE, bought, Return.of(ActivityId.of("r-1"), at(3, 2, 10),
+        ActivityId.of("p-1"), List.of(ReturnLine.of("lb", 1))), at(3, 2, 10), RANDOM);
+    assertThat(ret.member().available(STARS)).as("line a alone earns floor(1.2)").isEqualTo(1);
+  }
 }
