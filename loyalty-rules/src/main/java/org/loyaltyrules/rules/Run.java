@@ -207,6 +207,23 @@ final class Run {
     }
   }
 
+  /**
+   * Revokes the latest still-issued voucher a spend rule gave for any purchase: spend carried
+   * over from a returned purchase may have earned a voucher on a later one. False if none is.
+   */
+  private boolean revokeLatest(RuleId rule) {
+    Optional<Voucher> latest = vouchers.values().stream()
+        .filter(v -> v.status() == VoucherStatus.ISSUED
+            && v.id().value().startsWith(v.source() + "/" + rule + "/"))
+        .reduce((a, b) -> b);
+    latest.ifPresent(v -> {
+      Voucher revoked = v.withStatus(VoucherStatus.REVOKED);
+      vouchers.put(v.id(), revoked);
+      effects.add(new Effect.VoucherRevoked(revoked));
+    });
+    return latest.isPresent();
+  }
+
   /** Revokes the latest still-issued voucher a rule gave for a purchase; false if none is. */
   private boolean revoke(RuleId rule, ActivityId purchase) {
     String prefix = purchase + "/" + rule + "/";
@@ -232,7 +249,7 @@ final class Run {
       if (spec instanceof RuleSpec.SpendVoucher s) {
         BigDecimal left = progress(SPEND + s.head().id()).subtract(before.subtract(after));
         int revoked = 0;
-        while (left.signum() < 0 && revoke(s.head().id(), purchase.id())) {
+        while (left.signum() < 0 && revokeLatest(s.head().id())) {
           left = left.add(s.every().amount());
           revoked++;
         }

@@ -165,4 +165,22 @@ class VoucherRulesTest {
     assertThat(later.effects(Effect.VoucherExpired.class)).singleElement()
         .satisfies(e -> assertThat(e.voucher().status()).isEqualTo(VoucherStatus.EXPIRED));
   }
+
+  @Test
+  void returningSpendThatCarriedIntoALaterVoucherRevokesThatVoucher() {
+    CompiledProgram tenForFive = LoyaltyRules.compile(program()
+        .earnRule(new EarnRule.SpendVoucher(RuleId.of("five-per-10"), RuleSettings.defaults(),
+            usd("10"), usd("5"), Optional.empty()))
+        .build());
+    Member m = buy(tenForFive, ana(), "p-a", 9, "8.00").member();
+    m = buy(tenForFive, m, "p-b", 10, "8.00").member();
+    assertThat(issued(m)).singleElement().satisfies(v ->
+        assertThat(v.source()).isEqualTo(ActivityId.of("p-b")));
+    assertThat(m.progress("spend/five-per-10")).isEqualByComparingTo("6");
+
+    Decision ret = tenForFive.decide(STATE, m, Return.of(ActivityId.of("r-a"), at(11),
+        ActivityId.of("p-a"), List.of(ReturnLine.of("l1", 1))), at(11), RANDOM);
+    assertThat(issued(ret.member())).as("8 spent is not enough for a voucher").isEmpty();
+    assertThat(ret.member().progress("spend/five-per-10")).isEqualByComparingTo("8");
+  }
 }
