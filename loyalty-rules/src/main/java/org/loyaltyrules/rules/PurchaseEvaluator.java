@@ -4,11 +4,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.loyaltyrules.core.LineId;
@@ -90,7 +89,8 @@ final class PurchaseEvaluator {
     List<Part> parts = parts(purchase, quantity);
     BigDecimal earning = share.of(sum(parts));
     RuleContext context = new Context(purchase, quantity, earning, member, at);
-    Set<Integer> exclusiveGroups = new HashSet<>();
+    Map<Integer, RuleSpec.Head> winners = exclusiveWinners(purchase, parts, earning, member, at,
+        context, firstAvailable);
     List<Outcome> outcomes = new ArrayList<>();
     List<RateEarning> rates = new ArrayList<>();
 
@@ -108,7 +108,7 @@ final class PurchaseEvaluator {
       List<BigDecimal> numerators = matching.stream()
           .map(p -> p.amount().multiply(rate.points()).multiply(share.numerator())).toList();
       BigDecimal denominator = rate.per().multiply(share.denominator());
-      if (rate.head().exclusive() && !exclusiveGroups.add(rate.head().group())) {
+      if (excluded(rate.head(), winners)) {
         long wouldBe;
         try {
           wouldBe = value(numerators, denominator);
@@ -117,7 +117,7 @@ final class PurchaseEvaluator {
           continue;
         }
         outcomes.add(Outcome.excluded(rate.head(), rate.unit(), wouldBe,
-            "excluded by an earlier exclusive rule of group " + rate.head().group()));
+            excludedBy(rate.head(), winners)));
         continue;
       }
       rates.add(new RateEarning(rate, matching, numerators, denominator));
@@ -132,9 +132,9 @@ final class PurchaseEvaluator {
       } else if (rates.stream().noneMatch(r -> applies(m, r.rate().unit())
           && r.parts().stream().anyMatch(p -> p.matches(m.lines())))) {
         multiplied.add(Outcome.notMatched(m.head(), "no earning it multiplies"));
-      } else if (m.head().exclusive() && !exclusiveGroups.add(m.head().group())) {
+      } else if (excluded(m.head(), winners)) {
         multiplied.add(Outcome.notMatched(m.head(),
-            "excluded by an earlier exclusive rule of group " + m.head().group()));
+            excludedBy(m.head(), winners)));
       } else {
         multipliers.add(m);
       }
@@ -169,9 +169,9 @@ final class PurchaseEvaluator {
         outcomes.add(Outcome.notMatched(bonus.head(), String.format(Locale.ROOT,
             "earning amount %s is below the minimum %s", plain(earning),
             plain(bonus.minimum()))));
-      } else if (bonus.head().exclusive() && !exclusiveGroups.add(bonus.head().group())) {
+      } else if (excluded(bonus.head(), winners)) {
         outcomes.add(Outcome.excluded(bonus.head(), bonus.unit(), bonus.points(),
-            "excluded by an earlier exclusive rule of group " + bonus.head().group()));
+            excludedBy(bonus.head(), winners)));
       } else {
         outcomes.add(new Outcome(bonus.head(), Optional.of(bonus.unit()), true, bonus.points(),
             0, BigDecimal.ZERO, List.of(), bonus.firstOnly(), bonus.minimum().signum() == 0
@@ -196,15 +196,79 @@ final class PurchaseEvaluator {
         outcomes.add(Outcome.failed(custom.head(), "returned negative points " + points));
       } else if (points == 0) {
         outcomes.add(Outcome.notMatched(custom.head(), "granted nothing"));
-      } else if (custom.head().exclusive() && !exclusiveGroups.add(custom.head().group())) {
+      } else if (excluded(custom.head(), winners)) {
         outcomes.add(Outcome.excluded(custom.head(), custom.unit(), points,
-            "excluded by an earlier exclusive rule of group " + custom.head().group()));
+            excludedBy(custom.head(), winners)));
       } else {
         outcomes.add(new Outcome(custom.head(), Optional.of(custom.unit()), true, points, 0,
             BigDecimal.ZERO, lines(parts), false, "Java rule"));
       }
     }
     return outcomes;
+  }
+
+  /**
+   * The exclusive rule that applies in each group: of the exclusive rules of every purchase kind
+   * that would apply, the first in evaluation order (group, then priority, then declaration).
+   */
+  private Map<Integer, RuleSpec.Head> exclusiveWinners(Purchase purchase, List<Part> parts,
+      BigDecimal earning, PurchaseContext member, LocalDateTime at, RuleContext context,
+      Predicate<RuleId> firstAvailable) {
+    List<RuleSpec.Head> candidates = new ArrayList<>();
+    for (RuleSpec.Rate rate : book.rates) {
+      if (rate.head().exclusive() && earns(rate, parts, purchase, member, at, context)) {
+        candidates.add(rate.head());
+      }
+    }
+    for (RuleSpec.Multiplier m : book.multipliers) {
+      if (m.head().exclusive() && whyNot(m.head(), purchase, member, at, context).isEmpty()
+          && book.rates.stream().anyMatch(r -> applies(m, r.unit())
+              && earns(r, parts, purchase, member, at, context)
+              && parts.stream().anyMatch(p -> p.matches(r.lines()) && p.matches(m.lines())
+                  && p.amount().signum() > 0))) {
+        candidates.add(m.head());
+      }
+    }
+    for (RuleSpec.SpendBonus bonus : book.bonuses) {
+      if (bonus.head().exclusive()
+          && whyNot(bonus.head(), purchase, member, at, context).isEmpty()
+          && (!bonus.firstOnly() || firstAvailable.test(bonus.head().id()))
+          && earning.signum() > 0 && earning.compareTo(bonus.minimum()) >= 0) {
+        candidates.add(bonus.head());
+      }
+    }
+    for (RuleSpec.Custom custom : book.customs) {
+      if (custom.head().exclusive()
+          && whyNot(custom.head(), purchase, member, at, context).isEmpty()) {
+        try {
+          if (custom.extension().points(context) > 0) {
+            candidates.add(custom.head());
+          }
+        } catch (RuntimeException e) {
+          // reported when the rule itself is evaluated
+        }
+      }
+    }
+    candidates.sort(RuleSpec.Head.ORDER);
+    Map<Integer, RuleSpec.Head> winners = new java.util.HashMap<>();
+    candidates.forEach(h -> winners.putIfAbsent(h.group(), h));
+    return winners;
+  }
+
+  private boolean earns(RuleSpec.Rate rate, List<Part> parts, Purchase purchase,
+      PurchaseContext member, LocalDateTime at, RuleContext context) {
+    return whyNot(rate.head(), purchase, member, at, context).isEmpty() && parts.stream()
+        .anyMatch(p -> p.matches(rate.lines()) && p.amount().signum() > 0);
+  }
+
+  private static String excludedBy(RuleSpec.Head head, Map<Integer, RuleSpec.Head> winners) {
+    return "excluded by rule " + winners.get(head.group()).id() + ", first of exclusive group "
+        + head.group();
+  }
+
+  private static boolean excluded(RuleSpec.Head head, Map<Integer, RuleSpec.Head> winners) {
+    return head.exclusive() && winners.containsKey(head.group())
+        && !winners.get(head.group()).id().equals(head.id());
   }
 
   /** Why a rule does not apply — its audience, window, plan or Java condition — if it does not. */

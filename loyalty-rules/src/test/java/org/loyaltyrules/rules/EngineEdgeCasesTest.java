@@ -224,4 +224,25 @@ class EngineEdgeCasesTest {
         ActivityId.of("p-1"), List.of(ReturnLine.of("lb", 1))), at(3, 2, 10), RANDOM);
     assertThat(ret.member().available(STARS)).as("line a alone earns floor(1.2)").isEqualTo(1);
   }
+
+  @Test
+  void exclusivityFollowsPriorityAcrossRuleKinds() {
+    org.loyaltyrules.core.rule.RuleSettings exclusive = RuleSettings.defaults().order(1, 0)
+        .stacking(org.loyaltyrules.core.rule.Stacking.EXCLUSIVE);
+    CompiledProgram compiled = LoyaltyRules.compile(program()
+        .earnRule(new EarnRule.Rate(RuleId.of("promo-rate"), exclusive, STARS, BigDecimal.ONE,
+            Money.of("1", "USD"), LineFilter.all()))
+        .earnRule(new EarnRule.MinimumSpendBonus(RuleId.of("big-bonus"), exclusive.order(1, 10),
+            STARS, 500, Money.of("5", "USD")))
+        .build());
+    Decision d = compiled.decide(STATE, Member.enroll(MemberId.of("ana"), at(3, 1, 8)),
+        order("p-1", at(3, 1, 9), "10"), at(3, 1, 9), RANDOM);
+    assertThat(d.member().available(STARS)).as("the priority-10 bonus wins the group")
+        .isEqualTo(500);
+    assertThat(d.trace()).filteredOn(t -> t.rule().equals(RuleId.of("promo-rate")))
+        .singleElement().satisfies(t -> {
+          assertThat(t.lostToStacking()).isEqualTo(10);
+          assertThat(t.note()).isEqualTo("excluded by rule big-bonus, first of exclusive group 1");
+        });
+  }
 }
