@@ -249,6 +249,9 @@ final class PurchaseEvaluator {
         }
       }
     }
+    // A rule whose caps or budget had no room left when the purchase was decided does not
+    // compete, so it cannot exclude a rule that would still earn.
+    candidates.removeIf(h -> member.exhausted().contains(h.id()));
     candidates.sort(RuleSpec.Head.ORDER);
     Map<Integer, RuleSpec.Head> winners = new java.util.HashMap<>();
     candidates.forEach(h -> winners.putIfAbsent(h.group(), h));

@@ -120,6 +120,7 @@ final class Run {
         member.profile().segments(), member.profile().attributes(),
         member.memberships().values().stream().filter(m -> m.isActiveAt(purchase.occurredAt()))
             .map(Membership::plan).collect(java.util.stream.Collectors.toSet()));
+    context = context.withExhausted(exhausted(purchase.occurredAt()));
     LocalDateTime local = local(purchase.occurredAt());
     List<Outcome> outcomes = evaluator.evaluate(purchase, PurchaseLine::quantity, Share.ALL,
         context, local, rule -> progress(FIRST + rule).signum() == 0);
@@ -609,6 +610,25 @@ final class Run {
   private void spendBudget(BudgetId budget, long points) {
     budgetUsed.merge(budget, points, Long::sum);
     changes.add(new ProgramStateChange.BudgetSpent(budget, points));
+  }
+
+  /** The exclusive, capped or budgeted rules with no room left in the periods of an instant. */
+  private java.util.Set<RuleId> exhausted(Instant occurredAt) {
+    java.util.Set<RuleId> none = new java.util.TreeSet<>();
+    List<java.util.Map.Entry<RuleSpec.Head, UnitId>> heads = new ArrayList<>();
+    book.rates.forEach(r -> heads.add(Map.entry(r.head(), r.unit())));
+    book.multipliers.forEach(m -> m.unit().ifPresent(u -> heads.add(Map.entry(m.head(), u))));
+    book.bonuses.forEach(b -> heads.add(Map.entry(b.head(), b.unit())));
+    book.customs.forEach(c -> heads.add(Map.entry(c.head(), c.unit())));
+    for (Map.Entry<RuleSpec.Head, UnitId> e : heads) {
+      RuleSpec.Head head = e.getKey();
+      if (head.exclusive() && (head.budget().isPresent()
+          || head.caps().stream().anyMatch(c -> c.scope() != CapScope.ACTIVITY))
+          && room(head.id(), e.getValue(), occurredAt) == 0) {
+        none.add(head.id());
+      }
+    }
+    return none;
   }
 
   /** The most points a rule may still grant in the periods of {@code occurredAt}. */

@@ -245,4 +245,26 @@ class EngineEdgeCasesTest {
           assertThat(t.note()).isEqualTo("excluded by rule big-bonus, first of exclusive group 1");
         });
   }
+
+  @Test
+  void anExclusiveRuleWithNoBudgetLeftDoesNotExcludeTheOthersAndReturnsAgree() {
+    org.loyaltyrules.core.rule.RuleSettings exclusive = RuleSettings.defaults().order(1, 0)
+        .stacking(org.loyaltyrules.core.rule.Stacking.EXCLUSIVE);
+    CompiledProgram compiled = LoyaltyRules.compile(program()
+        .earnRule(new EarnRule.Rate(RuleId.of("promo"), exclusive.order(1, 10)
+            .budget(Budget.of("launch", 10)), STARS, BigDecimal.valueOf(3),
+            Money.of("1", "USD"), LineFilter.all()))
+        .earnRule(new EarnRule.Rate(RuleId.of("base"), exclusive, STARS, BigDecimal.ONE,
+            Money.of("1", "USD"), LineFilter.all()))
+        .build());
+    ProgramState spent = STATE.apply(List.of(new org.loyaltyrules.core.decision
+        .ProgramStateChange.BudgetSpent(org.loyaltyrules.core.BudgetId.of("launch"), 10)));
+    Decision d = compiled.decide(spent, Member.enroll(MemberId.of("ana"), at(3, 1, 8)),
+        order("p-1", at(3, 1, 9), "10"), at(3, 1, 9), RANDOM);
+    assertThat(d.member().available(STARS)).as("the base rate earns").isEqualTo(10);
+    Decision ret = compiled.decide(spent, d.member(), Return.of(ActivityId.of("r-1"),
+        at(3, 1, 10), ActivityId.of("p-1"), List.of(ReturnLine.of("l1", 1))), at(3, 1, 10),
+        RANDOM);
+    assertThat(ret.member().available(STARS)).isZero();
+  }
 }

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.loyaltyrules.core.PlanId;
+import org.loyaltyrules.core.RuleId;
 import org.loyaltyrules.core.TierId;
 import org.loyaltyrules.core.internal.Checks;
 
@@ -18,11 +19,13 @@ import org.loyaltyrules.core.internal.Checks;
  * @param segments the member's segments; sorted
  * @param attributes the member's attributes; sorted by name
  * @param activePlans the plans whose membership was active; sorted
+ * @param exhausted the exclusive rules whose caps or budget had no room left, so they did not
+ *     compete for their group; sorted
  */
 public record PurchaseContext(Optional<TierId> tier, Set<String> segments,
-    Map<String, String> attributes, Set<PlanId> activePlans) {
+    Map<String, String> attributes, Set<PlanId> activePlans, Set<RuleId> exhausted) {
   private static final PurchaseContext NONE = new PurchaseContext(Optional.empty(), Set.of(),
-      Map.of(), Set.of());
+      Map.of(), Set.of(), Set.of());
 
   /**
    * Validates and copies the context.
@@ -35,6 +38,22 @@ public record PurchaseContext(Optional<TierId> tier, Set<String> segments,
     segments = Checks.names(segments, "purchase context segments");
     attributes = Checks.sortedMap(attributes, "purchase context attributes");
     activePlans = Checks.set(activePlans, "purchase context active plans");
+    exhausted = Checks.set(exhausted, "purchase context exhausted rules");
+  }
+
+  /**
+   * Returns a context in which no rule was exhausted.
+   *
+   * @throws IllegalArgumentException as the canonical constructor does
+   */
+  public PurchaseContext(Optional<TierId> tier, Set<String> segments,
+      Map<String, String> attributes, Set<PlanId> activePlans) {
+    this(tier, segments, attributes, activePlans, Set.of());
+  }
+
+  /** Returns a copy naming the exclusive rules that had no room left. */
+  public PurchaseContext withExhausted(Set<RuleId> exhausted) {
+    return new PurchaseContext(tier, segments, attributes, activePlans, exhausted);
   }
 
   /** Returns the context of a member with no tier, segments, attributes or memberships. */
