@@ -208,28 +208,21 @@ final class Run {
     }
   }
 
-  /**
-   * Revokes the latest still-issued voucher a spend rule gave for any purchase: spend carried
-   * over from a returned purchase may have earned a voucher on a later one. False if none is.
-   */
-  private boolean revokeLatest(RuleId rule) {
-    Optional<Voucher> latest = vouchers.values().stream()
-        .filter(v -> v.status() == VoucherStatus.ISSUED
-            && v.id().value().startsWith(v.source() + "/" + rule + "/"))
-        .reduce((a, b) -> b);
-    latest.ifPresent(v -> {
-      Voucher revoked = v.withStatus(VoucherStatus.REVOKED);
-      vouchers.put(v.id(), revoked);
-      effects.add(new Effect.VoucherRevoked(revoked));
-    });
-    return latest.isPresent();
-  }
-
   /** Revokes the latest still-issued voucher a rule gave for a purchase; false if none is. */
   private boolean revoke(RuleId rule, ActivityId purchase) {
-    String prefix = purchase + "/" + rule + "/";
+    return revokeLatest(rule, Optional.of(purchase));
+  }
+
+  /**
+   * Revokes the latest still-issued voucher a rule gave, for the given purchase or, if empty,
+   * for any: spend carried over from a returned purchase may have earned a voucher on a later
+   * one. False if there is none.
+   */
+  private boolean revokeLatest(RuleId rule, Optional<ActivityId> purchase) {
     Optional<Voucher> latest = vouchers.values().stream()
-        .filter(v -> v.id().value().startsWith(prefix) && v.status() == VoucherStatus.ISSUED)
+        .filter(v -> v.status() == VoucherStatus.ISSUED
+            && purchase.map(v.source()::equals).orElse(true)
+            && v.id().value().startsWith(v.source() + "/" + rule + "/"))
         .reduce((a, b) -> b);
     latest.ifPresent(v -> {
       Voucher revoked = v.withStatus(VoucherStatus.REVOKED);
@@ -250,7 +243,7 @@ final class Run {
       if (spec instanceof RuleSpec.SpendVoucher s) {
         BigDecimal left = progress(SPEND + s.head().id()).subtract(before.subtract(after));
         int revoked = 0;
-        while (left.signum() < 0 && revokeLatest(s.head().id())) {
+        while (left.signum() < 0 && revokeLatest(s.head().id(), Optional.empty())) {
           left = left.add(s.every().amount());
           revoked++;
         }
@@ -586,16 +579,13 @@ final class Run {
   }
 
   private final Map<UnitId, Long> earnedInRun = new java.util.HashMap<>();
+  private final Map<UnitId, Long> earnedBefore = new java.util.HashMap<>();
 
-  /** The points ever earned into lots of a unit, including this run's. */
+  /** The points ever earned into lots of a unit, including this run's; the ledger is read once. */
   private long earnedSoFar(UnitId unit) {
-    long sum = earnedInRun.getOrDefault(unit, 0L);
-    for (Lot lot : member.ledger().lots()) {
-      if (lot.unit().equals(unit)) {
-        sum += lot.amount();
-      }
-    }
-    return sum;
+    long before = earnedBefore.computeIfAbsent(unit, u -> member.ledger().lots().stream()
+        .filter(lot -> lot.unit().equals(u)).mapToLong(Lot::amount).sum());
+    return before + earnedInRun.getOrDefault(unit, 0L);
   }
 
   /** Reports a rule that could not be evaluated, and refuses the decision if it says so. */

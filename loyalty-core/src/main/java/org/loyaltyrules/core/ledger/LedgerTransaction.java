@@ -88,13 +88,7 @@ public final class LedgerTransaction {
    * @throws IllegalStateException if the transaction is a replay or was committed
    */
   public LotId earn(UnitId unit, long points, Attribution attribution) {
-    checkUsable();
-    checkArgument(unit != null, "activity %s: unit must not be null", activity);
-    PointUnit def = work.policy.unit(unit);
-    checkArgument(points > 0, "activity %s: points to earn must be positive, was %s", activity,
-        points);
-    checkArgument(attribution != null, "attribution must not be null");
-    return addLot(def, points, attribution, PostingType.EARN, activity, occurredAt);
+    return earnFor(activity, occurredAt, unit, points, attribution);
   }
 
   /**
