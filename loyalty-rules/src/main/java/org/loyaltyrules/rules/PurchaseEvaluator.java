@@ -201,7 +201,7 @@ final class PurchaseEvaluator {
             excludedBy(custom.head(), winners)));
       } else {
         outcomes.add(new Outcome(custom.head(), Optional.of(custom.unit()), true, points, 0,
-            BigDecimal.ZERO, lines(parts), false, "Java rule"));
+            BigDecimal.ZERO, lines(parts), false, custom.note()));
       }
     }
     return outcomes;
@@ -295,6 +295,9 @@ final class PurchaseEvaluator {
   }
 
   private static String describe(RuntimeException e) {
+    if (e instanceof org.loyaltyrules.core.LoyaltyException) {
+      return e.getMessage();
+    }
     return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
   }
 

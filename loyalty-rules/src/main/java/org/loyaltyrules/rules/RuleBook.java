@@ -2,6 +2,7 @@ package org.loyaltyrules.rules;
 
 import com.google.common.collect.ImmutableList;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,11 +17,15 @@ import org.loyaltyrules.core.program.Problem;
 import org.loyaltyrules.core.program.Program;
 import org.loyaltyrules.core.program.Tier;
 import org.loyaltyrules.core.rule.Audience;
-import org.loyaltyrules.core.rule.CustomCondition;
+import org.loyaltyrules.core.ledger.Ledger;
 import org.loyaltyrules.core.rule.EarnRule;
+import org.loyaltyrules.core.rule.Expression;
 import org.loyaltyrules.core.rule.LineFilter;
 import org.loyaltyrules.core.rule.RuleSettings;
 import org.loyaltyrules.core.rule.TimeWindow;
+import org.loyaltyrules.rules.expression.CompiledExpression;
+import org.loyaltyrules.rules.expression.ExpressionEvaluationException;
+import org.loyaltyrules.rules.expression.ExpressionException;
 import org.loyaltyrules.rules.spi.ConditionExtension;
 import org.loyaltyrules.rules.spi.Extensions;
 import org.loyaltyrules.rules.spi.RuleExtension;
@@ -71,18 +76,25 @@ final class RuleBook {
     for (EarnRule rule : program.earnRules()) {
       String at = "earnRules[" + index + "]";
       Optional<ConditionExtension> condition = Optional.empty();
-      if (rule.settings().condition().isPresent()) {
-        CustomCondition c = rule.settings().condition().get();
+      RuleSettings settings = rule.settings();
+      if (settings.condition().isPresent() || settings.when().isPresent()) {
         boolean onPurchases = rule instanceof EarnRule.Rate || rule instanceof EarnRule.Multiplier
             || rule instanceof EarnRule.MinimumSpendBonus || rule instanceof EarnRule.Custom
+            || rule instanceof EarnRule.Formula
             || (rule instanceof EarnRule.FirstPurchase f && f.grant() instanceof Grant.Points);
         if (!onPurchases) {
-          problems.add(new Problem(at + ".settings.condition", "a condition applies only to "
-              + "rules that earn points on purchases, not to " + rule.getClass().getSimpleName()));
+          String which = settings.condition().isPresent() ? ".settings.condition"
+              : ".settings.when";
+          problems.add(new Problem(at + which, "a condition applies only to rules that earn "
+              + "points on purchases, not to " + rule.getClass().getSimpleName()));
         } else {
-          condition = Optional.ofNullable(extension(at + ".settings.condition", c.kind(),
-              c.parameters(), extensions.condition(c.kind()), extensions.conditionKinds(),
-              problems));
+          List<ConditionExtension> all = new ArrayList<>();
+          settings.condition().ifPresent(c -> all.add(extension(at + ".settings.condition",
+              c.kind(), c.parameters(), extensions.condition(c.kind()),
+              extensions.conditionKinds(), problems)));
+          settings.when().ifPresent(w -> all.add(when(at + ".settings.when", program, w,
+              problems)));
+          condition = both(all);
         }
       }
       RuleSpec.Head head = RuleSpec.Head.of(rule.id(), rule.settings(), index++, condition);
@@ -130,7 +142,12 @@ final class RuleBook {
         RuleExtension extension = extension(at, r.kind(), r.parameters(),
             extensions.rule(r.kind()), extensions.ruleKinds(), problems);
         if (extension != null) {
-          customs.add(new RuleSpec.Custom(head, r.unit(), extension));
+          customs.add(new RuleSpec.Custom(head, r.unit(), extension, "Java rule"));
+        }
+      } else if (rule instanceof EarnRule.Formula r) {
+        RuleExtension formula = formula(at + ".points", program, r.points(), problems);
+        if (formula != null) {
+          customs.add(new RuleSpec.Custom(head, r.unit(), formula, "formula"));
         }
       } else if (rule instanceof EarnRule.DateReward r) {
         dates.add(new RuleSpec.DateReward(head, r.occasion(), r.grant(),
@@ -145,13 +162,16 @@ final class RuleBook {
           .audience(Audience.everyone().withSegments(offer.segments()).withTiers(offer.tiers()))
           .window(new TimeWindow(offer.from(), offer.until()));
       RuleId id = RuleId.of("offer:" + offer.id());
+      Optional<ConditionExtension> targeting = offer.when().flatMap(w -> Optional.ofNullable(
+          when("offers." + offer.id() + ".when", program, w, problems)));
       if (offer.multiplier().compareTo(BigDecimal.ONE) > 0) {
-        multipliers.add(new RuleSpec.Multiplier(RuleSpec.Head.of(id, settings, index++),
-            Optional.of(offer.unit()), offer.multiplier(), LineFilter.all()));
+        multipliers.add(new RuleSpec.Multiplier(RuleSpec.Head.of(id, settings, index++,
+            targeting), Optional.of(offer.unit()), offer.multiplier(), LineFilter.all()));
       }
       if (offer.bonusPoints() > 0) {
         bonuses.add(new RuleSpec.SpendBonus(RuleSpec.Head.of(RuleId.of(id.value() + ":bonus"),
-            settings, index++), offer.unit(), offer.bonusPoints(), BigDecimal.ZERO, false));
+            settings, index++, targeting), offer.unit(), offer.bonusPoints(), BigDecimal.ZERO,
+            false));
       }
     }
     if (program.tiers().isPresent()) {
@@ -174,6 +194,61 @@ final class RuleBook {
       }
     }
     return new RuleBook(rates, multipliers, bonuses, events, vouchers, dates, customs);
+  }
+
+  /** All of the conditions; empty if there are none, or one could not be made. */
+  private static Optional<ConditionExtension> both(List<ConditionExtension> conditions) {
+    if (conditions.isEmpty() || conditions.contains(null)) {
+      return Optional.empty();
+    }
+    if (conditions.size() == 1) {
+      return Optional.of(conditions.get(0));
+    }
+    ConditionExtension first = conditions.get(0);
+    ConditionExtension second = conditions.get(1);
+    return Optional.of(context -> first.test(context) && second.test(context));
+  }
+
+  /** Compiles a condition expression, or adds a problem with its position and returns null. */
+  private static ConditionExtension when(String at, Program program, Expression when,
+      List<Problem> problems) {
+    try {
+      CompiledExpression compiled = CompiledExpression.condition(program, when.text());
+      return compiled::test;
+    } catch (ExpressionException e) {
+      problems.add(new Problem(at, e.getMessage()));
+      return null;
+    }
+  }
+
+  /**
+   * Compiles a points formula into a rule that rounds its value as the program's earn policy
+   * says, or adds a problem with its position and returns null.
+   */
+  private static RuleExtension formula(String at, Program program, Expression points,
+      List<Problem> problems) {
+    CompiledExpression compiled;
+    try {
+      compiled = CompiledExpression.formula(program, points.text());
+    } catch (ExpressionException e) {
+      problems.add(new Problem(at, e.getMessage()));
+      return null;
+    }
+    RoundingMode mode = program.earnPolicy().mode();
+    BigDecimal ceiling = BigDecimal.valueOf(Ledger.MAX_POINTS);
+    return context -> {
+      BigDecimal value = compiled.evaluate(context);
+      BigDecimal rounded = value.setScale(0, mode);
+      if (rounded.signum() < 0) {
+        throw new ExpressionEvaluationException("the formula gave negative points: "
+            + value.toPlainString());
+      }
+      if (rounded.compareTo(ceiling) > 0) {
+        throw new ExpressionEvaluationException("the formula's value " + value
+            + " overflows the ledger's ceiling of " + Ledger.MAX_POINTS + " points");
+      }
+      return rounded.longValueExact();
+    };
   }
 
   /** Makes an extension from its factory, or adds a problem and returns null. */

@@ -115,8 +115,9 @@ sealed interface RuleSpec {
       org.loyaltyrules.core.program.Grant grant, boolean leapDayOnMarchFirst)
       implements RuleSpec {}
 
-  /** An earning rule written in Java. */
-  record Custom(Head head, UnitId unit, RuleExtension extension) implements RuleSpec {}
+  /** An earning rule written in Java, or a formula; {@code note} says which in the trace. */
+  record Custom(Head head, UnitId unit, RuleExtension extension, String note)
+      implements RuleSpec {}
 
   /** A fixed bonus for an engagement event. */
   record EventBonus(Head head, UnitId unit, long points, EngagementType event,

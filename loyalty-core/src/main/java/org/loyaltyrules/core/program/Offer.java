@@ -4,11 +4,13 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
+import java.util.Optional;
 import java.util.Set;
 import org.loyaltyrules.core.OfferId;
 import org.loyaltyrules.core.TierId;
 import org.loyaltyrules.core.UnitId;
 import org.loyaltyrules.core.internal.Checks;
+import org.loyaltyrules.core.rule.Expression;
 
 /**
  * A limited-time, optionally targeted offer: inside its window, purchases by members of its
@@ -29,10 +31,12 @@ import org.loyaltyrules.core.internal.Checks;
  * @param unit the unit whose earning it boosts
  * @param multiplier what points earned are multiplied by; 1 or more
  * @param bonusPoints a fixed bonus per qualifying purchase; zero or more
+ * @param when targeting in the expression language that a purchase must also meet, such as
+ *     {@code any(line.category == 'outdoor') && dayOfWeek(now.date) >= 6}; empty for none
  */
 public record Offer(OfferId id, String name, LocalDateTime from, LocalDateTime until,
     Set<String> segments, Set<TierId> tiers, UnitId unit, BigDecimal multiplier,
-    long bonusPoints) {
+    long bonusPoints, Optional<Expression> when) {
   /**
    * Validates and copies the offer.
    *
@@ -55,6 +59,19 @@ public record Offer(OfferId id, String name, LocalDateTime from, LocalDateTime u
     Checks.notNegative(bonusPoints, "offer " + id + ": bonus points");
     checkArgument(multiplier.compareTo(BigDecimal.ONE) > 0 || bonusPoints > 0,
         "offer %s: gives nothing (multiplier 1, no bonus points)", id);
+    Checks.present(when, "offer " + id + ": when");
+  }
+
+  /**
+   * Creates an offer with no expression targeting.
+   *
+   * @throws IllegalArgumentException as the canonical constructor does
+   */
+  public Offer(OfferId id, String name, LocalDateTime from, LocalDateTime until,
+      Set<String> segments, Set<TierId> tiers, UnitId unit, BigDecimal multiplier,
+      long bonusPoints) {
+    this(id, name, from, until, segments, tiers, unit, multiplier, bonusPoints,
+        Optional.empty());
   }
 
   /** Returns an offer open to every member that multiplies the unit's earning in a window. */
@@ -65,7 +82,19 @@ public record Offer(OfferId id, String name, LocalDateTime from, LocalDateTime u
 
   /** Returns a copy targeted at the given segments and tiers (empty for all). */
   public Offer targeting(Set<String> segments, Set<TierId> tiers) {
-    return new Offer(id, name, from, until, segments, tiers, unit, multiplier, bonusPoints);
+    return new Offer(id, name, from, until, segments, tiers, unit, multiplier, bonusPoints,
+        when);
+  }
+
+  /**
+   * Returns a copy that a purchase must also meet the expression to qualify for; it is parsed
+   * and checked (it must be boolean) when the program is compiled.
+   *
+   * @throws IllegalArgumentException if it is null
+   */
+  public Offer when(Expression when) {
+    return new Offer(id, name, from, until, segments, tiers, unit, multiplier, bonusPoints,
+        Optional.of(Checks.present(when, "offer " + id + ": when")));
   }
 
   /**

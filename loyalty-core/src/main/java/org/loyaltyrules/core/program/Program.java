@@ -563,6 +563,10 @@ public final class Program {
         checkGrant(at + ".grant", r.grant(), unitIds, rewardIds, problems);
       } else if (rule instanceof EarnRule.DateReward r) {
         checkGrant(at + ".grant", r.grant(), unitIds, rewardIds, problems);
+      } else if (rule instanceof EarnRule.Custom r) {
+        knownUnit(at + ".unit", r.unit(), unitIds, problems);
+      } else if (rule instanceof EarnRule.Formula r) {
+        knownUnit(at + ".unit", r.unit(), unitIds, problems);
       } else if (rule instanceof EarnRule.SpendVoucher r) {
         inCurrency(at + ".every", r.every(), problems);
         inCurrency(at + ".value", r.value(), problems);

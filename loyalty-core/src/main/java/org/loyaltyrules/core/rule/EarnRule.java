@@ -251,6 +251,34 @@ public sealed interface EarnRule {
     }
   }
 
+  /**
+   * Points from a formula in the expression language, for what the built-in kinds do not
+   * cover: {@code inSegment('students') ? floor(order.total) * 2 + 50 : 0}. The formula must be
+   * numeric; it is checked when the program is compiled. Its value is turned into points with
+   * the program's {@link EarnPolicy#mode() rounding}; zero grants nothing, and a negative value,
+   * a division by zero or a value beyond the ledger's ceiling is an evaluation error, handled as
+   * the rule's {@link RuleSettings#onError()} says.
+   *
+   * @param id the rule's id
+   * @param settings its settings
+   * @param unit the unit granted
+   * @param points the formula giving the points, before caps
+   */
+  record Formula(RuleId id, RuleSettings settings, UnitId unit, Expression points)
+      implements EarnRule {
+    /** Validates the rule; throws {@link IllegalArgumentException} naming a bad value. */
+    public Formula {
+      check(id, settings);
+      Checks.present(unit, "rule " + id + ": unit");
+      Checks.present(points, "rule " + id + ": points");
+    }
+
+    /** Returns a formula rule with default settings. */
+    public static Formula of(String id, UnitId unit, String points) {
+      return new Formula(RuleId.of(id), RuleSettings.defaults(), unit, Expression.of(points));
+    }
+  }
+
   private static void check(RuleId id, RuleSettings settings) {
     Checks.present(id, "rule id");
     Checks.present(settings, "rule " + id + ": settings");

@@ -25,14 +25,15 @@ import org.loyaltyrules.core.internal.Checks;
  * @param caps its caps, at most one per scope
  * @param budget the campaign budget it draws on, if any
  * @param condition a condition written in Java that must also hold, if any
+ * @param when a condition in the expression language that must also hold, if any
  * @param onError what happens when it cannot be evaluated
  */
 public record RuleSettings(int group, int priority, Stacking stacking, Audience audience,
     Optional<TimeWindow> window, List<Cap> caps, Optional<Budget> budget,
-    Optional<CustomCondition> condition, OnError onError) {
+    Optional<CustomCondition> condition, Optional<Expression> when, OnError onError) {
   private static final RuleSettings DEFAULTS = new RuleSettings(0, 0, Stacking.STACKABLE,
       Audience.everyone(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(),
-      OnError.SKIP_RULE);
+      Optional.empty(), OnError.SKIP_RULE);
 
   /**
    * Validates and copies the settings.
@@ -52,6 +53,7 @@ public record RuleSettings(int group, int priority, Stacking stacking, Audience 
     }
     Checks.present(budget, "budget");
     Checks.present(condition, "condition");
+    Checks.present(when, "when");
     Checks.present(onError, "on error");
   }
 
@@ -63,48 +65,59 @@ public record RuleSettings(int group, int priority, Stacking stacking, Audience 
   /** Returns a copy in the given group with the given priority. */
   public RuleSettings order(int group, int priority) {
     return new RuleSettings(group, priority, stacking, audience, window, caps, budget, condition,
-        onError);
+        when, onError);
   }
 
   /** Returns a copy with the given stacking. */
   public RuleSettings stacking(Stacking stacking) {
     return new RuleSettings(group, priority, stacking, audience, window, caps, budget, condition,
-        onError);
+        when, onError);
   }
 
   /** Returns a copy for the given audience. */
   public RuleSettings audience(Audience audience) {
     return new RuleSettings(group, priority, stacking, audience, window, caps, budget, condition,
-        onError);
+        when, onError);
   }
 
   /** Returns a copy that applies only inside the window. */
   public RuleSettings window(TimeWindow window) {
     return new RuleSettings(group, priority, stacking, audience,
-        Optional.of(Checks.present(window, "window")), caps, budget, condition, onError);
+        Optional.of(Checks.present(window, "window")), caps, budget, condition, when,
+        onError);
   }
 
   /** Returns a copy with the given caps. */
   public RuleSettings caps(Cap... caps) {
     return new RuleSettings(group, priority, stacking, audience, window, List.of(caps), budget,
-        condition, onError);
+        condition, when, onError);
   }
 
   /** Returns a copy drawing on the given campaign budget. */
   public RuleSettings budget(Budget budget) {
     return new RuleSettings(group, priority, stacking, audience, window, caps,
-        Optional.of(Checks.present(budget, "budget")), condition, onError);
+        Optional.of(Checks.present(budget, "budget")), condition, when, onError);
   }
 
   /** Returns a copy that applies only when the Java condition also holds. */
   public RuleSettings condition(CustomCondition condition) {
     return new RuleSettings(group, priority, stacking, audience, window, caps, budget,
-        Optional.of(Checks.present(condition, "condition")), onError);
+        Optional.of(Checks.present(condition, "condition")), when, onError);
+  }
+
+  /**
+   * Returns a copy that applies only when the expression also holds, such as
+   * {@code sum(line.quantity, line.category == 'outdoor') >= 3}. The expression is parsed and
+   * checked (it must be boolean) when the program is compiled.
+   */
+  public RuleSettings when(Expression when) {
+    return new RuleSettings(group, priority, stacking, audience, window, caps, budget, condition,
+        Optional.of(Checks.present(when, "when")), onError);
   }
 
   /** Returns a copy with the given error handling. */
   public RuleSettings onError(OnError onError) {
     return new RuleSettings(group, priority, stacking, audience, window, caps, budget, condition,
-        onError);
+        when, onError);
   }
 }

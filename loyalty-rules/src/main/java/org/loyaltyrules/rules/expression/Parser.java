@@ -187,7 +187,7 @@ final class Parser {
       }
       if (peek().is("(")) {
         throw part.at().error("'" + part.text() + "(...)': method calls are not allowed; "
-            + "only the functions " + Functions.ARITY.keySet() + " can be called");
+            + "only the functions " + Functions.ALL.keySet() + " can be called");
       }
       names.add(part.text());
     }
@@ -195,11 +195,11 @@ final class Parser {
   }
 
   private Node call(Token name) {
-    Integer arity = Functions.ARITY.get(name.text());
-    if (arity == null) {
+    Functions.Signature signature = Functions.ALL.get(name.text());
+    if (signature == null) {
       throw name.at().error("unknown function '" + name.text() + "'" + Functions
-          .nearest(name.text(), Functions.ARITY.keySet()).map(n -> "; did you mean '" + n + "'?")
-          .orElse("; the functions are " + Functions.ARITY.keySet()));
+          .nearest(name.text(), Functions.ALL.keySet()).map(n -> "; did you mean '" + n + "'?")
+          .orElse("; the functions are " + Functions.ALL.keySet()));
     }
     take();
     enter();
@@ -213,6 +213,7 @@ final class Parser {
     }
     expect(")", "to close the arguments of " + name.text());
     depth--;
+    int arity = signature.arity();
     if (arguments.size() != arity) {
       throw name.at().error(name.text() + " takes " + arity + " argument"
           + (arity == 1 ? "" : "s") + ", was given " + arguments.size());
