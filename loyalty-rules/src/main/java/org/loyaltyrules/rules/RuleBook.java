@@ -157,13 +157,15 @@ final class RuleBook {
             + rule.getClass().getSimpleName() + " are not decided by this version"));
       }
     }
+    int offerIndex = 0;
     for (Offer offer : program.offers().values()) {
+      String offerAt = "offers[" + offerIndex++ + "]";
       RuleSettings settings = RuleSettings.defaults()
           .audience(Audience.everyone().withSegments(offer.segments()).withTiers(offer.tiers()))
           .window(new TimeWindow(offer.from(), offer.until()));
       RuleId id = RuleId.of("offer:" + offer.id());
       Optional<ConditionExtension> targeting = offer.when().flatMap(w -> Optional.ofNullable(
-          when("offers." + offer.id() + ".when", program, w, problems)));
+          when(offerAt + ".when", program, w, problems)));
       if (offer.multiplier().compareTo(BigDecimal.ONE) > 0) {
         multipliers.add(new RuleSpec.Multiplier(RuleSpec.Head.of(id, settings, index++,
             targeting), Optional.of(offer.unit()), offer.multiplier(), LineFilter.all()));

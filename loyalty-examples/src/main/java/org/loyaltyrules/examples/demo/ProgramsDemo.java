@@ -130,6 +130,8 @@ public final class ProgramsDemo {
     heading(program, "earn: 1 point per $1; once ever each: 100 for creating an account, 100 "
         + "for sharing a birthday,", "      50 for following on Instagram, 50 for sharing the "
         + "Facebook page",
+        "bonus: 50 points on a $100 order holding a new product, when "
+            + Odacite.NEW_PRODUCT_CONDITION,
         "burn: 100 points = $5 off at checkout; status: 3 tiers by spend");
     Story s = new Story(program, Member.enroll(MemberId.of("dee"),
         local(program, 2026, 5, 4, 8)), m -> "points " + m.available(Odacite.POINTS));
@@ -147,6 +149,12 @@ public final class ProgramsDemo {
     s.decide("buys a USD 40.00 order", purchase(s, "o-1", bought, Channel.ONLINE, "40.00"));
     s.decide("pays 100 points toward o-1 (that $5 earns 0)", new PayWithPoints(ActivityId.of("o-pp1"),
         bought.plusSeconds(60), ActivityId.of("o-1"), Odacite.POINTS, 100));
+    s.decide("buys USD 120.00 with a new product", Purchase.builder(
+            ActivityId.of("o-2"), bought.plusSeconds(3_600))
+        .line(PurchaseLine.of("l1", "serum", "skincare", 1, Money.of("70.00", "USD")))
+        .line(PurchaseLine.of("l2", "oil", "skincare", 1, Money.of("50.00", "USD"))
+            .withTags(java.util.Set.of(Odacite.NEW_TAG)))
+        .build());
     TierLadder ladder = program.tiers().orElseThrow();
     out.println("  tiers by spend in the calendar year: " + ladder.tiers().stream()
         .map(t -> t.name() + " from USD " + t.threshold().toPlainString())

@@ -18,6 +18,7 @@ import org.loyaltyrules.core.program.Tier;
 import org.loyaltyrules.core.program.TierLadder;
 import org.loyaltyrules.core.program.TierMetric;
 import org.loyaltyrules.core.rule.EarnRule;
+import org.loyaltyrules.core.rule.Expression;
 import org.loyaltyrules.core.rule.Frequency;
 import org.loyaltyrules.core.rule.RuleSettings;
 
@@ -34,6 +35,12 @@ import org.loyaltyrules.core.rule.RuleSettings;
  *       {@link EngagementType#SOCIAL_FOLLOW} with attribute {@code network=instagram}), sharing
  *       the Facebook page <b>50</b> ({@value #FACEBOOK_SHARE_ID}: a
  *       {@link EngagementType#SOCIAL_SHARE} with {@code network=facebook}).
+ *   <li><b>A bonus for new products on bigger orders</b> (seed: bonuses for new products and more
+ *       for higher-value purchases), its figures a stated choice: <b>50 points</b> for an order
+ *       whose earning amount reaches <b>$100</b> and that holds a product tagged
+ *       {@value #NEW_TAG}. Rule {@value #NEW_PRODUCT_BONUS_ID} is a minimum-spend bonus whose
+ *       condition is written in the expression language: {@value #NEW_PRODUCT_CONDITION}. A
+ *       return that leaves no new product, or less than $100, takes the bonus back.
  *   <li><b>100 points = $5 off at checkout</b> (stated choice; the seed says points are worth
  *       money as a discount at checkout): paid in whole steps of 100 points, up to the whole
  *       order (stated choice); the part of an order paid with points earns no points (the
@@ -77,6 +84,18 @@ public final class Odacite {
   public static final String FACEBOOK_SHARE_ID = "facebook-share";
   /** 50 points for sharing the Facebook page, once ever (stated choice). */
   public static final RuleId FACEBOOK_SHARE = RuleId.of(FACEBOOK_SHARE_ID);
+  /** The id of the new-product bonus. */
+  public static final String NEW_PRODUCT_BONUS_ID = "new-product-bonus";
+  /** 50 points for a $100 order holding a new product (stated choice). */
+  public static final RuleId NEW_PRODUCT_BONUS = RuleId.of(NEW_PRODUCT_BONUS_ID);
+  /** The tag of new products. */
+  public static final String NEW_TAG = "new";
+  /** The new-product bonus's condition, in the expression language. */
+  public static final String NEW_PRODUCT_CONDITION = "any(hasTag('new'))";
+  /** The new-product bonus, in points (stated choice). */
+  public static final long NEW_PRODUCT_BONUS_POINTS = 50;
+  /** The earning amount an order needs for the new-product bonus (stated choice). */
+  public static final Money NEW_PRODUCT_MINIMUM = Money.of("100", "USD");
   /** The engagement attribute naming the social network. */
   public static final String NETWORK = "network";
   /** Points per step of paying with points (stated choice). */
@@ -94,6 +113,9 @@ public final class Odacite {
       .name("Odacité Rewards")
       .unit(PointUnit.redeemable(POINTS.value(), "Points"))
       .earnRule(EarnRule.Rate.of(BASE_RATE_ID, POINTS, 1, Money.of("1", "USD")))
+      .earnRule(new EarnRule.MinimumSpendBonus(NEW_PRODUCT_BONUS, RuleSettings.defaults()
+          .when(Expression.of(NEW_PRODUCT_CONDITION)), POINTS, NEW_PRODUCT_BONUS_POINTS,
+          NEW_PRODUCT_MINIMUM))
       .earnRule(onceEver(ACCOUNT_CREATED, 100, EngagementType.ACCOUNT_CREATED, Map.of()))
       .earnRule(onceEver(BIRTHDAY_SHARED, 100, EngagementType.BIRTHDAY_SHARED, Map.of()))
       .earnRule(onceEver(INSTAGRAM_FOLLOW, 50, EngagementType.SOCIAL_FOLLOW,

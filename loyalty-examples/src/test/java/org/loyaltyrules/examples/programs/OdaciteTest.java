@@ -67,6 +67,40 @@ class OdaciteTest {
         ActivityId.of(purchase), POINTS, points), at(hour), RANDOM);
   }
 
+  private static Purchase basket(String id, int hour, PurchaseLine... lines) {
+    return Purchase.builder(ActivityId.of(id), at(hour)).lines(List.of(lines)).build();
+  }
+
+  private static TraceEntry bonusTrace(Decision d) {
+    return d.trace().stream().filter(t -> t.rule().equals(Odacite.NEW_PRODUCT_BONUS))
+        .findFirst().orElseThrow();
+  }
+
+  @Test
+  void aHundredDollarOrderWithANewProductEarnsFiftyBonusPoints() {
+    PurchaseLine serum = PurchaseLine.of("l1", "serum", "skincare", 1, Money.of("70.00", "USD"));
+    PurchaseLine oil = PurchaseLine.of("l2", "oil", "skincare", 1, Money.of("50.00", "USD"))
+        .withTags(java.util.Set.of(Odacite.NEW_TAG));
+    Decision d = ODACITE.decide(STATE, ana(), basket("p-1", 9, serum, oil), at(9), RANDOM);
+    assertThat(d.member().available(POINTS)).isEqualTo(120 + 50);
+    assertThat(bonusTrace(d).granted()).isEqualTo(50);
+
+    Decision noNew = ODACITE.decide(STATE, ana(), basket("p-2", 9, serum,
+        PurchaseLine.of("l2", "toner", "skincare", 1, Money.of("50.00", "USD"))), at(9), RANDOM);
+    assertThat(noNew.member().available(POINTS)).isEqualTo(120);
+    assertThat(bonusTrace(noNew).note()).isEqualTo("its condition does not hold");
+
+    Decision small = ODACITE.decide(STATE, ana(), basket("p-3", 9, oil), at(9), RANDOM);
+    assertThat(small.member().available(POINTS)).isEqualTo(50);
+    assertThat(bonusTrace(small).note()).isEqualTo("earning amount 50 is below the minimum 100");
+
+    Decision returned = ODACITE.decide(STATE, d.member(), org.loyaltyrules.core.activity.Return
+        .of(ActivityId.of("r-1"), at(10), ActivityId.of("p-1"), List.of(
+            org.loyaltyrules.core.activity.ReturnLine.of("l2", 1))), at(10), RANDOM);
+    assertThat(returned.member().available(POINTS)).as("70 for the serum; the bonus is gone")
+        .isEqualTo(70);
+  }
+
   @Test
   void fortyDollarsEarnFortyPoints() {
     Decision d = buy(ana(), "p-1", 9, "40.00");
@@ -178,7 +212,7 @@ class OdaciteTest {
   @Test
   void ruleIdsAreAsDocumented() {
     assertThat(Odacite.program().earnRules()).extracting(r -> r.id()).containsExactly(
-        Odacite.BASE_RATE, Odacite.ACCOUNT_CREATED, Odacite.BIRTHDAY_SHARED,
+        Odacite.BASE_RATE, Odacite.NEW_PRODUCT_BONUS, Odacite.ACCOUNT_CREATED, Odacite.BIRTHDAY_SHARED,
         Odacite.INSTAGRAM_FOLLOW, Odacite.FACEBOOK_SHARE);
     assertThat(Odacite.ACCOUNT_CREATED).isEqualTo(RuleId.of("account-created"));
   }

@@ -1,6 +1,5 @@
 package org.loyaltyrules.rules.expression;
 
-import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,8 +112,7 @@ public final class CompiledExpression {
     context.setStrictTypeEnforcement(true);
     context.setStrongTyping(true);
     context.addInput("this", Scope.class);
-    Serializable compiled = MVEL.compileExpression(mvel, context);
-    return (ExecutableStatement) compiled;
+    return (ExecutableStatement) MVEL.compileExpression(mvel, context);
   }
 
   /** Returns the expression's text, as written. */
