@@ -15,6 +15,7 @@ import org.loyaltyrules.core.ActivityId;
 import org.loyaltyrules.core.MemberId;
 import org.loyaltyrules.core.Money;
 import org.loyaltyrules.core.ProgramId;
+import org.loyaltyrules.core.RuleId;
 import org.loyaltyrules.core.UnitId;
 import org.loyaltyrules.core.activity.Purchase;
 import org.loyaltyrules.core.activity.PurchaseLine;
@@ -24,6 +25,8 @@ import org.loyaltyrules.core.member.Member;
 import org.loyaltyrules.core.program.PointUnit;
 import org.loyaltyrules.core.program.Program;
 import org.loyaltyrules.core.rule.EarnRule;
+import org.loyaltyrules.core.rule.Expression;
+import org.loyaltyrules.core.rule.RuleSettings;
 import org.loyaltyrules.rules.CompiledProgram;
 import org.loyaltyrules.rules.LoyaltyRules;
 
@@ -52,19 +55,53 @@ class QuickstartTest {
   }
 
   @Test
-  void readmeShowsExactlyThisQuickstart() throws IOException {
-    List<String> test = snippet(Path.of("src/test/java/org/loyaltyrules/examples/QuickstartTest.java"),
-        "// --- README quickstart begins ---", "// --- README quickstart ends ---");
-    List<String> readme = snippet(Path.of("../README.md"), "```java", "```");
-    assertThat(readme).isEqualTo(test);
+  void readmeExpressions() {
+    UnitId points = UnitId.of("points");
+    // --- README expressions begin ---
+    EarnRule outdoorWeekend = new EarnRule.MinimumSpendBonus(RuleId.of("outdoor-weekend"),
+        RuleSettings.defaults().when(Expression.of(
+            "sum(line.quantity, line.category == 'outdoor') >= 3 && dayOfWeek(now.date) >= 6")),
+        points, 50, Money.of("1", "EUR"));
+    EarnRule students = EarnRule.Formula.of("students", points,
+        "inSegment('students') ? floor(order.total) * 2 + 50 : 0");
+    // --- README expressions end ---
+    Program program = Program.builder(ProgramId.of("outfitters"), Money.currency("EUR"),
+            ZoneId.of("Europe/Berlin"))
+        .unit(PointUnit.redeemable("points", "Points"))
+        .earnRule(outdoorWeekend)
+        .earnRule(students)
+        .build();
+    Instant saturday = Instant.parse("2026-05-02T10:00:00Z");
+    Member ana = Member.enroll(MemberId.of("ana"), saturday);
+    ana = ana.withProfile(ana.profile().withSegments(java.util.Set.of("students")));
+    Purchase order = Purchase.builder(ActivityId.of("order-1"), saturday)
+        .line(PurchaseLine.of("l1", "tent", "outdoor", 3, Money.of("40.00", "EUR")))
+        .build();
+    Decision decision = LoyaltyRules.compile(program).decide(ProgramState.initial(
+        program.currency()), ana, order, saturday, RandomGenerator.of("L64X128MixRandom"));
+    assertThat(decision.member().available(points)).isEqualTo(50 + 120 * 2 + 50);
   }
 
-  /** The lines between two markers, with their common indentation removed. */
-  private static List<String> snippet(Path file, String begin, String end) throws IOException {
+  @Test
+  void readmeShowsExactlyThisQuickstart() throws IOException {
+    Path self = Path.of("src/test/java/org/loyaltyrules/examples/QuickstartTest.java");
+    assertThat(snippet(Path.of("../README.md"), "```java", "```", 0)).isEqualTo(snippet(self,
+        "// --- README quickstart begins ---", "// --- README quickstart ends ---", 0));
+    assertThat(snippet(Path.of("../README.md"), "```java", "```", 1)).isEqualTo(snippet(self,
+        "// --- README expressions begin ---", "// --- README expressions end ---", 0));
+  }
+
+  /**
+   * The lines between the {@code occurrence}th pair of markers (from 0), with their common
+   * indentation removed.
+   */
+  private static List<String> snippet(Path file, String begin, String end, int occurrence)
+      throws IOException {
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     int from = -1;
+    int seen = 0;
     for (int i = 0; i < lines.size(); i++) {
-      if (lines.get(i).strip().equals(begin)) {
+      if (lines.get(i).strip().equals(begin) && seen++ == occurrence) {
         from = i + 1;
         break;
       }

@@ -16,8 +16,8 @@ import org.loyaltyrules.core.program.Grant;
 /**
  * A built-in earning rule, as data. Each kind says what it grants and on what; its
  * {@link RuleSettings} say where it stands in evaluation order, who it applies to, when, and its
- * caps. The rules module compiles every kind into plain Java; no expression engine runs on
- * their path.
+ * caps. The rules module compiles every built-in kind into plain Java; an expression runs only
+ * where the program writes one ({@link Formula}, {@link RuleSettings#when()}).
  *
  * <p>All implementations are immutable and thread-safe records.
  */
