@@ -52,6 +52,7 @@ import org.loyaltyrules.core.program.RewardKind;
 import org.loyaltyrules.core.rule.Cap;
 import org.loyaltyrules.core.rule.CapScope;
 import org.loyaltyrules.core.rule.EarnRule;
+import org.loyaltyrules.core.rule.Expression;
 import org.loyaltyrules.core.rule.Frequency;
 import org.loyaltyrules.core.rule.LineFilter;
 import org.loyaltyrules.core.rule.RuleSettings;
@@ -59,7 +60,9 @@ import org.loyaltyrules.core.rule.RuleSettings;
 /**
  * One {@link CompiledProgram} shared by 8 threads deciding 100,000 activities (2,000 members x
  * 50: purchases, some decided late, partial returns, check-ins, redemptions when the balance
- * allows, replays) gives exactly the members and decisions a single thread gives.
+ * allows, replays) gives exactly the members and decisions a single thread gives. The program
+ * has an expression condition and formula, compiled anew for the threads, so MVEL first runs
+ * and optimizes them under contention.
  *
  * <p>The activity sequences are generated up front from a seeded {@link SplittableRandom}; each
  * member's activities are decided in order by one task. The elapsed times are printed, never
@@ -92,6 +95,10 @@ class ConcurrentDecisionTest {
           LineFilter.categories("beans")))
       .earnRule(new EarnRule.MinimumSpendBonus(RuleId.of("spend-40"), RuleSettings.defaults()
           .caps(Cap.of(CapScope.MEMBER, 300)), STARS, 30, Money.of("40", "USD")))
+      .earnRule(new EarnRule.Formula(RuleId.of("food-pairing"), RuleSettings.defaults()
+          .when(Expression.of("any(line.category == 'food') && any(line.category == 'drinks')")),
+          STARS, Expression.of("floor(sum(line.amount, line.category == 'food') / 2)"
+              + " + (now.hour < 9 ? 5 : 0)")))
       .earnRule(new EarnRule.EventBonus(RuleId.of("check-in"), RuleSettings.defaults(), STARS, 5,
           EngagementType.CHECK_IN, Map.of(), Frequency.ONCE_PER_DAY))
       .earnRule(new EarnRule.SpendVoucher(RuleId.of("five-per-35"), RuleSettings.defaults(),
@@ -129,12 +136,14 @@ class ConcurrentDecisionTest {
       single.add(run(compiled, script));
     }
     long t1 = System.nanoTime();
+    // A program compiled anew, so its expressions are first run, and optimized, concurrently.
+    CompiledProgram shared = LoyaltyRules.compile(PROGRAM);
     List<MemberRun> concurrent = new ArrayList<>(MEMBERS);
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     try {
       List<Future<MemberRun>> futures = new ArrayList<>(MEMBERS);
       for (Script script : scripts) {
-        futures.add(pool.submit(() -> run(compiled, script)));
+        futures.add(pool.submit(() -> run(shared, script)));
       }
       for (Future<MemberRun> future : futures) {
         concurrent.add(getUnwrapped(future));
@@ -176,22 +185,25 @@ class ConcurrentDecisionTest {
         .isEmpty()).count();
     long vouchers = decisions.stream().filter(d -> !d.effects(Effect.VoucherIssued.class)
         .isEmpty()).count();
+    long formulas = decisions.stream().filter(d -> d.trace().stream().anyMatch(t -> t.rule()
+        .equals(RuleId.of("food-pairing")) && t.granted() > 0)).count();
     long notAffordable = single.stream().flatMap(r -> r.outcomes().stream())
         .filter(NotAffordable.class::isInstance).count();
     long refused = single.stream().flatMap(r -> r.outcomes().stream())
         .filter(Refused.class::isInstance).count();
     System.out.printf(Locale.ROOT, "ConcurrentDecisionTest: %d activities, %d members: "
             + "1 thread %d ms, %d threads %d ms, comparing %d ms; %d decisions (%d redemptions, "
-            + "%d with reversals, %d replays, %d with expiries, %d with vouchers), %d redemptions "
-            + "not affordable, %d refused%n",
+            + "%d with reversals, %d replays, %d with expiries, %d with vouchers, %d earning by "
+            + "formula), %d redemptions not affordable, %d refused%n",
         MEMBERS * ACTIVITIES_PER_MEMBER, MEMBERS, (t1 - t0) / 1_000_000, THREADS,
         (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, decisions.size(), redeemed, reversed,
-        replays, expired, vouchers, notAffordable, refused);
+        replays, expired, vouchers, formulas, notAffordable, refused);
     assertThat(redeemed).isPositive();
     assertThat(reversed).isPositive();
     assertThat(replays).isPositive();
     assertThat(expired).isPositive();
     assertThat(vouchers).isPositive();
+    assertThat(formulas).isPositive();
   }
 
   private static MemberRun getUnwrapped(Future<MemberRun> future) throws InterruptedException {
