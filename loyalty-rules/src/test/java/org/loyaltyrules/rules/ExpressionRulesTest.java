@@ -105,6 +105,28 @@ class ExpressionRulesTest {
   }
 
   @Test
+  void aJavaConditionAndAWhenConditionMustBothHold() {
+    org.loyaltyrules.rules.spi.Extensions morning = org.loyaltyrules.rules.spi.Extensions
+        .builder().condition("morning", p -> ctx -> ctx.localTime().getHour() < 12).build();
+    CompiledProgram compiled = LoyaltyRules.compile(program()
+        .earnRule(new EarnRule.MinimumSpendBonus(RuleId.of("early-outdoor"),
+            RuleSettings.defaults().condition(org.loyaltyrules.core.rule.CustomCondition.of(
+                "morning")).when(Expression.of("any(line.category == 'outdoor')")), POINTS, 7,
+            Money.of("1", "EUR")))
+        .build(), morning);
+    Purchase tent = order("p1", SATURDAY, line("tent", "outdoor", 1, "10.00"));
+    Purchase mug = order("p2", SATURDAY, line("mug", "kitchen", 1, "10.00"));
+    Instant evening = SATURDAY.plusSeconds(10 * 3_600);
+    Purchase lateTent = order("p3", evening, line("tent", "outdoor", 1, "10.00"));
+    assertThat(compiled.decide(STATE, member(SATURDAY), tent, SATURDAY, RANDOM).member()
+        .available(POINTS)).isEqualTo(17);
+    assertThat(compiled.decide(STATE, member(SATURDAY), mug, SATURDAY, RANDOM).member()
+        .available(POINTS)).isEqualTo(10);
+    assertThat(compiled.decide(STATE, member(SATURDAY), lateTent, evening, RANDOM).member()
+        .available(POINTS)).isEqualTo(10);
+  }
+
+  @Test
   void aFormulaEarnsItsRoundedValueAndAReturnTakesBackTheDifference() {
     CompiledProgram compiled = LoyaltyRules.compile(program()
         .earnRule(new EarnRule.Formula(RuleId.of("students"), RuleSettings.defaults(), POINTS,

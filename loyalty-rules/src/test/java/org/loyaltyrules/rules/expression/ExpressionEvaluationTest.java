@@ -176,6 +176,23 @@ class ExpressionEvaluationTest {
   }
 
   @Test
+  void misuseIsASpecificError() {
+    CompiledExpression formula = CompiledExpression.formula(PROGRAM, "order.total");
+    assertThatThrownBy(() -> formula.test(ORDER)).isInstanceOf(IllegalStateException.class)
+        .hasMessage("'order.total' is a formula, not a condition");
+    CompiledExpression condition = CompiledExpression.condition(PROGRAM, "true");
+    assertThatThrownBy(() -> condition.evaluate(ORDER)).isInstanceOf(IllegalStateException.class)
+        .hasMessage("'true' is a condition, not a formula");
+    assertThatThrownBy(() -> condition.test(null)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("context must not be null");
+    assertThatThrownBy(() -> CompiledExpression.condition(null, "true"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("program must not be null");
+    assertThatThrownBy(() -> CompiledExpression.condition(PROGRAM, null))
+        .isInstanceOf(ExpressionException.class)
+        .hasMessage("line 1, column 1: the expression must not be null");
+  }
+
+  @Test
   void theMvelTextHoldsNothingTheAuthorWrote() {
     CompiledExpression e = CompiledExpression.condition(PROGRAM,
         "order.channel == 'x\\' + getClass() + \\'' && sum(line.amount, hasTag('a')) > 1.5");
