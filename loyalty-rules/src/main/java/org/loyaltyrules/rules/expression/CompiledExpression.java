@@ -94,7 +94,7 @@ public final class CompiledExpression {
       aggregates.add(new Plan.Aggregate(a.kind(),
           a.value() == null ? null : term(a.value()), term(a.condition())));
     }
-    Plan plan = new Plan(emitter.constants, aggregates, emitter.divisions, programId, currency);
+    Plan plan = new Plan(emitter.constants, aggregates, emitter.sites, programId, currency);
     return new CompiledExpression(text, type, mvel, statement(mvel), plan);
   }
 

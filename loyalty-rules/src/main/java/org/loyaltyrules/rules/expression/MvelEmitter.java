@@ -12,7 +12,10 @@ import org.loyaltyrules.rules.expression.runtime.Plan;
  * writes: the scope's property paths and function names, operators, parentheses, and indexes
  * into the tables it builds — never a piece of the author's text. Literals are read from the
  * table ({@code n(0)}, {@code s(1)}, {@code d(2)}), so no string the author wrote is ever parsed
- * by MVEL, and nothing is folded or escaped. One emitter per expression; not thread-safe.
+ * by MVEL, and nothing is folded or escaped. Each operand is written exactly once — a division or
+ * a two-operand function takes its operands one call at a time
+ * ({@code op(0).divisor(b).divide(a)}) — so the text grows in proportion to the expression,
+ * however deeply it nests. One emitter per expression; not thread-safe.
  */
 final class MvelEmitter {
   /**
@@ -26,7 +29,7 @@ final class MvelEmitter {
 
   private final Map<Object, Integer> constantIndex = new HashMap<>();
   final List<Object> constants = new ArrayList<>();
-  final List<int[]> divisions = new ArrayList<>();
+  final List<int[]> sites = new ArrayList<>();
   final List<AggregateText> aggregates = new ArrayList<>();
 
   /** Returns the MVEL text of a checked tree. */
@@ -70,15 +73,11 @@ final class MvelEmitter {
   private void binary(Node.Binary b, StringBuilder out) {
     String op = b.operator();
     if (op.equals("/") || op.equals("%")) {
-      // The divisor is tested first, so a division by zero names its operator's position.
-      int k = divisions.size();
-      divisions.add(new int[] {b.at().line(), b.at().column()});
-      out.append('(');
+      // The divisor first, so a division by zero names its operator before the dividend runs.
+      out.append("op(").append(site(b.at())).append(").divisor(");
       write(b.right(), out);
-      out.append(" == 0B ? divisionByZero(").append(k).append(") : ");
+      out.append(op.equals("/") ? ").divide(" : ").remainder(");
       write(b.left(), out);
-      out.append(' ').append(op).append(' ');
-      write(b.right(), out);
       out.append(')');
       return;
     }
@@ -93,23 +92,18 @@ final class MvelEmitter {
     List<Node> args = c.arguments();
     switch (c.function()) {
       case "min", "max" -> {
-        String op = c.function().equals("min") ? " <= " : " >= ";
-        out.append('(');
+        out.append("op(").append(site(c.at())).append(").first(");
         write(args.get(0), out);
-        out.append(op);
-        write(args.get(1), out);
-        out.append(" ? ");
-        write(args.get(0), out);
-        out.append(" : ");
+        out.append(").").append(c.function()).append('(');
         write(args.get(1), out);
         out.append(')');
       }
       case "daysBetween" -> {
-        out.append("(epochDay(");
-        write(args.get(1), out);
-        out.append(") - epochDay(");
+        out.append("op(").append(site(c.at())).append(").from(");
         write(args.get(0), out);
-        out.append("))");
+        out.append(").daysTo(");
+        write(args.get(1), out);
+        out.append(')');
       }
       case "date" -> out.append("d(").append(constant(Checker.date(c))).append(')');
       case "count", "any", "all" -> aggregate(c.function(), Plan.Kind.valueOf(
@@ -131,6 +125,11 @@ final class MvelEmitter {
     String valueText = value == null ? null : emit(value);
     aggregates.set(k, new AggregateText(kind, valueText, emit(condition)));
     out.append(name).append('(').append(k).append(')');
+  }
+
+  private int site(Position at) {
+    sites.add(new int[] {at.line(), at.column()});
+    return sites.size() - 1;
   }
 
   private int constant(Object value) {

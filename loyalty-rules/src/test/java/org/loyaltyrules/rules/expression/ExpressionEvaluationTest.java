@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -159,6 +160,29 @@ class ExpressionEvaluationTest {
     assertThat(remainder.column()).isEqualTo(3);
     ExpressionEvaluationException inAggregate = failure("sum(line.amount / 0, true)");
     assertThat(inAggregate.column()).isEqualTo(17);
+  }
+
+  @Test
+  void operandsAreEvaluatedLeftToRightButADivisorFirst() {
+    assertThat(failure("daysBetween(1/0 > 0 ? now.date : now.date, 2/0 > 0 ? now.date : now.date)")
+        .column()).isEqualTo(14);
+    assertThat(failure("min(1 % 0, 2 / 0)").column()).isEqualTo(7);
+    assertThat(failure("(1 / 0) / (2 / 0)").column()).isEqualTo(14);
+  }
+
+  /** Each operand is written once, so nesting never multiplies the text MVEL compiles. */
+  @Test
+  void theCompiledTextGrowsInProportionToTheExpression() {
+    String divisions = "1 / (".repeat(16) + "2" + ")".repeat(16);
+    String minimums = "min(".repeat(15) + "order.total" + ", 3)".repeat(15);
+    String days = "daysBetween(now.date, date('2026-03-18'))";
+    for (String text : List.of(divisions, minimums, days)) {
+      CompiledExpression compiled = CompiledExpression.formula(PROGRAM, text);
+      assertThat(compiled.mvel().length()).as(compiled.mvel()).isLessThan(10 * text.length());
+    }
+    assertThat(number(divisions)).isEqualByComparingTo("2");
+    assertThat(number(minimums)).isEqualByComparingTo("3");
+    assertThat(number(days)).isEqualByComparingTo("4");
   }
 
   @Test

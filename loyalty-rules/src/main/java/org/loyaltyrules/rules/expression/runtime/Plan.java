@@ -4,22 +4,24 @@ import java.util.List;
 
 /**
  * Internal: what a compiled expression fixes when it is compiled — its literals, its aggregates,
- * where its divisions are, and the program it belongs to. Immutable and thread-safe.
+ * where its two-operand functions and divisions stand, and the program it belongs to. Immutable
+ * and thread-safe.
  *
  * @param constants the literals, by index: {@code BigDecimal}, {@code String} or
  *     {@code LocalDate}
  * @param aggregates the aggregates over the order's lines, by index
- * @param divisions where each division or remainder stands, by index, as {line, column}
+ * @param sites where each division, remainder, {@code min}, {@code max} and
+ *     {@code daysBetween} stands, by index, as {line, column}
  * @param programId the program's id
  * @param programCurrency the program's currency code
  */
-public record Plan(List<Object> constants, List<Aggregate> aggregates, List<int[]> divisions,
+public record Plan(List<Object> constants, List<Aggregate> aggregates, List<int[]> sites,
     String programId, String programCurrency) {
   /** Copies the lists. */
   public Plan {
     constants = List.copyOf(constants);
     aggregates = List.copyOf(aggregates);
-    divisions = divisions.stream().map(int[]::clone).toList();
+    sites = sites.stream().map(int[]::clone).toList();
   }
 
   /**

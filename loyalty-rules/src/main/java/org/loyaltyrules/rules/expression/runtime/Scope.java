@@ -28,6 +28,7 @@ public final class Scope {
   private Now now;
   private Program program;
   private Line lineView;
+  private Operands[] operands;
 
   /**
    * Creates the scope of one evaluation.
@@ -144,11 +145,6 @@ public final class Scope {
     return BigDecimal.valueOf(date.getDayOfWeek().getValue());
   }
 
-  /** Returns the date's epoch day, so two dates' difference is the days between them. */
-  public BigDecimal epochDay(LocalDate date) {
-    return BigDecimal.valueOf(date.toEpochDay());
-  }
-
   /** Returns whether the member is in the segment. */
   public boolean inSegment(String segment) {
     return context.member().segments().contains(segment);
@@ -169,10 +165,19 @@ public final class Scope {
     return current().tags().contains(tag);
   }
 
-  /** Fails the evaluation: division {@code k}'s divisor is zero. */
-  public BigDecimal divisionByZero(int k) {
-    int[] at = plan.divisions().get(k);
-    throw new ExpressionEvaluationException(at[0], at[1], "division by zero");
+  /**
+   * Returns the operands of site {@code k}: a division, remainder, {@code min}, {@code max} or
+   * {@code daysBetween}, which takes its operands one call at a time, so the compiled text
+   * writes each operand once. A site is never inside itself, so one holder per site is enough.
+   */
+  public Operands op(int k) {
+    if (operands == null) {
+      operands = new Operands[plan.sites().size()];
+    }
+    if (operands[k] == null) {
+      operands[k] = new Operands(k);
+    }
+    return operands[k];
   }
 
   // ---- aggregates
@@ -254,6 +259,68 @@ public final class Scope {
       throw new IllegalStateException("no line is being read");
     }
     return line;
+  }
+
+  /** The operands of one site, given one at a time: the first, then the operation on the second. */
+  public final class Operands {
+    private final int site;
+    private BigDecimal number;
+    private LocalDate date;
+
+    private Operands(int site) {
+      this.site = site;
+    }
+
+    /** Keeps the first operand of {@code min} or {@code max}. */
+    public Operands first(BigDecimal first) {
+      this.number = first;
+      return this;
+    }
+
+    /** Returns the smaller of the first operand and {@code second}; the first if equal. */
+    public BigDecimal min(BigDecimal second) {
+      return number.compareTo(second) <= 0 ? number : second;
+    }
+
+    /** Returns the larger of the first operand and {@code second}; the first if equal. */
+    public BigDecimal max(BigDecimal second) {
+      return number.compareTo(second) >= 0 ? number : second;
+    }
+
+    /** Keeps the first date of {@code daysBetween}. */
+    public Operands from(LocalDate from) {
+      this.date = from;
+      return this;
+    }
+
+    /** Returns the days from the first date to {@code to}. */
+    public BigDecimal daysTo(LocalDate to) {
+      return BigDecimal.valueOf(to.toEpochDay() - date.toEpochDay());
+    }
+
+    /**
+     * Keeps a divisor, which is evaluated before its dividend.
+     *
+     * @throws ExpressionEvaluationException at the operator's position if it is zero
+     */
+    public Operands divisor(BigDecimal divisor) {
+      if (divisor.signum() == 0) {
+        int[] at = plan.sites().get(site);
+        throw new ExpressionEvaluationException(at[0], at[1], "division by zero");
+      }
+      this.number = divisor;
+      return this;
+    }
+
+    /** Returns {@code dividend} divided by the divisor, to 34 significant digits. */
+    public BigDecimal divide(BigDecimal dividend) {
+      return dividend.divide(number, MATH);
+    }
+
+    /** Returns the remainder of {@code dividend} divided by the divisor. */
+    public BigDecimal remainder(BigDecimal dividend) {
+      return dividend.remainder(number);
+    }
   }
 
   // ---- the views
