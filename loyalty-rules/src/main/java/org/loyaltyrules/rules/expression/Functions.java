@@ -100,37 +100,6 @@ final class Functions {
 
   /** The known name nearest to {@code name}, if one is close enough to be a likely typo. */
   static Optional<String> nearest(String name, Collection<String> known) {
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (String candidate : known) {
-      int d = distance(name, candidate);
-      if (d < bestDistance || (d == bestDistance && candidate.compareTo(best) < 0)) {
-        best = candidate;
-        bestDistance = d;
-      }
-    }
-    return best != null && bestDistance <= Math.max(2, name.length() / 3)
-        ? Optional.of(best) : Optional.empty();
-  }
-
-  /** Levenshtein distance, bounded by the short lengths of names. */
-  static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1),
-            previous[j - 1] + cost);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
+    return org.loyaltyrules.core.internal.Names.nearest(name, known);
   }
 }

@@ -26,7 +26,7 @@ class RulesSourceRulesTest {
       "Instant\\.now\\(", "LocalDate(Time)?\\.now\\(", "ZonedDateTime\\.now\\(",
       "Clock\\.system", "System\\.currentTimeMillis", "System\\.nanoTime",
       "new Random\\(", "Math\\.random", "ThreadLocalRandom", "SecureRandom",
-      "System\\.(out|err|in)\\b", "\\bjava\\.io\\.(File|Reader|Writer|InputStream|OutputStream)",
+      "System\\.(out|err|in)\\b", "\\bjava\\.io\\.File", "\\bFile(Input|Output)Stream\\b",
       "\\bjava\\.nio\\.file\\b", "\\bjava\\.net\\b", "\\b(double|float|Double|Float)\\b"));
 
   /** MVEL's settings that hold for the whole JVM, and so for every other user of MVEL in it. */

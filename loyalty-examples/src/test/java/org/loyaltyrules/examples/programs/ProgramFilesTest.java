@@ -1,0 +1,56 @@
+package org.loyaltyrules.examples.programs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.loyaltyrules.core.program.Program;
+import org.loyaltyrules.rules.config.ProgramFile;
+import org.loyaltyrules.rules.config.ProgramFiles;
+
+/**
+ * Every example program is also a program file, and the file gives exactly the program the Java
+ * class builds: both roads lead to the same program. Writing the program and reading it back is
+ * lossless, in YAML and in JSON.
+ */
+class ProgramFilesTest {
+  static Stream<Arguments> examples() {
+    return Stream.of(
+        Arguments.of("starbucks.program.yaml", Starbucks.program()),
+        Arguments.of("petsmart-treats.program.yaml", PetSmartTreats.program()),
+        Arguments.of("sweetgreen.program.yaml", Sweetgreen.program()),
+        Arguments.of("odacite.program.yaml", Odacite.program()));
+  }
+
+  /** The text of an example file, from the classpath. */
+  static String text(String file) throws IOException {
+    try (InputStream in = ProgramFilesTest.class.getResourceAsStream("/programs/" + file)) {
+      assertThat(in).as(file).isNotNull();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("examples")
+  void theFileGivesTheProgramTheJavaClassBuilds(String file, Program built) throws IOException {
+    ProgramFile read = ProgramFiles.read(text(file), ProgramFiles.Syntax.of(file));
+    assertThat(read.problems()).isEmpty();
+    assertThat(read.program()).isEqualTo(built);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("examples")
+  void writingAndReadingBackIsLossless(String file, Program built) {
+    for (ProgramFiles.Syntax syntax : ProgramFiles.Syntax.values()) {
+      String written = ProgramFiles.write(built, syntax);
+      Program again = ProgramFiles.read(written, syntax).program();
+      assertThat(again).isEqualTo(built);
+      assertThat(ProgramFiles.write(again, syntax)).isEqualTo(written);
+    }
+  }
+}

@@ -1,0 +1,158 @@
+package org.loyaltyrules.rules.config;
+
+import java.util.Locale;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.cfg.JsonNodeFeature;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLFactory;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLParser;
+import tools.jackson.dataformat.yaml.YAMLWriteFeature;
+
+/**
+ * Reads the text of a YAML or JSON document into a tree, within bounds, and writes trees back.
+ * Everything that can go wrong with the text itself — too large, empty, malformed, nested too
+ * deep, a duplicate key, a YAML anchor or alias — is a {@link BadDocument} with one clear line;
+ * nothing else escapes. The mappers are configured explicitly and shared; thread-safe.
+ */
+final class Documents {
+  /** The longest document read, in characters. */
+  static final int MAX_CHARS = 1_000_000;
+  /** The deepest nesting of mappings and lists read. */
+  static final int MAX_DEPTH = 40;
+
+  private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+      .maxNestingDepth(MAX_DEPTH)
+      .maxDocumentLength(MAX_CHARS)
+      .maxStringLength(MAX_CHARS)
+      .maxNumberLength(60)
+      .maxNameLength(200)
+      .build();
+
+  private static final JsonMapper JSON = JsonMapper.builder(JsonFactory.builder()
+          .streamReadConstraints(LIMITS)
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .build())
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+      .build();
+
+  private static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
+          .streamReadConstraints(LIMITS)
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
+          .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+          .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+          .enable(YAMLWriteFeature.INDENT_ARRAYS_WITH_INDICATOR)
+          .build())
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+      .build();
+
+  /** The text of a document could not be read; the message is one line, with its position. */
+  static final class BadDocument extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    BadDocument(String message) {
+      super(message);
+    }
+  }
+
+  private Documents() {}
+
+  /** The mapper for the syntax. */
+  static ObjectMapper mapper(ProgramFiles.Syntax syntax) {
+    return syntax == ProgramFiles.Syntax.YAML ? YAML : JSON;
+  }
+
+  /**
+   * Reads {@code text} into a tree.
+   *
+   * @throws BadDocument if it cannot be read, with the reason and position
+   */
+  static JsonNode read(String text, ProgramFiles.Syntax syntax) {
+    if (text.length() > MAX_CHARS) {
+      throw new BadDocument(String.format(Locale.ROOT, "the file is %,d characters long; at "
+          + "most %,d are read", text.length(), MAX_CHARS));
+    }
+    if (text.isBlank()) {
+      throw new BadDocument("the file is empty");
+    }
+    if (text.indexOf('\u0000') >= 0) {
+      throw new BadDocument("the file is binary, not " + syntax + " text (it holds a NUL "
+          + "character)");
+    }
+    ObjectMapper mapper = mapper(syntax);
+    try {
+      if (syntax == ProgramFiles.Syntax.YAML) {
+        refuseAnchorsAndAliases(mapper, text);
+      }
+      JsonNode tree = mapper.readTree(text);
+      if (tree == null || tree.isMissingNode() || tree.isNull()) {
+        throw new BadDocument("the file holds no " + syntax + " document");
+      }
+      return tree;
+    } catch (JacksonException e) {
+      throw new BadDocument(describe(e, syntax));
+    } catch (RuntimeException | StackOverflowError e) {
+      // The YAML engine's own errors (and a stack overflow on pathological nesting) are not
+      // Jackson's; they are still problems of the text.
+      throw new BadDocument("the file is not valid " + syntax + ": " + firstLine(String
+          .valueOf(e.getMessage())));
+    }
+  }
+
+  /** Writes a tree or bound value as text of the syntax. */
+  static String write(Object value, ProgramFiles.Syntax syntax) {
+    String text = mapper(syntax).writerWithDefaultPrettyPrinter().writeValueAsString(value);
+    return text.endsWith("\n") ? text : text + "\n";
+  }
+
+  /** Anchors and aliases let a short file stand for a huge one; program files do without. */
+  private static void refuseAnchorsAndAliases(ObjectMapper mapper, String text) {
+    try (JsonParser parser = mapper.createParser(text)) {
+      YAMLParser yaml = (YAMLParser) parser;
+      JsonToken token;
+      while ((token = parser.nextToken()) != null) {
+        if (yaml.isCurrentAlias() || yaml.getObjectId() != null) {
+          TokenStreamLocation at = parser.currentTokenLocation();
+          throw new BadDocument(String.format(Locale.ROOT, "line %d, column %d: YAML anchors "
+              + "and aliases (& and *) are not allowed in program files; write each value out",
+              at.getLineNr(), at.getColumnNr()));
+        }
+        if (token == JsonToken.NOT_AVAILABLE) {
+          break;
+        }
+      }
+    }
+  }
+
+  private static String describe(JacksonException e, ProgramFiles.Syntax syntax) {
+    TokenStreamLocation at = e.getLocation();
+    String where = at == null || at.getLineNr() < 1 ? "" : String.format(Locale.ROOT,
+        "line %d, column %d: ", at.getLineNr(), at.getColumnNr());
+    return where + "the file is not valid " + syntax + ": "
+        + firstLine(String.valueOf(e.getOriginalMessage()));
+  }
+
+  private static String firstLine(String message) {
+    int end = message.indexOf('\n');
+    String line = end < 0 ? message : message.substring(0, end);
+    return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+  }
+}

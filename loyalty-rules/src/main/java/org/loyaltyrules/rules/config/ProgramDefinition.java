@@ -1,0 +1,125 @@
+package org.loyaltyrules.rules.config;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A program file as written, bound by Jackson: every field as the author wrote it, enums and
+ * durations still text, absent fields null. {@link ProgramConverter} turns it into a
+ * {@link org.loyaltyrules.core.program.Program} and back. The JSON Schema
+ * ({@code program.schema.json}) describes the same shape; a test keeps the two in step.
+ *
+ * <p>Immutable apart from the lists and maps Jackson fills, which nothing changes afterwards.
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+record ProgramDefinition(String format, String id, String name, String currency, String zone,
+    String activityHorizon, EarnPolicyDefinition earnPolicy,
+    List<UnitDefinition> units, List<RuleDefinition> earnRules, List<RewardDefinition> rewards,
+    List<OfferDefinition> offers, TiersDefinition tiers, List<PlanDefinition> plans,
+    List<PartnerDefinition> partners, List<CauseDefinition> causes,
+    List<ChallengeDefinition> challenges, PointsPaymentDefinition pointsPayment) {
+
+  /** The format this version reads and writes. */
+  static final String FORMAT = "loyalty-program/1";
+
+  /** What earns and how points round. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  record EarnPolicyDefinition(Boolean taxEarns, Boolean shippingEarns, Boolean pointsPaidEarns,
+      String rounding, String scope, String multipliers) {}
+
+  /** A point unit. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  record UnitDefinition(String id, String name, String kind, String pending,
+      ExpiryDefinition expiry, String shortfall) {}
+
+  /** When a unit's points expire; absent for never. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  record ExpiryDefinition(String after, String endOf, Integer periodsAfter,
+      String inactivity) {}
+
+  /**
+   * An earning rule: its kind, the fields of its kind, and its settings, all at one level.
+   */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  record RuleDefinition(String id, String kind, String unit, BigDecimal points, BigDecimal per,
+      BigDecimal factor, LinesDefinition lines, String event, Map<String, String> attributes,
+      String frequency, BigDecimal minimum, GrantDefinition grant, BigDecimal every,
+      BigDecimal value, String validity, BigDecimal percent, Boolean leapDayOnMarchFirst,
+      String extension, Map<String, String> parameters, String formula, Integer group,
+      Integer priority, String stacking, AudienceDefinition audience, WindowDefinition window,
+      List<CapDefinition> caps, BudgetDefinition budget, ConditionDefinition condition,
+      String when, String onError) {}
+
+  /** Which lines a rule earns on; absent for all. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  record LinesDefinition(List<String> categories, List<String> skus, List<String> tags) {}
+
+  /** What a rule or challenge grants: points, a reward, or a money voucher. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  record GrantDefinition(Long points, String unit, String reward, BigDecimal voucher) {}
+
+  /** Who a rule applies to; absent for everyone. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  record AudienceDefinition(List<String> segments, List<String> tiers,
+      Map<String, String> attributes, List<String> channels) {}
+
+  /** When a rule applies, local date-times in the program's zone. */
+  record WindowDefinition(String from, String until) {}
+
+  /** A cap: at most {@code points} per {@code per}. */
+  record CapDefinition(String per, Long points) {}
+
+  /** A campaign budget shared by all members. */
+  record BudgetDefinition(String id, Long points) {}
+
+  /** A condition written in Java, by the kind it is registered under. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  record ConditionDefinition(String kind, Map<String, String> parameters) {}
+
+  /** A reward in the catalogue. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  record RewardDefinition(String id, String name, String unit, Long cost, String kind,
+      BigDecimal value, BigDecimal percent, List<String> tiers) {}
+
+  /** A limited-time offer. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  record OfferDefinition(String id, String name, String from, String until,
+      List<String> segments, List<String> tiers, String unit, BigDecimal multiplier,
+      Long bonusPoints, String when) {}
+
+  /** The tier ladder. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  record TiersDefinition(String metric, String statusUnit, String window,
+      List<TierDefinition> tiers) {}
+
+  /** One tier. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  record TierDefinition(String id, String name, BigDecimal threshold, BigDecimal earnMultiplier,
+      List<String> perks) {}
+
+  /** A paid membership plan; no term for a lifetime plan. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  record PlanDefinition(String id, String name, BigDecimal fee, String term, List<String> perks,
+      BigDecimal earnMultiplier) {}
+
+  /** A coalition partner. */
+  record PartnerDefinition(String id, String name, BigDecimal pointValue) {}
+
+  /** A cause members can donate points to. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  record CauseDefinition(String id, String name, BigDecimal pointValue, Long minimumPoints,
+      Long stepPoints) {}
+
+  /** A challenge, stamp card or bundle. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  record ChallengeDefinition(String id, String name, String goal, BigDecimal target,
+      List<String> categories, String event, String window, GrantDefinition grant,
+      Boolean restarts) {}
+
+  /** Paying part of an order with points. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  record PointsPaymentDefinition(String unit, Long pointsPerStep, BigDecimal valuePerStep,
+      BigDecimal maxShare) {}
+}

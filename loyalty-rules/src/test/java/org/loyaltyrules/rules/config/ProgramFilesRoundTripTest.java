@@ -1,0 +1,178 @@
+package org.loyaltyrules.rules.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.loyaltyrules.core.BudgetId;
+import org.loyaltyrules.core.ChallengeId;
+import org.loyaltyrules.core.Money;
+import org.loyaltyrules.core.ProgramId;
+import org.loyaltyrules.core.RewardId;
+import org.loyaltyrules.core.RuleId;
+import org.loyaltyrules.core.TierId;
+import org.loyaltyrules.core.UnitId;
+import org.loyaltyrules.core.activity.Channel;
+import org.loyaltyrules.core.activity.EngagementType;
+import org.loyaltyrules.core.program.CalendarPeriod;
+import org.loyaltyrules.core.program.Cause;
+import org.loyaltyrules.core.program.Challenge;
+import org.loyaltyrules.core.program.ChallengeGoal;
+import org.loyaltyrules.core.program.ChallengeWindow;
+import org.loyaltyrules.core.program.ExpiryPolicy;
+import org.loyaltyrules.core.program.Grant;
+import org.loyaltyrules.core.program.MembershipPlan;
+import org.loyaltyrules.core.program.Offer;
+import org.loyaltyrules.core.program.Partner;
+import org.loyaltyrules.core.program.PointUnit;
+import org.loyaltyrules.core.program.PointsPayment;
+import org.loyaltyrules.core.program.Program;
+import org.loyaltyrules.core.program.QualificationWindow;
+import org.loyaltyrules.core.program.Reward;
+import org.loyaltyrules.core.program.RewardKind;
+import org.loyaltyrules.core.program.ShortfallPolicy;
+import org.loyaltyrules.core.program.Tier;
+import org.loyaltyrules.core.program.TierLadder;
+import org.loyaltyrules.core.program.TierMetric;
+import org.loyaltyrules.core.program.UnitKind;
+import org.loyaltyrules.core.rule.Audience;
+import org.loyaltyrules.core.rule.Budget;
+import org.loyaltyrules.core.rule.Cap;
+import org.loyaltyrules.core.rule.CapScope;
+import org.loyaltyrules.core.rule.CustomCondition;
+import org.loyaltyrules.core.rule.EarnPolicy;
+import org.loyaltyrules.core.rule.EarnRule;
+import org.loyaltyrules.core.rule.Expression;
+import org.loyaltyrules.core.rule.Frequency;
+import org.loyaltyrules.core.rule.LineFilter;
+import org.loyaltyrules.core.rule.OnError;
+import org.loyaltyrules.core.rule.RuleSettings;
+import org.loyaltyrules.core.rule.Stacking;
+import org.loyaltyrules.core.rule.TimeWindow;
+import org.loyaltyrules.rules.spi.Extensions;
+
+/**
+ * A program that uses every part of the format is written as YAML and JSON and read back to an
+ * equal program; the text written is a fixpoint.
+ */
+class ProgramFilesRoundTripTest {
+  static final UnitId POINTS = UnitId.of("points");
+  static final UnitId TIER_POINTS = UnitId.of("tier-points");
+  static final Extensions EXTENSIONS = Extensions.builder()
+      .rule("per-item", p -> ctx -> 1)
+      .condition("weekend", p -> ctx -> true)
+      .build();
+
+  /** Every part of the format, each away from its default. */
+  static Program everything() {
+    RuleSettings busy = RuleSettings.defaults().order(2, 5).stacking(Stacking.EXCLUSIVE)
+        .audience(new Audience(Set.of("students"), Set.of(TierId.of("gold")),
+            Map.of("city", "Seoul"), Set.of(Channel.ONLINE, Channel.APP)))
+        .window(new TimeWindow(LocalDate.of(2026, 1, 1).atStartOfDay(),
+            LocalDate.of(2026, 2, 1).atTime(12, 30)))
+        .caps(Cap.of(CapScope.DAY, 400), Cap.of(CapScope.MEMBER, 5_000))
+        .budget(Budget.of("spring", 1_000_000))
+        .condition(new CustomCondition("weekend", Map.of("days", "6,7")))
+        .when(Expression.of("order.total >= 20 && inSegment('students')"))
+        .onError(OnError.REFUSE_DECISION);
+    Money usd = Money.of("1", "USD");
+    return Program.builder(ProgramId.of("everything"), Money.currency("USD"),
+            ZoneId.of("America/Los_Angeles"))
+        .name("Everything Rewards")
+        .activityHorizon(Duration.ofDays(500))
+        .earnPolicy(new EarnPolicy(true, true, true, EarnPolicy.Scope.PER_LINE,
+            EarnPolicy.MultiplierTiming.AFTER_ROUNDING, java.math.RoundingMode.HALF_UP))
+        .unit(new PointUnit(POINTS, "Points", UnitKind.REDEEMABLE, Period.ofDays(14),
+            ExpiryPolicy.afterPeriod(Period.ofMonths(18)), ShortfallPolicy.ALLOW_NEGATIVE))
+        .unit(new PointUnit(TIER_POINTS, "Tier points", UnitKind.STATUS, Period.ZERO,
+            ExpiryPolicy.atEndOf(CalendarPeriod.YEAR, 1), ShortfallPolicy.STOP_AT_ZERO))
+        .unit(new PointUnit(UnitId.of("miles"), "Miles", UnitKind.REDEEMABLE, Period.ZERO,
+            ExpiryPolicy.afterInactivity(Period.ofYears(2)), ShortfallPolicy.TAKE_FROM_PENDING))
+        .earnRule(new EarnRule.Rate(RuleId.of("base"), busy, POINTS, new BigDecimal("2.5"), usd,
+            new LineFilter(Set.of("beans"), Set.of("SKU-1"), Set.of("eco"))))
+        .earnRule(new EarnRule.Multiplier(RuleId.of("beans-x3"), RuleSettings.defaults(), POINTS,
+            BigDecimal.valueOf(3), LineFilter.categories("beans")))
+        .earnRule(new EarnRule.EventBonus(RuleId.of("check-in"), RuleSettings.defaults(), POINTS,
+            5, EngagementType.CHECK_IN, Map.of("place", "store-1"), Frequency.ONCE_PER_DAY))
+        .earnRule(new EarnRule.MinimumSpendBonus(RuleId.of("spend-40"), RuleSettings.defaults(),
+            POINTS, 30, Money.of("40", "USD")))
+        .earnRule(new EarnRule.FirstPurchase(RuleId.of("first"), RuleSettings.defaults(),
+            Grant.points(POINTS, 100)))
+        .earnRule(new EarnRule.SpendVoucher(RuleId.of("five-per-35"), RuleSettings.defaults(),
+            Money.of("35", "USD"), Money.of("5", "USD"), Optional.of(Period.ofDays(30))))
+        .earnRule(new EarnRule.Cashback(RuleId.of("cashback"), RuleSettings.defaults(),
+            new BigDecimal("1.5"), Optional.empty()))
+        .earnRule(new EarnRule.DateReward(RuleId.of("birthday"), RuleSettings.defaults(),
+            EarnRule.DateReward.Occasion.BIRTHDAY, Grant.reward(RewardId.of("drink")), true))
+        .earnRule(new EarnRule.DateReward(RuleId.of("anniversary"), RuleSettings.defaults(),
+            EarnRule.DateReward.Occasion.ANNIVERSARY, Grant.voucher(Money.of("5", "USD")),
+            false))
+        .earnRule(new EarnRule.Custom(RuleId.of("per-item"), RuleSettings.defaults(), POINTS,
+            "per-item", Map.of("points", "3")))
+        .earnRule(new EarnRule.Formula(RuleId.of("students"), RuleSettings.defaults(), POINTS,
+            Expression.of("floor(order.total) * 2 + 50")))
+        .reward(Reward.of("drink", "Drink", POINTS, 150, RewardKind.FREE_ITEM))
+        .reward(new Reward(RewardId.of("ten-off"), "10% off", POINTS, 500,
+            RewardKind.PERCENT_DISCOUNT, Optional.empty(), Optional.of(BigDecimal.TEN),
+            Set.of(TierId.of("gold"))))
+        .reward(Reward.worth("five", "USD 5", POINTS, 1_000, RewardKind.VOUCHER,
+            Money.of("5", "USD")))
+        .offer(new Offer(org.loyaltyrules.core.OfferId.of("double"), "Double points",
+            LocalDate.of(2026, 3, 18).atStartOfDay(), LocalDate.of(2026, 3, 19).atStartOfDay(),
+            Set.of("students"), Set.of(TierId.of("gold")), POINTS, BigDecimal.valueOf(2), 25)
+            .when(Expression.of("any(line.category == 'beans')")))
+        .tiers(new TierLadder(TierMetric.STATUS_POINTS, Optional.of(TIER_POINTS),
+            QualificationWindow.rollingMonths(12), List.of(
+                Tier.of("green", "Green", 0),
+                new Tier(TierId.of("gold"), "Gold", BigDecimal.valueOf(300),
+                    new BigDecimal("1.5"), Set.of("free-shipping")))))
+        .plan(MembershipPlan.recurring("plus", "Plus", Money.of("139", "USD"), Period.ofYears(1),
+            Set.of("free-shipping")))
+        .plan(new MembershipPlan(org.loyaltyrules.core.PlanId.of("coop"), "Co-op",
+            Money.of("20", "USD"), Optional.empty(), Set.of(), BigDecimal.valueOf(2)))
+        .partner(new Partner(org.loyaltyrules.core.PartnerId.of("hotel"), "Hotel",
+            Money.of("0.01", "USD")))
+        .cause(new Cause(org.loyaltyrules.core.CauseId.of("shelter"), "Shelter",
+            Money.of("0.005", "USD"), 100, 100))
+        .challenge(new Challenge(ChallengeId.of("stamps"), "Stamp card", ChallengeGoal.PURCHASES,
+            BigDecimal.TEN, Set.of("drinks"), Optional.empty(), ChallengeWindow.NONE,
+            Grant.reward(RewardId.of("drink")), true))
+        .challenge(new Challenge(ChallengeId.of("check-ins"), "Three check-ins",
+            ChallengeGoal.EVENTS, BigDecimal.valueOf(3), Set.of(),
+            Optional.of(EngagementType.CHECK_IN), ChallengeWindow.WEEK,
+            Grant.points(POINTS, 50), false))
+        .pointsPayment(new PointsPayment(POINTS, 100, Money.of("5", "USD"),
+            new BigDecimal("0.5")))
+        .build();
+  }
+
+  @Test
+  void everyPartOfTheFormatSurvivesYamlAndJson() {
+    Program program = everything();
+    assertThat(BudgetId.of("spring")).isNotNull();
+    for (ProgramFiles.Syntax syntax : ProgramFiles.Syntax.values()) {
+      String text = ProgramFiles.write(program, syntax);
+      ProgramFile file = ProgramFiles.read(text, syntax, EXTENSIONS);
+      assertThat(file.problems()).as(text).isEmpty();
+      assertThat(file.program()).as(text).isEqualTo(program);
+      assertThat(ProgramFiles.write(file.program(), syntax)).isEqualTo(text);
+    }
+  }
+
+  @Test
+  void theYamlReadsLikeTheBrief() {
+    String text = ProgramFiles.write(everything(), ProgramFiles.Syntax.YAML);
+    System.out.println(text);
+    assertThat(text).startsWith("format: loyalty-program/1\nid: everything\n");
+    assertThat(text).contains("  - id: base\n    kind: rate\n    unit: points\n    points: 2.5\n"
+        + "    per: 1.00\n");
+  }
+}
