@@ -30,6 +30,7 @@ import org.loyaltyrules.core.ledger.LedgerTransaction;
 import org.loyaltyrules.core.ledger.Posting;
 import org.loyaltyrules.core.member.Member;
 import org.loyaltyrules.core.program.Cause;
+import org.loyaltyrules.core.program.Problem;
 import org.loyaltyrules.core.program.Program;
 import org.loyaltyrules.core.program.Reward;
 import org.loyaltyrules.core.program.RewardKind;
@@ -62,10 +63,22 @@ public final class CompiledProgram {
   private final RuleBook book;
   private final PurchaseEvaluator evaluator;
 
-  CompiledProgram(Program program, RuleBook book) {
+  private final List<Problem> warnings;
+
+  CompiledProgram(Program program, RuleBook book, List<Problem> warnings) {
     this.program = program;
     this.book = book;
+    this.warnings = List.copyOf(warnings);
     this.evaluator = new PurchaseEvaluator(book, program.earnPolicy(), program.zone());
+  }
+
+  /**
+   * Returns what compiling found that works, but probably not as the program's author meant,
+   * such as a cap smaller than what one ordinary purchase earns under its rule. Each has its
+   * path; none stops the program.
+   */
+  public List<Problem> warnings() {
+    return warnings;
   }
 
   /** Returns the program this was compiled from. */

@@ -41,10 +41,11 @@ public final class LoyaltyRules {
    *
    * @param program the program
    * @param extensions the extensions its custom rules and conditions name, by kind
-   * @return the compiled program, immutable and safe to share between threads
+   * @return the compiled program, immutable and safe to share between threads; its
+   *     {@link CompiledProgram#warnings() warnings} say what works but probably not as meant
    * @throws InvalidProgramException listing every part of the program this version cannot
-   *     decide, every kind no extension is registered for, and every extension that rejects its
-   *     parameters, each with its path
+   *     decide, every kind no extension is registered for, every extension that rejects its
+   *     parameters, and every expression that does not check, each with its path
    * @throws IllegalArgumentException if an argument is null
    */
   public static CompiledProgram compile(Program program, Extensions extensions) {
@@ -56,9 +57,10 @@ public final class LoyaltyRules {
     }
     List<Problem> problems = new ArrayList<>();
     RuleBook book = RuleBook.compile(program, extensions, problems);
-    if (!problems.isEmpty()) {
-      throw new InvalidProgramException(program.id().value(), problems);
+    List<Problem> errors = problems.stream().filter(Problem::isError).toList();
+    if (!errors.isEmpty()) {
+      throw new InvalidProgramException(program.id().value(), errors);
     }
-    return new CompiledProgram(program, book);
+    return new CompiledProgram(program, book, problems);
   }
 }

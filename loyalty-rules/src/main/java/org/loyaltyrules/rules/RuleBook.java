@@ -97,6 +97,7 @@ final class RuleBook {
           condition = both(all);
         }
       }
+      capWarnings(at, rule, problems);
       RuleSpec.Head head = RuleSpec.Head.of(rule.id(), rule.settings(), index++, condition);
       boolean grantsMoneyOrOnADate = rule instanceof EarnRule.DateReward
           || rule instanceof EarnRule.SpendVoucher || rule instanceof EarnRule.Cashback
@@ -196,6 +197,40 @@ final class RuleBook {
       }
     }
     return new RuleBook(rates, multipliers, bonuses, events, vouchers, dates, customs);
+  }
+
+  /**
+   * Warns of a cap smaller than one ordinary earn of its rule — what one {@code per} earns under
+   * a rate, or the whole bonus of a fixed bonus — which the author probably did not mean.
+   */
+  private static void capWarnings(String at, EarnRule rule, List<Problem> problems) {
+    BigDecimal ordinary;
+    String what;
+    if (rule instanceof EarnRule.Rate r) {
+      ordinary = r.points();
+      what = "what " + r.per() + " earns under this rule";
+    } else if (rule instanceof EarnRule.MinimumSpendBonus r) {
+      ordinary = BigDecimal.valueOf(r.points());
+      what = "its bonus";
+    } else if (rule instanceof EarnRule.EventBonus r) {
+      ordinary = BigDecimal.valueOf(r.points());
+      what = "its bonus";
+    } else if (rule instanceof EarnRule.FirstPurchase r && r.grant() instanceof Grant.Points g) {
+      ordinary = BigDecimal.valueOf(g.points());
+      what = "its bonus";
+    } else {
+      return;
+    }
+    List<org.loyaltyrules.core.rule.Cap> caps = rule.settings().caps();
+    for (int i = 0; i < caps.size(); i++) {
+      org.loyaltyrules.core.rule.Cap cap = caps.get(i);
+      if (BigDecimal.valueOf(cap.points()).compareTo(ordinary) < 0) {
+        problems.add(Problem.warning(at + ".settings.caps[" + i + "]", "a cap of "
+            + cap.points() + (cap.points() == 1 ? " point" : " points") + " per " + cap.scope().name().toLowerCase(java.util.Locale.ROOT)
+            + " is smaller than " + what + " (" + ordinary.stripTrailingZeros().toPlainString()
+            + " points), so the rule can never grant even one ordinary earn in full"));
+      }
+    }
   }
 
   /** All of the conditions; empty if there are none, or one could not be made. */

@@ -472,8 +472,17 @@ public final class Program {
         if (reference.atZone(zone).plus(unit.pendingPeriod()).toInstant()
             .isAfter(reference.plus(activityHorizon))) {
           problems.add(new Problem("units[" + i + "].pendingPeriod", "pending period "
-              + unit.pendingPeriod() + " is longer than the activity horizon " + activityHorizon
-              + ", so a return inside the window could no longer be matched to its purchase"));
+              + unit.pendingPeriod() + " is longer than the activity horizon of "
+              + activityHorizon.toDays() + " days, so a return inside the window could no "
+              + "longer be matched to its purchase"));
+        }
+        // The longest the pending period can be against the shortest the expiry can be: 30 days
+        // pending with expiry after a month fails in February.
+        if (unit.expiry() instanceof ExpiryPolicy.AfterPeriod after
+            && longestDays(unit.pendingPeriod()) >= shortestDays(after.period())) {
+          problems.add(new Problem("units[" + i + "].pendingPeriod", "pending period "
+              + unit.pendingPeriod() + " is not always shorter than the expiry after "
+              + after.period() + ", so points could expire before members can spend them"));
         }
       }
       if (tiers != null) {
@@ -541,6 +550,14 @@ public final class Program {
         throw new InvalidProgramException(id.value(), problems);
       }
       return new Program(this);
+    }
+
+    private static long longestDays(java.time.Period p) {
+      return p.getYears() * 366L + p.getMonths() * 31L + p.getDays();
+    }
+
+    private static long shortestDays(java.time.Period p) {
+      return p.getYears() * 365L + p.getMonths() * 28L + p.getDays();
     }
 
     private void checkRule(String at, EarnRule rule, Map<UnitId, PointUnit> unitIds,

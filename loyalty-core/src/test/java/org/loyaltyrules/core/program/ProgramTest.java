@@ -325,6 +325,23 @@ class ProgramTest {
   }
 
   @Test
+  void aPendingPeriodNotShorterThanTheExpiryIsAProblem() {
+    assertThatThrownBy(() -> builder("p")
+            .unit(PointUnit.redeemable("stars", "Stars").withPendingPeriod(Period.ofDays(30))
+                .withExpiry(ExpiryPolicy.afterPeriod(Period.ofMonths(1))))
+            .build())
+        .isExactlyInstanceOf(InvalidProgramException.class)
+        .satisfies(e -> assertThat(((InvalidProgramException) e).problems()).containsExactly(
+            new Problem("units[0].pendingPeriod", "pending period P30D is not always shorter "
+                + "than the expiry after P1M, so points could expire before members can spend "
+                + "them")));
+    assertThat(builder("p")
+        .unit(PointUnit.redeemable("stars", "Stars").withPendingPeriod(Period.ofDays(27))
+            .withExpiry(ExpiryPolicy.afterPeriod(Period.ofMonths(1))))
+        .build().units()).hasSize(1);
+  }
+
+  @Test
   void aPendingPeriodLongerThanTheHorizonIsAProblem() {
     assertThatThrownBy(() -> builder("p").activityHorizon(Duration.ofDays(20))
             .unit(PointUnit.redeemable("stars", "Stars").withPendingPeriod(Period.ofDays(30)))
@@ -332,7 +349,8 @@ class ProgramTest {
         .isExactlyInstanceOf(InvalidProgramException.class)
         .satisfies(e -> assertThat(((InvalidProgramException) e).problems())
             .extracting(Problem::path).containsExactly("units[0].pendingPeriod"))
-        .hasMessageContaining("pending period P30D is longer than the activity horizon PT480H");
+        .hasMessageContaining("pending period P30D is longer than the activity horizon of 20 "
+            + "days");
     assertThat(builder("p").activityHorizon(Duration.ofDays(30))
         .unit(PointUnit.redeemable("stars", "Stars").withPendingPeriod(Period.ofDays(30)))
         .build().activityHorizon()).as("equal is fine").isEqualTo(Duration.ofDays(30));

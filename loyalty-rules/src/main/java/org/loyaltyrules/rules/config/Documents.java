@@ -107,6 +107,8 @@ final class Documents {
         throw new BadDocument("the file holds no " + syntax + " document");
       }
       return tree;
+    } catch (BadDocument e) {
+      throw e;
     } catch (JacksonException e) {
       throw new BadDocument(describe(e, syntax));
     } catch (RuntimeException | StackOverflowError e) {
@@ -150,9 +152,23 @@ final class Documents {
         + firstLine(String.valueOf(e.getOriginalMessage()));
   }
 
+  /**
+   * The parser's message on one line: its own lines that say something (not the excerpt of the
+   * text, nor where it is, which the position already says), joined.
+   */
   private static String firstLine(String message) {
-    int end = message.indexOf('\n');
-    String line = end < 0 ? message : message.substring(0, end);
-    return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+    if (message.contains("nesting depth")) {
+      return "it nests deeper than " + MAX_DEPTH + " levels";
+    }
+    StringBuilder out = new StringBuilder();
+    for (String line : message.split("\n")) {
+      if (line.isBlank() || Character.isWhitespace(line.charAt(0)) || line.contains(" in reader")
+          || line.startsWith("^")) {
+        continue;
+      }
+      out.append(out.length() == 0 ? "" : "; ").append(line.strip());
+    }
+    String one = out.length() == 0 ? message.strip() : out.toString();
+    return one.length() > 200 ? one.substring(0, 200) + "…" : one;
   }
 }

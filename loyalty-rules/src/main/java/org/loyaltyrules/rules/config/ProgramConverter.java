@@ -103,6 +103,8 @@ final class ProgramConverter {
   /** For each list, the index in the file of each part added to the builder, in order. */
   private final Map<String, List<Integer>> added = new HashMap<>();
   private final Set<Integer> formulas = new java.util.HashSet<>();
+  /** The ids of parts that could not be converted, so problems they cause elsewhere are not. */
+  private final Set<String> failedIds = new java.util.HashSet<>();
   private Currency currency;
 
   private ProgramConverter() {}
@@ -173,11 +175,12 @@ final class ProgramConverter {
     try {
       program = b.build();
     } catch (InvalidProgramException e) {
-      e.problems().forEach(p -> problems.add(atFilePath(p)));
+      e.problems().stream().filter(p -> !consequence(p)).forEach(p -> problems.add(atFilePath(p)));
       return null;
     }
     try {
-      LoyaltyRules.compile(program, extensions);
+      LoyaltyRules.compile(program, extensions).warnings()
+          .forEach(p -> problems.add(atFilePath(p)));
     } catch (InvalidProgramException e) {
       e.problems().forEach(p -> problems.add(atFilePath(p)));
       return null;
@@ -198,8 +201,38 @@ final class ProgramConverter {
       if (part != null) {
         add.apply(part);
         indexes.add(i);
+      } else {
+        failedIds.add(idOf(definitions.get(i)));
       }
     }
+  }
+
+  /** The id a definition gives itself, read from its {@code id} component. */
+  private static String idOf(Object definition) {
+    try {
+      Object id = definition.getClass().getRecordComponents()[0].getAccessor()
+          .invoke(definition);
+      return String.valueOf(id);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return "";
+    }
+  }
+
+  /**
+   * Whether a problem the model reports only follows from a part that could not be converted,
+   * such as a reference to a unit whose definition was already reported: it would add noise,
+   * not news.
+   */
+  private boolean consequence(Problem p) {
+    if (failedIds.isEmpty()) {
+      return false;
+    }
+    if (p.path().equals("units") && failedIds.size() > 0 && added.getOrDefault("units",
+        List.of()).isEmpty()) {
+      return true;
+    }
+    return p.message().startsWith("unknown ") && failedIds.stream()
+        .anyMatch(id -> p.message().contains("'" + id + "'"));
   }
 
   /** Converts one part of a list, at a path; null if it could not (the problem is recorded). */
@@ -476,9 +509,7 @@ final class ProgramConverter {
         r.priority() == null ? 0 : r.priority(),
         enumOf(at + ".stacking", r.stacking(), Stacking.class, Stacking.STACKABLE),
         audience,
-        window == null ? Optional.empty() : Optional.of(field(at + ".window", () ->
-            new TimeWindow(Texts.dateTime(required(at + ".window.from", window.from())),
-                Texts.dateTime(required(at + ".window.until", window.until()))))),
+        window == null ? Optional.empty() : Optional.of(window(at + ".window", window)),
         caps,
         budget == null ? Optional.empty() : Optional.of(field(at + ".budget", () -> Budget.of(
             required(at + ".budget.id", budget.id()),
@@ -489,6 +520,18 @@ final class ProgramConverter {
         r.when() == null ? Optional.empty() : Optional.of(field(at + ".when",
             () -> Expression.of(r.when()))),
         enumOf(at + ".onError", r.onError(), OnError.class, OnError.SKIP_RULE)));
+  }
+
+  private TimeWindow window(String at, WindowDefinition w) {
+    java.time.LocalDateTime from = field(at + ".from",
+        () -> Texts.dateTime(required(at + ".from", w.from())));
+    java.time.LocalDateTime until = field(at + ".until",
+        () -> Texts.dateTime(required(at + ".until", w.until())));
+    if (!until.isAfter(from)) {
+      throw new Located(at + ".until", "must be after from (" + w.from() + "), was "
+          + w.until());
+    }
+    return new TimeWindow(from, until);
   }
 
   private Grant grant(String at, GrantDefinition g) {
@@ -523,8 +566,8 @@ final class ProgramConverter {
     return part(at, () -> new Offer(
         field(at + ".id", () -> OfferId.of(required(at + ".id", o.id()))),
         required(at + ".name", o.name()),
-        field(at + ".from", () -> Texts.dateTime(required(at + ".from", o.from()))),
-        field(at + ".until", () -> Texts.dateTime(required(at + ".until", o.until()))),
+        window(at, new WindowDefinition(o.from(), o.until())).from(),
+        Texts.dateTime(o.until()),
         set(o.segments()),
         set(o.tiers(), TierId::of),
         unit(at, o.unit()),

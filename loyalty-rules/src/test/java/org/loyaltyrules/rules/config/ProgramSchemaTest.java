@@ -1,0 +1,131 @@
+package org.loyaltyrules.rules.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.loyaltyrules.core.activity.Channel;
+import org.loyaltyrules.core.activity.EngagementType;
+import org.loyaltyrules.core.program.CalendarPeriod;
+import org.loyaltyrules.core.program.ChallengeGoal;
+import org.loyaltyrules.core.program.ChallengeWindow;
+import org.loyaltyrules.core.program.RewardKind;
+import org.loyaltyrules.core.program.ShortfallPolicy;
+import org.loyaltyrules.core.program.TierMetric;
+import org.loyaltyrules.core.program.UnitKind;
+import org.loyaltyrules.core.rule.CapScope;
+import org.loyaltyrules.core.rule.EarnPolicy;
+import org.loyaltyrules.core.rule.Frequency;
+import org.loyaltyrules.core.rule.OnError;
+import org.loyaltyrules.core.rule.Stacking;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The shipped JSON Schema and the definition records describe the same format: the same fields
+ * in every part, and every enum the values of the model's enum, so neither can drift.
+ */
+class ProgramSchemaTest {
+  private static final JsonNode SCHEMA = Documents.mapper(ProgramFiles.Syntax.JSON)
+      .readTree(ProgramFiles.schema());
+
+  private static JsonNode def(String name) {
+    return SCHEMA.get("$defs").get(name);
+  }
+
+  private static Set<String> properties(JsonNode node) {
+    Set<String> names = new LinkedHashSet<>();
+    node.get("properties").propertyNames().forEach(names::add);
+    return names;
+  }
+
+  private static List<String> components(Class<? extends Record> type) {
+    return Arrays.stream(type.getRecordComponents()).map(c -> c.getName()).toList();
+  }
+
+  private static List<String> values(JsonNode node) {
+    List<String> out = new ArrayList<>();
+    node.get("enum").forEach(v -> out.add(v.asString()));
+    return out;
+  }
+
+  private static List<String> kebab(Enum<?>... constants) {
+    return Arrays.stream(constants).map(Texts::kebab).toList();
+  }
+
+  @Test
+  void everyPartHasTheFieldsOfItsRecord() {
+    assertThat(properties(SCHEMA)).containsExactlyElementsOf(
+        components(ProgramDefinition.class));
+    assertThat(properties(def("unit"))).containsExactlyElementsOf(
+        components(ProgramDefinition.UnitDefinition.class));
+    assertThat(properties(def("unit").get("properties").get("expiry")))
+        .containsExactlyElementsOf(components(ProgramDefinition.ExpiryDefinition.class));
+    assertThat(properties(def("reward"))).containsExactlyElementsOf(
+        components(ProgramDefinition.RewardDefinition.class));
+    assertThat(properties(def("offer"))).containsExactlyElementsOf(
+        components(ProgramDefinition.OfferDefinition.class));
+    assertThat(properties(def("tiers"))).containsExactlyElementsOf(
+        components(ProgramDefinition.TiersDefinition.class));
+    assertThat(properties(def("tiers").get("properties").get("tiers").get("items")))
+        .containsExactlyElementsOf(components(ProgramDefinition.TierDefinition.class));
+    assertThat(properties(def("plan"))).containsExactlyElementsOf(
+        components(ProgramDefinition.PlanDefinition.class));
+    assertThat(properties(def("partner"))).containsExactlyElementsOf(
+        components(ProgramDefinition.PartnerDefinition.class));
+    assertThat(properties(def("cause"))).containsExactlyElementsOf(
+        components(ProgramDefinition.CauseDefinition.class));
+    assertThat(properties(def("challenge"))).containsExactlyElementsOf(
+        components(ProgramDefinition.ChallengeDefinition.class));
+    assertThat(properties(def("pointsPayment"))).containsExactlyElementsOf(
+        components(ProgramDefinition.PointsPaymentDefinition.class));
+    assertThat(properties(def("earnPolicy"))).containsExactlyElementsOf(
+        components(ProgramDefinition.EarnPolicyDefinition.class));
+    assertThat(properties(def("grant"))).containsExactlyElementsOf(
+        components(ProgramDefinition.GrantDefinition.class));
+    Set<String> ruleFields = new LinkedHashSet<>();
+    def("rule").get("allOf").forEach(branch -> ruleFields.addAll(properties(branch.get("then"))));
+    assertThat(ruleFields).containsExactlyInAnyOrderElementsOf(
+        components(ProgramDefinition.RuleDefinition.class));
+  }
+
+  @Test
+  void everyEnumHasTheModelsValues() {
+    JsonNode rule = def("rule").get("allOf").get(0).get("then").get("properties");
+    assertThat(values(rule.get("stacking"))).isEqualTo(kebab(Stacking.values()));
+    assertThat(values(rule.get("onError"))).isEqualTo(kebab(OnError.values()));
+    assertThat(values(rule.get("caps").get("items").get("properties").get("per")))
+        .isEqualTo(kebab(CapScope.values()));
+    assertThat(values(rule.get("audience").get("properties").get("channels").get("items")))
+        .isEqualTo(kebab(Channel.values()));
+    JsonNode events = def("rule").get("allOf").get(2).get("then").get("properties");
+    assertThat(values(events.get("frequency"))).isEqualTo(kebab(Frequency.values()));
+    assertThat(values(def("engagement"))).isEqualTo(kebab(EngagementType.values()));
+    JsonNode unit = def("unit").get("properties");
+    assertThat(values(unit.get("kind"))).isEqualTo(kebab(UnitKind.values()));
+    assertThat(values(unit.get("shortfall"))).containsExactlyInAnyOrderElementsOf(
+        kebab(ShortfallPolicy.values()));
+    assertThat(values(unit.get("expiry").get("properties").get("endOf")))
+        .isEqualTo(kebab(CalendarPeriod.values()));
+    assertThat(values(def("reward").get("properties").get("kind")))
+        .isEqualTo(kebab(RewardKind.values()));
+    assertThat(values(def("tiers").get("properties").get("metric")))
+        .isEqualTo(kebab(TierMetric.values()));
+    assertThat(values(def("challenge").get("properties").get("goal")))
+        .isEqualTo(kebab(ChallengeGoal.values()));
+    assertThat(values(def("challenge").get("properties").get("window")))
+        .isEqualTo(kebab(ChallengeWindow.values()));
+    JsonNode policy = def("earnPolicy").get("properties");
+    assertThat(values(policy.get("rounding"))).containsExactlyInAnyOrderElementsOf(
+        Arrays.stream(RoundingMode.values()).filter(m -> m != RoundingMode.UNNECESSARY)
+            .map(Texts::kebab).toList());
+    assertThat(values(policy.get("scope"))).containsExactlyInAnyOrderElementsOf(
+        kebab(EarnPolicy.Scope.values()));
+    assertThat(values(policy.get("multipliers"))).containsExactlyInAnyOrderElementsOf(
+        kebab(EarnPolicy.MultiplierTiming.values()));
+  }
+}
