@@ -1,0 +1,65 @@
+package org.loyaltyrules.rules.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A scenario file as written, bound by Jackson: the program file it runs, the member it starts
+ * with, and its steps with what must hold after each. {@link ScenarioRunner} runs it.
+ */
+record ScenarioDefinition(String format, String name, String program, Long seed,
+    MemberDefinition member, List<StepDefinition> steps) {
+
+  /** The format this version reads. */
+  static final String FORMAT = "loyalty-scenario/1";
+
+  /** The member at the start: enrolled at a local date-time in the program's zone. */
+  record MemberDefinition(String id, String enrolled, String birthday, List<String> segments,
+      Map<String, String> attributes) {}
+
+  /**
+   * One step: an activity at a local date-time (or a time advance), then expectations. Exactly
+   * one of the activities, or {@code advance: true}.
+   */
+  record StepDefinition(String at, PurchaseDefinition purchase,
+      @JsonProperty("return") ReturnDefinition giveBack, EventDefinition event,
+      RedeemDefinition redeem, PayDefinition payWithPoints, DonateDefinition donate,
+      Boolean advance, ExpectDefinition expect) {}
+
+  /** A purchase. */
+  record PurchaseDefinition(String id, String channel, BigDecimal tax, BigDecimal shipping,
+      String partner, List<LineDefinition> lines) {}
+
+  /** One line of a purchase. */
+  record LineDefinition(String id, String sku, String category, BigDecimal quantity,
+      BigDecimal price, List<String> tags, String unit, String partner) {}
+
+  /** A return of lines of a purchase. */
+  record ReturnDefinition(String id, String purchase, List<ReturnLineDefinition> lines) {}
+
+  /** A returned quantity of a line. */
+  record ReturnLineDefinition(String line, BigDecimal quantity) {}
+
+  /** An engagement event. */
+  record EventDefinition(String id, String type, Map<String, String> attributes) {}
+
+  /** A reward redemption. */
+  record RedeemDefinition(String id, String reward, Integer quantity) {}
+
+  /** Paying part of a purchase with points. */
+  record PayDefinition(String id, String purchase, String unit, Long points) {}
+
+  /** A donation of points to a cause. */
+  record DonateDefinition(String id, String cause, String unit, Long points) {}
+
+  /** What must hold after a step; every field is optional. */
+  record ExpectDefinition(Map<String, Long> available, Map<String, Long> pending,
+      Map<String, Long> granted, Map<String, String> notes, Map<String, Integer> effects,
+      List<VoucherExpectation> vouchers, String tier, List<String> errors, String refused,
+      Boolean replay) {}
+
+  /** A voucher the member holds: its value and status. */
+  record VoucherExpectation(BigDecimal value, String status) {}
+}

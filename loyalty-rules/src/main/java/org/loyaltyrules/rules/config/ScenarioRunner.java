@@ -1,0 +1,465 @@
+package org.loyaltyrules.rules.config;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+import org.loyaltyrules.core.ActivityId;
+import org.loyaltyrules.core.CauseId;
+import org.loyaltyrules.core.LineId;
+import org.loyaltyrules.core.LoyaltyException;
+import org.loyaltyrules.core.MemberId;
+import org.loyaltyrules.core.Money;
+import org.loyaltyrules.core.PartnerId;
+import org.loyaltyrules.core.RewardId;
+import org.loyaltyrules.core.UnitId;
+import org.loyaltyrules.core.activity.Activity;
+import org.loyaltyrules.core.activity.Channel;
+import org.loyaltyrules.core.activity.Donation;
+import org.loyaltyrules.core.activity.EngagementEvent;
+import org.loyaltyrules.core.activity.EngagementType;
+import org.loyaltyrules.core.activity.PayWithPoints;
+import org.loyaltyrules.core.activity.Purchase;
+import org.loyaltyrules.core.activity.PurchaseLine;
+import org.loyaltyrules.core.activity.RedeemReward;
+import org.loyaltyrules.core.activity.Return;
+import org.loyaltyrules.core.activity.ReturnLine;
+import org.loyaltyrules.core.decision.Decision;
+import org.loyaltyrules.core.decision.DecisionError;
+import org.loyaltyrules.core.decision.Effect;
+import org.loyaltyrules.core.decision.ProgramState;
+import org.loyaltyrules.core.decision.TraceEntry;
+import org.loyaltyrules.core.member.Member;
+import org.loyaltyrules.core.member.Voucher;
+import org.loyaltyrules.core.program.InvalidProgramException;
+import org.loyaltyrules.core.program.Problem;
+import org.loyaltyrules.core.program.Program;
+import org.loyaltyrules.rules.CompiledProgram;
+import org.loyaltyrules.rules.LoyaltyRules;
+import org.loyaltyrules.rules.config.ScenarioDefinition.ExpectDefinition;
+import org.loyaltyrules.rules.config.ScenarioDefinition.LineDefinition;
+import org.loyaltyrules.rules.config.ScenarioDefinition.StepDefinition;
+import org.loyaltyrules.rules.config.ScenarioDefinition.VoucherExpectation;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Runs one scenario: reads it and its program, then decides each step as a host would — the
+ * member's state carried from step to step, the program state too — and checks what each step
+ * expects. Everything the texts can get wrong becomes a problem or a failure, never an
+ * exception. One runner per run; not thread-safe.
+ */
+final class ScenarioRunner {
+  private final List<Problem> problems = new ArrayList<>();
+  private final List<ScenarioResult.Failure> failures = new ArrayList<>();
+  private String name = "scenario";
+  private int steps;
+
+  private ScenarioRunner() {}
+
+  static ScenarioResult run(String text, Function<String, String> programs) {
+    if (text == null) {
+      throw new IllegalArgumentException("scenario text must not be null");
+    }
+    if (programs == null) {
+      throw new IllegalArgumentException("program loader must not be null");
+    }
+    ScenarioRunner runner = new ScenarioRunner();
+    runner.runAll(text, programs);
+    return new ScenarioResult(runner.name, runner.problems, runner.failures, runner.steps);
+  }
+
+  private void runAll(String text, Function<String, String> programs) {
+    ScenarioDefinition scenario = read(text);
+    if (scenario == null) {
+      return;
+    }
+    if (scenario.name() != null) {
+      name = scenario.name();
+    }
+    CompiledProgram compiled = program(scenario.program(), programs);
+    if (compiled == null || scenario.member() == null || scenario.steps() == null) {
+      if (scenario.member() == null) {
+        problems.add(new Problem("member", "is required"));
+      }
+      if (scenario.steps() == null) {
+        problems.add(new Problem("steps", "is required"));
+      }
+      return;
+    }
+    Program program = compiled.program();
+    ZoneId zone = program.zone();
+    Member member;
+    try {
+      member = member(scenario.member(), zone);
+    } catch (IllegalArgumentException | LoyaltyException e) {
+      problems.add(new Problem("member", e.getMessage()));
+      return;
+    }
+    ProgramState state = ProgramState.initial(program.currency());
+    SplittableRandom random = new SplittableRandom(scenario.seed() == null ? 1 : scenario.seed());
+    for (int i = 0; i < scenario.steps().size(); i++) {
+      StepDefinition step = scenario.steps().get(i);
+      String at = "steps[" + i + "]";
+      Instant when;
+      Activity activity;
+      try {
+        when = instant(required(at + ".at", step.at()), zone);
+        activity = activity(at, step, when, program);
+      } catch (IllegalArgumentException | LoyaltyException e) {
+        problems.add(new Problem(e instanceof Located l ? l.path : at, e.getMessage()));
+        return;
+      }
+      steps++;
+      Decision decision;
+      String refused = null;
+      try {
+        decision = activity == null ? compiled.advance(state, member, when)
+            : compiled.decide(state, member, activity, when, random);
+      } catch (LoyaltyException | IllegalArgumentException e) {
+        decision = null;
+        refused = e.getMessage();
+      }
+      if (decision != null && decision.isRefused()) {
+        refused = decision.errors().stream().filter(DecisionError::refusesDecision)
+            .map(DecisionError::message).findFirst().orElse("refused");
+      }
+      if (decision != null && !decision.isRefused()) {
+        member = decision.member();
+        state = state.apply(decision.programStateChanges());
+      }
+      check(i, at + ".expect", step.expect(), decision, refused, member);
+    }
+  }
+
+  private ScenarioDefinition read(String text) {
+    JsonNode tree;
+    try {
+      tree = Documents.read(text, ProgramFiles.Syntax.YAML);
+    } catch (Documents.BadDocument e) {
+      problems.add(new Problem("(file)", e.getMessage()));
+      return null;
+    }
+    JsonNode format = tree.isObject() ? tree.get("format") : null;
+    if (format == null || !format.isString()
+        || !format.asString().equals(ScenarioDefinition.FORMAT)) {
+      problems.add(new Problem("format", "a scenario file starts with 'format: "
+          + ScenarioDefinition.FORMAT + "'" + (format == null ? "" : ", not '"
+              + format.asString() + "'")));
+      return null;
+    }
+    try {
+      return Documents.mapper(ProgramFiles.Syntax.YAML).treeToValue(tree,
+          ScenarioDefinition.class);
+    } catch (JacksonException e) {
+      problems.add(new Problem(path(e), e.getOriginalMessage().lines().findFirst().orElse("")));
+      return null;
+    }
+  }
+
+  /** The path in the file of a binding error: {@code steps[2].purchase.lines[0].price}. */
+  private static String path(JacksonException e) {
+    StringBuilder out = new StringBuilder();
+    for (JacksonException.Reference r : e.getPath()) {
+      if (r.getPropertyName() != null) {
+        out.append(out.length() == 0 ? "" : ".").append(r.getPropertyName());
+      } else if (r.getIndex() >= 0) {
+        out.append('[').append(r.getIndex()).append(']');
+      }
+    }
+    return out.length() == 0 ? "(file)" : out.toString();
+  }
+
+  private CompiledProgram program(String file, Function<String, String> programs) {
+    if (file == null) {
+      problems.add(new Problem("program", "is required: the program file to run, relative to "
+          + "the scenario file"));
+      return null;
+    }
+    String text;
+    ProgramFile read;
+    try {
+      text = programs.apply(file);
+      read = ProgramFiles.read(text, ProgramFiles.Syntax.of(file));
+    } catch (RuntimeException e) {
+      problems.add(new Problem("program", "cannot read '" + file + "': " + e.getMessage()));
+      return null;
+    }
+    for (Problem p : read.errors()) {
+      problems.add(new Problem("program", file + ": " + p));
+    }
+    if (!read.isValid()) {
+      return null;
+    }
+    try {
+      return LoyaltyRules.compile(read.program());
+    } catch (InvalidProgramException e) {
+      problems.add(new Problem("program", file + ": " + e.getMessage()));
+      return null;
+    }
+  }
+
+  private static Member member(ScenarioDefinition.MemberDefinition m, ZoneId zone) {
+    Member member = Member.enroll(MemberId.of(required("member.id", m.id())),
+        instant(required("member.enrolled", m.enrolled()), zone));
+    var profile = member.profile();
+    if (m.birthday() != null) {
+      profile = profile.withBirthday(LocalDate.parse(m.birthday()));
+    }
+    if (m.segments() != null) {
+      profile = profile.withSegments(new LinkedHashSet<>(m.segments()));
+    }
+    if (m.attributes() != null) {
+      for (Map.Entry<String, String> a : m.attributes().entrySet()) {
+        profile = profile.withAttribute(a.getKey(), a.getValue());
+      }
+    }
+    return member.withProfile(profile);
+  }
+
+  private static Instant instant(String local, ZoneId zone) {
+    LocalDateTime at = Texts.dateTime(local);
+    return at.atZone(zone).toInstant();
+  }
+
+  private static <T> T required(String path, T value) {
+    if (value == null) {
+      throw new Located(path, "is required");
+    }
+    return value;
+  }
+
+  /** A problem of one field of the scenario, reported at its path. */
+  private static final class Located extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+    final String path;
+
+    Located(String path, String message) {
+      super(message);
+      this.path = path;
+    }
+  }
+
+  /** The step's activity; null for a time advance. */
+  private static Activity activity(String at, StepDefinition s, Instant when, Program program) {
+    int given = (s.purchase() != null ? 1 : 0) + (s.giveBack() != null ? 1 : 0)
+        + (s.event() != null ? 1 : 0) + (s.redeem() != null ? 1 : 0)
+        + (s.payWithPoints() != null ? 1 : 0) + (s.donate() != null ? 1 : 0)
+        + (Boolean.TRUE.equals(s.advance()) ? 1 : 0);
+    if (given != 1) {
+      throw new Located(at, "a step has exactly one of purchase, return, event, redeem, "
+          + "payWithPoints, donate and advance: true; this one has " + given);
+    }
+    if (s.purchase() != null) {
+      var p = s.purchase();
+      Purchase.Builder b = Purchase.builder(ActivityId.of(required(at + ".purchase.id", p.id())),
+          when);
+      if (p.channel() != null) {
+        b.channel(Texts.enumValue(p.channel(), Channel.class));
+      }
+      if (p.tax() != null) {
+        b.tax(Money.of(p.tax(), program.currency()));
+      }
+      if (p.shipping() != null) {
+        b.shipping(Money.of(p.shipping(), program.currency()));
+      }
+      if (p.partner() != null) {
+        b.partner(PartnerId.of(p.partner()));
+      }
+      List<LineDefinition> lines = required(at + ".purchase.lines", p.lines());
+      for (int i = 0; i < lines.size(); i++) {
+        LineDefinition l = lines.get(i);
+        String la = at + ".purchase.lines[" + i + "]";
+        PurchaseLine line = PurchaseLine.of(LineId.of(required(la + ".id", l.id())),
+            l.sku() == null ? l.id() : l.sku(), required(la + ".category", l.category()),
+            l.quantity() == null ? BigDecimal.ONE : l.quantity(),
+            Money.of(required(la + ".price", l.price()), program.currency()));
+        if (l.tags() != null) {
+          line = line.withTags(new LinkedHashSet<>(l.tags()));
+        }
+        if (l.unit() != null) {
+          line = line.withUnitOfMeasure(l.unit());
+        }
+        if (l.partner() != null) {
+          line = line.withPartner(PartnerId.of(l.partner()));
+        }
+        b.line(line);
+      }
+      return b.build();
+    } else if (s.giveBack() != null) {
+      var r = s.giveBack();
+      List<ReturnLine> lines = new ArrayList<>();
+      for (var l : required(at + ".return.lines", r.lines())) {
+        lines.add(ReturnLine.of(LineId.of(l.line()), l.quantity() == null ? BigDecimal.ONE
+            : l.quantity()));
+      }
+      return Return.of(ActivityId.of(required(at + ".return.id", r.id())), when,
+          ActivityId.of(required(at + ".return.purchase", r.purchase())), lines);
+    } else if (s.event() != null) {
+      var e = s.event();
+      EngagementEvent event = EngagementEvent.of(ActivityId.of(required(at + ".event.id",
+          e.id())), when, Texts.enumValue(required(at + ".event.type", e.type()),
+          EngagementType.class));
+      if (e.attributes() != null) {
+        for (Map.Entry<String, String> a : e.attributes().entrySet()) {
+          event = event.withAttribute(a.getKey(), a.getValue());
+        }
+      }
+      return event;
+    } else if (s.redeem() != null) {
+      var r = s.redeem();
+      return new RedeemReward(ActivityId.of(required(at + ".redeem.id", r.id())), when,
+          RewardId.of(required(at + ".redeem.reward", r.reward())),
+          r.quantity() == null ? 1 : r.quantity());
+    } else if (s.payWithPoints() != null) {
+      var p = s.payWithPoints();
+      return new PayWithPoints(ActivityId.of(required(at + ".payWithPoints.id", p.id())), when,
+          ActivityId.of(required(at + ".payWithPoints.purchase", p.purchase())),
+          unit(program, p.unit()), required(at + ".payWithPoints.points", p.points()));
+    } else if (s.donate() != null) {
+      var d = s.donate();
+      return new Donation(ActivityId.of(required(at + ".donate.id", d.id())), when,
+          CauseId.of(required(at + ".donate.cause", d.cause())), unit(program, d.unit()),
+          required(at + ".donate.points", d.points()));
+    }
+    return null;
+  }
+
+  /** The unit named, or the program's only unit if none is named. */
+  private static UnitId unit(Program program, String unit) {
+    if (unit != null) {
+      return UnitId.of(unit);
+    }
+    if (program.units().size() != 1) {
+      throw new IllegalArgumentException("name the unit: the program has "
+          + program.units().keySet());
+    }
+    return program.units().keySet().iterator().next();
+  }
+
+  private void check(int step, String at, ExpectDefinition e, Decision d, String refused,
+      Member member) {
+    int n = step + 1;
+    if (e == null) {
+      if (refused != null) {
+        fail(n, at.replace(".expect", ""), "the step was refused: " + refused);
+      }
+      return;
+    }
+    if (e.refused() != null) {
+      if (refused == null) {
+        fail(n, at + ".refused", "expected the step to be refused (" + e.refused()
+            + "), but it was decided");
+      } else if (!refused.toLowerCase(Locale.ROOT).contains(e.refused()
+          .toLowerCase(Locale.ROOT))) {
+        fail(n, at + ".refused", "expected a refusal saying '" + e.refused() + "', was: "
+            + refused);
+      }
+    } else if (refused != null) {
+      fail(n, at, "the step was refused: " + refused);
+    }
+    if (e.available() != null) {
+      e.available().forEach((unit, points) -> expectEqual(n, at + ".available." + unit, points,
+          member.available(UnitId.of(unit))));
+    }
+    if (e.pending() != null) {
+      e.pending().forEach((unit, points) -> expectEqual(n, at + ".pending." + unit, points,
+          member.pending(UnitId.of(unit))));
+    }
+    if (e.tier() != null) {
+      String actual = member.tierId().map(t -> t.value()).orElse("none");
+      if (!actual.equals(e.tier())) {
+        fail(n, at + ".tier", "expected tier " + e.tier() + ", was " + actual);
+      }
+    }
+    if (e.vouchers() != null) {
+      vouchers(n, at + ".vouchers", e.vouchers(), member);
+    }
+    if (d == null) {
+      return;
+    }
+    if (e.granted() != null) {
+      e.granted().forEach((rule, points) -> expectEqual(n, at + ".granted." + rule, points,
+          d.trace().stream().filter(t -> t.rule().value().equals(rule))
+              .mapToLong(TraceEntry::granted).sum()));
+    }
+    if (e.notes() != null) {
+      e.notes().forEach((rule, note) -> {
+        List<String> notes = d.trace().stream().filter(t -> t.rule().value().equals(rule))
+            .map(TraceEntry::note).toList();
+        if (notes.stream().noneMatch(x -> x.contains(note))) {
+          fail(n, at + ".notes." + rule, "expected a trace note containing '" + note
+              + "', was " + (notes.isEmpty() ? "no trace entry for the rule" : notes));
+        }
+      });
+    }
+    if (e.effects() != null) {
+      Map<String, Integer> counts = new HashMap<>();
+      for (Effect effect : d.effects()) {
+        counts.merge(kind(effect), 1, Integer::sum);
+      }
+      e.effects().forEach((kind, count) -> expectEqual(n, at + ".effects." + kind,
+          (long) count, counts.getOrDefault(kind, 0)));
+    }
+    if (e.errors() != null) {
+      List<String> messages = d.errors().stream().map(DecisionError::message).toList();
+      if (messages.size() != e.errors().size()) {
+        fail(n, at + ".errors", "expected " + e.errors().size() + " error"
+            + (e.errors().size() == 1 ? "" : "s") + ", was " + messages);
+      } else {
+        for (int i = 0; i < messages.size(); i++) {
+          if (!messages.get(i).contains(e.errors().get(i))) {
+            fail(n, at + ".errors[" + i + "]", "expected an error containing '"
+                + e.errors().get(i) + "', was: " + messages.get(i));
+          }
+        }
+      }
+    }
+    if (e.replay() != null && e.replay() != d.replay()) {
+      fail(n, at + ".replay", "expected replay " + e.replay() + ", was " + d.replay());
+    }
+  }
+
+  private void vouchers(int n, String at, List<VoucherExpectation> expected, Member member) {
+    List<String> want = new ArrayList<>();
+    for (VoucherExpectation v : expected) {
+      want.add(v.value().stripTrailingZeros().toPlainString() + " " + (v.status() == null
+          ? "issued" : v.status()));
+    }
+    List<String> have = new ArrayList<>();
+    for (Voucher v : member.vouchers().values()) {
+      have.add(v.value().amount().stripTrailingZeros().toPlainString() + " "
+          + Texts.kebab(v.status()));
+    }
+    want.sort(null);
+    have.sort(null);
+    if (!want.equals(have)) {
+      fail(n, at, "expected vouchers " + want + ", were " + have);
+    }
+  }
+
+  /** An effect's kind as scenario files write it: {@code points-earned}. */
+  static String kind(Effect effect) {
+    return effect.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1-$2")
+        .toLowerCase(Locale.ROOT);
+  }
+
+  private void expectEqual(int n, String at, long expected, long actual) {
+    if (expected != actual) {
+      fail(n, at, "expected " + expected + ", was " + actual);
+    }
+  }
+
+  private void fail(int step, String path, String message) {
+    failures.add(new ScenarioResult.Failure(step, path, message));
+  }
+}
