@@ -1,0 +1,82 @@
+package org.loyaltyrules.rules.config;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * An effect of a decision as stored: an object whose {@code type} names the kind of effect, one
+ * stable name for each {@link org.loyaltyrules.core.decision.Effect} record. Values are written
+ * as in {@link MemberDocument}; money is decimal text beside its currency code.
+ *
+ * <p>All implementations are immutable records.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = EffectDocument.PointsEarned.class, name = "points-earned"),
+    @JsonSubTypes.Type(value = EffectDocument.PointsReversed.class, name = "points-reversed"),
+    @JsonSubTypes.Type(value = EffectDocument.PointsRestored.class, name = "points-restored"),
+    @JsonSubTypes.Type(value = EffectDocument.PointsShortfall.class, name = "points-shortfall"),
+    @JsonSubTypes.Type(value = EffectDocument.PointsExpired.class, name = "points-expired"),
+    @JsonSubTypes.Type(value = EffectDocument.RewardRedeemed.class, name = "reward-redeemed"),
+    @JsonSubTypes.Type(value = EffectDocument.PaidWithPoints.class, name = "paid-with-points"),
+    @JsonSubTypes.Type(value = EffectDocument.VoucherIssued.class, name = "voucher-issued"),
+    @JsonSubTypes.Type(value = EffectDocument.VoucherRevoked.class, name = "voucher-revoked"),
+    @JsonSubTypes.Type(value = EffectDocument.VoucherExpired.class, name = "voucher-expired"),
+    @JsonSubTypes.Type(value = EffectDocument.DonationMade.class, name = "donation-made"),
+    @JsonSubTypes.Type(value = EffectDocument.TierChanged.class, name = "tier-changed"),
+    @JsonSubTypes.Type(value = EffectDocument.MembershipChanged.class,
+        name = "membership-changed"),
+    @JsonSubTypes.Type(value = EffectDocument.PerkGranted.class, name = "perk-granted"),
+    @JsonSubTypes.Type(value = EffectDocument.AccountClosed.class, name = "account-closed")})
+sealed interface EffectDocument {
+
+  /** Points earned into a lot. */
+  record PointsEarned(String unit, Long points, String rule, String lot, String pendingUntil)
+      implements EffectDocument {}
+
+  /** Points taken back. */
+  record PointsReversed(String unit, Long points, String activity) implements EffectDocument {}
+
+  /** Spent points given back. */
+  record PointsRestored(String unit, Long points, String activity) implements EffectDocument {}
+
+  /** Points a reversal could not take from the available balance. */
+  record PointsShortfall(String unit, Long points, String policy) implements EffectDocument {}
+
+  /** Points expired unused. */
+  record PointsExpired(String unit, Long points, String at) implements EffectDocument {}
+
+  /** A catalogue reward redeemed. */
+  record RewardRedeemed(String reward, Integer quantity, String unit, Long points)
+      implements EffectDocument {}
+
+  /** Points paid toward an order. */
+  record PaidWithPoints(String purchase, String unit, Long points, String value, String currency)
+      implements EffectDocument {}
+
+  /** A voucher issued. */
+  record VoucherIssued(MemberDocument.Voucher voucher) implements EffectDocument {}
+
+  /** A voucher taken back. */
+  record VoucherRevoked(MemberDocument.Voucher voucher) implements EffectDocument {}
+
+  /** A voucher expired unused. */
+  record VoucherExpired(MemberDocument.Voucher voucher) implements EffectDocument {}
+
+  /** Points donated to a cause. */
+  record DonationMade(String cause, String unit, Long points, String value, String currency)
+      implements EffectDocument {}
+
+  /** The member's tier changed; {@code from} is absent if no tier was held. */
+  record TierChanged(String from, String to) implements EffectDocument {}
+
+  /** A paid membership changed. */
+  record MembershipChanged(String plan, String status, String expiresAt)
+      implements EffectDocument {}
+
+  /** A benefit delivered with the activity. */
+  record PerkGranted(String perk, String source) implements EffectDocument {}
+
+  /** The account was closed. */
+  record AccountClosed(String reason) implements EffectDocument {}
+}

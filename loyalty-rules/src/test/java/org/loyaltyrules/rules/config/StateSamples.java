@@ -1,0 +1,121 @@
+package org.loyaltyrules.rules.config;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.loyaltyrules.core.ActivityId;
+import org.loyaltyrules.core.BudgetId;
+import org.loyaltyrules.core.CauseId;
+import org.loyaltyrules.core.DrawId;
+import org.loyaltyrules.core.LotId;
+import org.loyaltyrules.core.MemberId;
+import org.loyaltyrules.core.Money;
+import org.loyaltyrules.core.PartnerId;
+import org.loyaltyrules.core.PlanId;
+import org.loyaltyrules.core.RewardId;
+import org.loyaltyrules.core.RuleId;
+import org.loyaltyrules.core.TierId;
+import org.loyaltyrules.core.UnitId;
+import org.loyaltyrules.core.VoucherId;
+import org.loyaltyrules.core.decision.Decision;
+import org.loyaltyrules.core.decision.DecisionError;
+import org.loyaltyrules.core.decision.Effect;
+import org.loyaltyrules.core.decision.ProgramState;
+import org.loyaltyrules.core.decision.ProgramStateChange;
+import org.loyaltyrules.core.decision.TraceEntry;
+import org.loyaltyrules.core.member.Member;
+import org.loyaltyrules.core.member.MembershipStatus;
+import org.loyaltyrules.core.member.Voucher;
+import org.loyaltyrules.core.member.VoucherStatus;
+import org.loyaltyrules.core.program.ShortfallPolicy;
+
+/**
+ * Values built by hand for what the engine does not produce yet: a decision with one effect of
+ * every kind, every kind of program-state change, trace entries and errors; a refused decision;
+ * a program state with every map filled.
+ */
+final class StateSamples {
+  static final Instant AT = Instant.parse("2026-03-02T15:30:00Z");
+  static final UnitId STARS = UnitId.of("stars");
+
+  private StateSamples() {}
+
+  static Voucher voucher(VoucherStatus status) {
+    return new Voucher(VoucherId.of("v-1"), Money.of("5.00", "USD"), AT,
+        Optional.of(AT.plusSeconds(86_400)), ActivityId.of("p-1"), status);
+  }
+
+  /** One effect of every kind, in the order of {@link Effect}'s records. */
+  static List<Effect> effects() {
+    return List.of(
+        new Effect.PointsEarned(STARS, 25, Optional.of(RuleId.of("base")), LotId.of("lot-1"),
+            Optional.of(AT.plusSeconds(3_600))),
+        new Effect.PointsReversed(STARS, 5, ActivityId.of("p-1")),
+        new Effect.PointsRestored(STARS, 100, ActivityId.of("pay-1")),
+        new Effect.PointsShortfall(STARS, 3, ShortfallPolicy.ALLOW_NEGATIVE),
+        new Effect.PointsExpired(STARS, 40, AT.minusSeconds(60)),
+        new Effect.RewardRedeemed(RewardId.of("drink"), 2, STARS, 300),
+        new Effect.PaidWithPoints(ActivityId.of("p-1"), STARS, 200, Money.of("10", "USD")),
+        new Effect.VoucherIssued(voucher(VoucherStatus.ISSUED)),
+        new Effect.VoucherRevoked(voucher(VoucherStatus.REVOKED)),
+        new Effect.VoucherExpired(voucher(VoucherStatus.EXPIRED)),
+        new Effect.DonationMade(CauseId.of("fund"), STARS, 150, Money.of("1.5", "USD")),
+        new Effect.TierChanged(Optional.empty(), TierId.of("green")),
+        new Effect.TierChanged(Optional.of(TierId.of("green")), TierId.of("gold")),
+        new Effect.MembershipChanged(PlanId.of("plus"), MembershipStatus.ACTIVE,
+            Optional.of(AT.plusSeconds(30 * 86_400))),
+        new Effect.MembershipChanged(PlanId.of("life"), MembershipStatus.LAPSED,
+            Optional.empty()),
+        new Effect.PerkGranted("free-shipping", "plan plus"),
+        new Effect.AccountClosed("member asked"));
+  }
+
+  /** One program-state change of every kind. */
+  static List<ProgramStateChange> changes() {
+    return List.of(
+        new ProgramStateChange.BudgetSpent(BudgetId.of("spring"), 250),
+        new ProgramStateChange.BudgetSpent(BudgetId.of("spring"), -20),
+        new ProgramStateChange.SettlementAccrued(PartnerId.of("airline"),
+            Money.of("-1.25", "USD")),
+        new ProgramStateChange.DrawEntered(DrawId.of("summer"), MemberId.of("ana"), 3),
+        new ProgramStateChange.DrawEntered(DrawId.of("summer"), MemberId.of("ana"), -1),
+        new ProgramStateChange.PrizeAwarded(DrawId.of("summer"), 1));
+  }
+
+  /** A decision with every kind of effect and change, trace entries and a skipped rule. */
+  static Decision everyEffect() {
+    Member ana = Member.enroll(MemberId.of("ana"), AT);
+    List<TraceEntry> trace = List.of(
+        new TraceEntry(RuleId.of("base"), true, Optional.of(STARS), 25, 4, 0,
+            new BigDecimal("0.50"), "total $12.99 at 2 stars per $1"),
+        TraceEntry.notMatched(RuleId.of("beans-x3"), ""),
+        new TraceEntry(RuleId.of("odd"), true, Optional.empty(), 0, 0, 7,
+            new BigDecimal("1E+1"), "a scale below zero survives"));
+    List<DecisionError> errors = List.of(new DecisionError(Optional.of(RuleId.of("formula")),
+        "division by zero in 'points / count'", DecisionError.Consequence.RULE_SKIPPED));
+    return new Decision(Optional.of(ActivityId.of("p-1")), AT, false, ana, effects(),
+        List.of(), changes(), trace, errors);
+  }
+
+  /** A refused decision: nothing changes, and the member is the one it was given. */
+  static Decision refused() {
+    Member ana = Member.enroll(MemberId.of("ana"), AT);
+    return new Decision(Optional.of(ActivityId.of("p-2")), AT.plusSeconds(60), false, ana,
+        List.of(), List.of(), List.of(), List.of(),
+        List.of(new DecisionError(Optional.empty(), "overflow in the order's total",
+            DecisionError.Consequence.DECISION_REFUSED)));
+  }
+
+  /** A program state with budgets, settlement both ways, draws and prizes. */
+  static ProgramState fullProgramState() {
+    return ProgramState.of(Money.currency("USD"),
+        Map.of(BudgetId.of("spring"), 250L, BudgetId.of("autumn"), 1L),
+        Map.of(PartnerId.of("airline"), Money.of("-1.25", "USD"), PartnerId.of("hotel"),
+            Money.of("0.001", "USD")),
+        Map.of(DrawId.of("summer"), Map.of(MemberId.of("ana"), 3L, MemberId.of("bo"), 1L),
+            DrawId.of("winter"), Map.of(MemberId.of("cy"), 2L)),
+        Map.of(DrawId.of("summer"), 1L));
+  }
+}
