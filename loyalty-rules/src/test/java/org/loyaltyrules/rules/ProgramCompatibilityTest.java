@@ -1,0 +1,111 @@
+package org.loyaltyrules.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.loyaltyrules.core.ActivityId;
+import org.loyaltyrules.core.BudgetId;
+import org.loyaltyrules.core.MemberId;
+import org.loyaltyrules.core.Money;
+import org.loyaltyrules.core.ProgramId;
+import org.loyaltyrules.core.TierId;
+import org.loyaltyrules.core.UnitId;
+import org.loyaltyrules.core.activity.Purchase;
+import org.loyaltyrules.core.activity.PurchaseLine;
+import org.loyaltyrules.core.decision.ProgramState;
+import org.loyaltyrules.core.member.Member;
+import org.loyaltyrules.core.member.TierStatus;
+import org.loyaltyrules.core.program.PointUnit;
+import org.loyaltyrules.core.program.Problem;
+import org.loyaltyrules.core.program.Program;
+import org.loyaltyrules.core.program.QualificationWindow;
+import org.loyaltyrules.core.program.Reward;
+import org.loyaltyrules.core.program.RewardKind;
+import org.loyaltyrules.core.program.Tier;
+import org.loyaltyrules.core.program.TierLadder;
+import org.loyaltyrules.core.program.TierMetric;
+import org.loyaltyrules.core.rule.EarnRule;
+
+/** A new version of a program is checked for what it orphans of state stored under the old. */
+class ProgramCompatibilityTest {
+  private static final UnitId STARS = UnitId.of("stars");
+  private static final UnitId MILES = UnitId.of("miles");
+  private static final Instant AT = Instant.parse("2026-03-02T15:00:00Z");
+
+  private static Program.Builder v1() {
+    return Program.builder(ProgramId.of("coffee"), Money.currency("USD"),
+            ZoneId.of("America/New_York"))
+        .unit(PointUnit.redeemable("stars", "Stars"))
+        .unit(PointUnit.redeemable("miles", "Miles"))
+        .earnRule(EarnRule.Rate.of("base", STARS, 2, Money.of("1", "USD")))
+        .earnRule(EarnRule.Rate.of("miles", MILES, 1, Money.of("1", "USD")))
+        .reward(Reward.of("drink", "Drink", STARS, 150, RewardKind.FREE_ITEM))
+        .tiers(TierLadder.of(TierMetric.SPEND, QualificationWindow.calendarYear(), List.of(
+            Tier.of("green", "Green", 0), Tier.of("gold", "Gold", 500))));
+  }
+
+  private static Program v2() {
+    return Program.builder(ProgramId.of("coffee"), Money.currency("USD"),
+            ZoneId.of("America/New_York"))
+        .unit(PointUnit.redeemable("stars", "Stars"))
+        .earnRule(EarnRule.Rate.of("base", STARS, 2, Money.of("1", "USD")))
+        .tiers(TierLadder.of(TierMetric.SPEND, QualificationWindow.calendarYear(), List.of(
+            Tier.of("green", "Green", 0))))
+        .build();
+  }
+
+  @Test
+  void aNewVersionReportsWhatItRemoves() {
+    assertThat(ProgramCompatibility.check(v1().build(), v2())).containsExactly(
+        new Problem("units.miles", Problem.Severity.ERROR, "'miles' is removed; members' "
+            + "balances and lots are held in it"),
+        new Problem("tiers.gold", Problem.Severity.ERROR, "'gold' is removed; members who "
+            + "hold it would have a tier the program does not know"),
+        Problem.warning("rewards.drink", "'drink' is removed; members can no longer redeem "
+            + "it (vouchers already issued for it keep their value)"),
+        Problem.warning("earnRules.miles", "'miles' is removed; a return of a purchase it "
+            + "earned on can no longer re-evaluate it (the points it earned stay)"));
+    assertThat(ProgramCompatibility.check(v1().build(), v1().build())).isEmpty();
+  }
+
+  @Test
+  void aMembersStateIsCheckedForWhatItStillHolds() {
+    Member ana = Member.enroll(MemberId.of("ana"), AT);
+    Purchase order = Purchase.builder(ActivityId.of("o-1"), AT)
+        .line(PurchaseLine.of("l1", "latte", "drinks", 1, Money.of("10.00", "USD"))).build();
+    Member after = LoyaltyRules.compile(v1().build()).decide(ProgramState.initial(
+        Money.currency("USD")), ana, order, AT, new SplittableRandom(1)).member()
+        .withTier(new TierStatus(TierId.of("gold"), AT, java.util.Optional.empty()));
+    assertThat(ProgramCompatibility.check(v2(), after)).extracting(Problem::toString)
+        .containsExactly(
+            "ledger.lots[1].unit: unit 'miles' is not in program coffee; the lot's 10 points "
+                + "would be orphaned",
+            "ledger.lots[1].rule (warning): rule 'miles' is not in program coffee; a return "
+                + "cannot re-evaluate it",
+            "tier: tier 'gold' is not in program coffee");
+  }
+
+  @Test
+  void budgetsWithSpendingNoRuleDeclaresAreWarnings() {
+    ProgramState state = ProgramState.of(Money.currency("USD"), Map.of(BudgetId.of("spring"),
+        400L), Map.of(), Map.of(), Map.of());
+    assertThat(ProgramCompatibility.check(v2(), state)).containsExactly(Problem.warning(
+        "budgets.spring", "budget 'spring' has 400 points spent but no rule of program coffee "
+            + "declares it"));
+  }
+
+  @Test
+  void versionsOfDifferentProgramsAreRefused() {
+    Program other = Program.builder(ProgramId.of("tea"), Money.currency("USD"),
+        ZoneId.of("UTC")).unit(PointUnit.redeemable("stars", "Stars")).build();
+    assertThatThrownBy(() -> ProgramCompatibility.check(v1().build(), other))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("program tea in USD is not a version of program coffee in USD");
+  }
+}
