@@ -260,7 +260,7 @@ class CliValidateTest {
                 + "earnRules, ...), but this one holds a list"),
         Arguments.of("a YAML anchor and alias", "anchor.program.yaml",
             bytes("format: loyalty-program/1\nid: &x coffee\nname: *x\n"),
-            "error: line 3, column 7: YAML anchors and aliases (& and *) are not allowed in "
+            "error: line 2, column 5: YAML anchors and aliases (& and *) are not allowed in "
                 + "program files; write each value out"),
         Arguments.of("a recursive alias", "recursive.program.yaml", bytes("a: &a [*a]\n"),
             "error: line 1, column 4: YAML anchors and aliases (& and *) are not allowed in "

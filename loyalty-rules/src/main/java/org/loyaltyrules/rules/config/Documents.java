@@ -2,11 +2,14 @@ package org.loyaltyrules.rules.config;
 
 import java.util.Locale;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.NodeEvent;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -15,7 +18,6 @@ import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
-import tools.jackson.dataformat.yaml.YAMLParser;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 /**
@@ -125,21 +127,33 @@ final class Documents {
     return text.endsWith("\n") ? text : text + "\n";
   }
 
-  /** Anchors and aliases let a short file stand for a huge one; program files do without. */
+  /**
+   * Anchors and aliases let a short file stand for a huge one; program files do without. The
+   * text is read event by event, which never expands an alias, and the first anchor or alias is
+   * refused with its position.
+   */
   private static void refuseAnchorsAndAliases(ObjectMapper mapper, String text) {
-    try (JsonParser parser = mapper.createParser(text)) {
-      YAMLParser yaml = (YAMLParser) parser;
-      JsonToken token;
-      while ((token = parser.nextToken()) != null) {
-        if (yaml.isCurrentAlias() || yaml.getObjectId() != null) {
-          TokenStreamLocation at = parser.currentTokenLocation();
-          throw new BadDocument(String.format(Locale.ROOT, "line %d, column %d: YAML anchors "
-              + "and aliases (& and *) are not allowed in program files; write each value out",
-              at.getLineNr(), at.getColumnNr()));
+    Parse events = new Parse(LoadSettings.builder().setAllowDuplicateKeys(false).build());
+    Iterable<Event> all = events.parseString(text);
+    java.util.Iterator<Event> it = all.iterator();
+    while (true) {
+      Event event;
+      try {
+        if (!it.hasNext()) {
+          return;
         }
-        if (token == JsonToken.NOT_AVAILABLE) {
-          break;
-        }
+        event = it.next();
+      } catch (RuntimeException e) {
+        // Malformed YAML: reading the tree reports it with its position.
+        return;
+      }
+      boolean anchored = event instanceof NodeEvent node && node.getAnchor().isPresent();
+      if (anchored || event instanceof AliasEvent) {
+        int line = event.getStartMark().map(m -> m.getLine() + 1).orElse(1);
+        int column = event.getStartMark().map(m -> m.getColumn() + 1).orElse(1);
+        throw new BadDocument(String.format(Locale.ROOT, "line %d, column %d: YAML anchors "
+            + "and aliases (& and *) are not allowed in program files; write each value out",
+            line, column));
       }
     }
   }
