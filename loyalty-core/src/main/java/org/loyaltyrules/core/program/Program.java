@@ -65,6 +65,7 @@ public final class Program {
   private final EarnPolicy earnPolicy;
   private final Optional<PointsPayment> pointsPayment;
   private final ImmutableList<EarnRule> earnRules;
+  private final com.google.common.collect.ImmutableSet<String> segments;
   private final ImmutableMap<UnitId, PointUnit> units;
   private final Optional<TierLadder> tiers;
   private final ImmutableMap<RewardId, Reward> rewards;
@@ -84,6 +85,7 @@ public final class Program {
     this.earnPolicy = b.earnPolicy;
     this.pointsPayment = Optional.ofNullable(b.pointsPayment);
     this.earnRules = ImmutableList.copyOf(b.earnRules);
+    this.segments = com.google.common.collect.ImmutableSet.copyOf(b.segments);
     this.units = byId(b.units, PointUnit::id);
     this.tiers = Optional.ofNullable(b.tiers);
     this.rewards = byId(b.rewards, Reward::id);
@@ -152,6 +154,11 @@ public final class Program {
   /** Returns how members pay part of an order with points, if they can. */
   public Optional<PointsPayment> pointsPayment() {
     return pointsPayment;
+  }
+
+  /** Returns the member segments the program declares; empty if it declares none. */
+  public java.util.Set<String> segments() {
+    return segments;
   }
 
   /** Returns the built-in earning rules, in declaration order. */
@@ -240,7 +247,7 @@ public final class Program {
         && currency.equals(p.currency) && zone.equals(p.zone)
         && activityHorizon.equals(p.activityHorizon) && earnPolicy.equals(p.earnPolicy)
         && pointsPayment.equals(p.pointsPayment)
-        && earnRules.equals(p.earnRules)
+        && earnRules.equals(p.earnRules) && segments.equals(p.segments)
         && units.equals(p.units) && tiers.equals(p.tiers) && rewards.equals(p.rewards)
         && offers.equals(p.offers) && plans.equals(p.plans) && partners.equals(p.partners)
         && causes.equals(p.causes) && challenges.equals(p.challenges);
@@ -249,7 +256,7 @@ public final class Program {
   @Override
   public int hashCode() {
     return Objects.hash(id, name, currency, zone, activityHorizon, earnPolicy, pointsPayment,
-        earnRules, units,
+        earnRules, segments, units,
         tiers,
         rewards, offers, plans, partners, causes, challenges);
   }
@@ -276,6 +283,7 @@ public final class Program {
     private EarnPolicy earnPolicy = EarnPolicy.defaults();
     private PointsPayment pointsPayment;
     private final List<EarnRule> earnRules = new ArrayList<>();
+    private final java.util.Set<String> segments = new java.util.LinkedHashSet<>();
     private final List<PointUnit> units = new ArrayList<>();
     private TierLadder tiers;
     private final List<Reward> rewards = new ArrayList<>();
@@ -359,6 +367,22 @@ public final class Program {
      */
     public Builder pointsPayment(PointsPayment payment) {
       this.pointsPayment = Checks.present(payment, "program " + id + ": points payment");
+      return this;
+    }
+
+    /**
+     * Declares the member segments the program knows, such as {@code students}. Once any are
+     * declared, every segment a rule's audience, an offer or an expression's
+     * {@code inSegment('...')} names must be one of them, so a misspelt segment is a problem
+     * instead of a rule that silently never applies.
+     *
+     * @throws IllegalArgumentException if a segment is null or blank
+     */
+    public Builder segments(java.util.Collection<String> segments) {
+      Checks.present(segments, "program " + id + ": segments");
+      for (String segment : segments) {
+        this.segments.add(Checks.text(segment, "program " + id + ": segment"));
+      }
       return this;
     }
 
@@ -506,6 +530,10 @@ public final class Program {
       for (int i = 0; i < offers.size(); i++) {
         Offer o = offers.get(i);
         knownUnit("offers[" + i + "].unit", o.unit(), unitIds, problems);
+        int g = 0;
+        for (String segment : o.segments()) {
+          knownSegment("offers[" + i + "].segments[" + g++ + "]", segment, problems);
+        }
         int t = 0;
         for (TierId tier : o.tiers()) {
           knownTier("offers[" + i + "].tiers[" + t++ + "]", tier, problems);
@@ -565,6 +593,10 @@ public final class Program {
       int t = 0;
       for (TierId tier : rule.settings().audience().tiers()) {
         knownTier(at + ".settings.audience.tiers[" + t++ + "]", tier, problems);
+      }
+      int g = 0;
+      for (String segment : rule.settings().audience().segments()) {
+        knownSegment(at + ".settings.audience.segments[" + g++ + "]", segment, problems);
       }
       if (rule instanceof EarnRule.Rate r) {
         knownUnit(at + ".unit", r.unit(), unitIds, problems);
@@ -626,6 +658,15 @@ public final class Program {
       if (!units.containsKey(unit)) {
         problems.add(new Problem(path, "unknown unit '" + unit + "'; the program's units are "
             + units.keySet()));
+      }
+    }
+
+    private void knownSegment(String path, String segment, List<Problem> problems) {
+      if (!segments.isEmpty() && !segments.contains(segment)) {
+        problems.add(new Problem(path, "unknown segment '" + segment + "'"
+            + org.loyaltyrules.core.internal.Names.nearest(segment, segments)
+                .map(n -> "; did you mean '" + n + "'?")
+                .orElse("; the program's segments are " + segments)));
       }
     }
 

@@ -145,6 +145,9 @@ final class ProgramConverter {
         b.earnPolicy(policy);
       }
     }
+    if (d.segments() != null) {
+      attempt("segments", () -> b.segments(d.segments()));
+    }
     each("units", d.units(), this::unit, b::unit);
     each("rewards", d.rewards(), this::reward, b::reward);
     List<RuleDefinition> rules = d.earnRules() == null ? List.of() : d.earnRules();
@@ -684,6 +687,7 @@ final class ProgramConverter {
         p.activityHorizon().equals(Program.DEFAULT_ACTIVITY_HORIZON) ? null
             : Texts.duration(p.activityHorizon()),
         earnPolicy,
+        p.segments().isEmpty() ? null : List.copyOf(p.segments()),
         list(p.units().values(), ProgramConverter::unit),
         list(p.earnRules(), ProgramConverter::rule),
         list(p.rewards().values(), ProgramConverter::reward),

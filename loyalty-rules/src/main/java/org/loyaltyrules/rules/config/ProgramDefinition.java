@@ -15,7 +15,7 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 record ProgramDefinition(String format, String id, String name, String currency, String zone,
-    String activityHorizon, EarnPolicyDefinition earnPolicy,
+    String activityHorizon, EarnPolicyDefinition earnPolicy, List<String> segments,
     List<UnitDefinition> units, List<RuleDefinition> earnRules, List<RewardDefinition> rewards,
     List<OfferDefinition> offers, TiersDefinition tiers, List<PlanDefinition> plans,
     List<PartnerDefinition> partners, List<CauseDefinition> causes,

@@ -80,8 +80,37 @@ public final class CompiledExpression {
     }
     Node tree = Parser.parse(text);
     new Checker(Schema.PURCHASE).expect(tree, expected, what);
+    checkSegments(tree, program.segments());
     return compile(tree, text, expected, program.id().value(),
         program.currency().getCurrencyCode());
+  }
+
+  /**
+   * Refuses {@code inSegment('x')} for a segment the program does not declare, when it declares
+   * any, so a misspelt segment is found when the program is compiled.
+   */
+  private static void checkSegments(Node node, java.util.Set<String> segments) {
+    if (segments.isEmpty()) {
+      return;
+    }
+    if (node instanceof Node.Call c) {
+      if (c.function().equals("inSegment") && c.arguments().get(0) instanceof Node.Text t
+          && !segments.contains(t.value())) {
+        throw t.at().error("unknown segment '" + t.value() + "'" + Functions.nearest(t.value(),
+            segments).map(n -> "; did you mean '" + n + "'?")
+            .orElse("; the program's segments are " + segments));
+      }
+      c.arguments().forEach(a -> checkSegments(a, segments));
+    } else if (node instanceof Node.Unary u) {
+      checkSegments(u.operand(), segments);
+    } else if (node instanceof Node.Binary b) {
+      checkSegments(b.left(), segments);
+      checkSegments(b.right(), segments);
+    } else if (node instanceof Node.Conditional c) {
+      checkSegments(c.condition(), segments);
+      checkSegments(c.then(), segments);
+      checkSegments(c.otherwise(), segments);
+    }
   }
 
   /** Compiles a checked tree; for the tests, which make trees of their own. */

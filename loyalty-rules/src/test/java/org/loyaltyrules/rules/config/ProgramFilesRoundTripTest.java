@@ -87,6 +87,7 @@ class ProgramFilesRoundTripTest {
     return Program.builder(ProgramId.of("everything"), Money.currency("USD"),
             ZoneId.of("America/Los_Angeles"))
         .name("Everything Rewards")
+        .segments(List.of("students", "staff"))
         .activityHorizon(Duration.ofDays(500))
         .earnPolicy(new EarnPolicy(true, true, true, EarnPolicy.Scope.PER_LINE,
             EarnPolicy.MultiplierTiming.AFTER_ROUNDING, java.math.RoundingMode.HALF_UP))
