@@ -14,6 +14,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.cfg.JsonNodeFeature;
+import tools.jackson.databind.cfg.MapperBuilder;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLFactory;
@@ -40,31 +41,35 @@ final class Documents {
       .maxNameLength(200)
       .build();
 
-  private static final JsonMapper JSON = JsonMapper.builder(JsonFactory.builder()
+  private static final JsonMapper JSON = strict(JsonMapper.builder(JsonFactory.builder()
           .streamReadConstraints(LIMITS)
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .build())
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-      .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+          .build()))
       .build();
 
-  private static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
+  private static final YAMLMapper YAML = strict(YAMLMapper.builder(YAMLFactory.builder()
           .streamReadConstraints(LIMITS)
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
           .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
           .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
           .enable(YAMLWriteFeature.INDENT_ARRAYS_WITH_INDICATOR)
-          .build())
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-      .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+          .build()))
       .build();
+
+  /**
+   * The binding both syntaxes share, set explicitly rather than left to defaults that changed
+   * between Jackson versions: unknown fields, trailing tokens and nulls for primitives fail;
+   * decimals stay exact, trailing zeros included.
+   */
+  private static <M extends ObjectMapper, B extends MapperBuilder<M, B>> B strict(B builder) {
+    return builder
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
+  }
 
   /** The text of a document could not be read; the message is one line, with its position. */
   static final class BadDocument extends RuntimeException {

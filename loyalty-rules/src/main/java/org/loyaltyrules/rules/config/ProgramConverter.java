@@ -315,17 +315,6 @@ final class ProgramConverter {
     }
   }
 
-  /** A bad value of one field, reported at the field's path. */
-  private static final class Located extends IllegalArgumentException {
-    private static final long serialVersionUID = 1L;
-    final String path;
-
-    Located(String path, String message) {
-      super(message);
-      this.path = path;
-    }
-  }
-
   /** Reads one field with {@code read}, so a bad value is reported at the field's path. */
   private <T> T field(String path, Supplier<T> read) {
     try {

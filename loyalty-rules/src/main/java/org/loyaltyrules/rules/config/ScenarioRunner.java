@@ -232,21 +232,7 @@ final class ScenarioRunner {
   }
 
   private static <T> T required(String path, T value) {
-    if (value == null) {
-      throw new Located(path, "is required");
-    }
-    return value;
-  }
-
-  /** A problem of one field of the scenario, reported at its path. */
-  private static final class Located extends IllegalArgumentException {
-    private static final long serialVersionUID = 1L;
-    final String path;
-
-    Located(String path, String message) {
-      super(message);
-      this.path = path;
-    }
+    return Located.required(path, value);
   }
 
   /** The step's activity; null for a time advance. */
