@@ -42,7 +42,10 @@ public record MembershipPlan(PlanId id, String name, Money fee, Optional<Period>
     term.ifPresent(t -> checkArgument(!t.isNegative() && !t.isZero(),
         "plan %s: term must be positive, was %s", id, t));
     perks = Checks.names(perks, "plan " + id + ": perks");
-    Checks.positive(earnMultiplier, "plan " + id + ": earn multiplier");
+    Checks.present(earnMultiplier, "plan " + id + ": earn multiplier");
+    checkArgument(earnMultiplier.compareTo(java.math.BigDecimal.ONE) >= 0,
+        "plan %s: earn multiplier must be at least 1, was %s", id,
+        earnMultiplier.stripTrailingZeros().toPlainString());
   }
 
   /** Returns a plan renewed by paying {@code fee} every {@code term}, with the given perks. */

@@ -36,7 +36,10 @@ public record Tier(TierId id, String name, BigDecimal threshold, BigDecimal earn
     Checks.present(threshold, "tier " + id + ": threshold");
     checkArgument(threshold.signum() >= 0, "tier %s: threshold must not be negative, was %s", id,
         threshold.toPlainString());
-    Checks.positive(earnMultiplier, "tier " + id + ": earn multiplier");
+    Checks.present(earnMultiplier, "tier " + id + ": earn multiplier");
+    checkArgument(earnMultiplier.compareTo(java.math.BigDecimal.ONE) >= 0,
+        "tier %s: earn multiplier must be at least 1, was %s", id,
+        earnMultiplier.stripTrailingZeros().toPlainString());
     perks = Checks.names(perks, "tier " + id + ": perks");
   }
 

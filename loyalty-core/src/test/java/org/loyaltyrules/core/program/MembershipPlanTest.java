@@ -57,7 +57,7 @@ class MembershipPlanTest {
     assertThatThrownBy(() -> new MembershipPlan(PlanId.of("card"), "Card", usd("95"),
             Optional.of(Period.ofYears(1)), Set.of(), BigDecimal.ZERO))
         .isExactlyInstanceOf(IllegalArgumentException.class)
-        .hasMessage("plan card: earn multiplier must be positive, was 0");
+        .hasMessage("plan card: earn multiplier must be at least 1, was 0");
     assertThatThrownBy(() -> MembershipPlan.lifetime("rei", "REI", usd("20"), Set.of(" ")))
         .isExactlyInstanceOf(IllegalArgumentException.class)
         .hasMessage("plan rei: perks entry must not be blank, was ' '");

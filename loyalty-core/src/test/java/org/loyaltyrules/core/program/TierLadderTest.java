@@ -130,7 +130,7 @@ class TierLadderTest {
         .hasMessage("tier vib: threshold must not be negative, was -1");
     assertThatThrownBy(() -> rouge.withEarnMultiplier(BigDecimal.ZERO))
         .isExactlyInstanceOf(IllegalArgumentException.class)
-        .hasMessage("tier rouge: earn multiplier must be positive, was 0");
+        .hasMessage("tier rouge: earn multiplier must be at least 1, was 0");
     assertThatThrownBy(() -> rouge.withPerks(Set.of("free-shipping", " ")))
         .isExactlyInstanceOf(IllegalArgumentException.class)
         .hasMessage("tier rouge: perks entry must not be blank, was ' '");

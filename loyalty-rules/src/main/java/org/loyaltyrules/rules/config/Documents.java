@@ -38,7 +38,7 @@ final class Documents {
       .maxDocumentLength(MAX_CHARS)
       .maxStringLength(MAX_CHARS)
       .maxNumberLength(60)
-      .maxNameLength(200)
+      .maxNameLength(1_000)
       .build();
 
   private static final JsonMapper JSON = strict(JsonMapper.builder(JsonFactory.builder()
@@ -178,6 +178,9 @@ final class Documents {
   private static String firstLine(String message) {
     if (message.contains("nesting depth")) {
       return "it nests deeper than " + MAX_DEPTH + " levels";
+    }
+    if (message.contains("Name length")) {
+      return "a field's name is longer than 1,000 characters";
     }
     StringBuilder out = new StringBuilder();
     for (String line : message.split("\n")) {

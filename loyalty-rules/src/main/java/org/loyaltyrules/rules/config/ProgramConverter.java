@@ -132,7 +132,10 @@ final class ProgramConverter {
     if (id == null || currency == null || zone == null) {
       return null;
     }
-    Program.Builder b = Program.builder(id, currency, zone);
+    Program.Builder b = attempt("currency", () -> Program.builder(id, currency, zone));
+    if (b == null) {
+      return null;
+    }
     if (d.name() != null) {
       attempt("name", () -> b.name(d.name()));
     }
@@ -690,7 +693,7 @@ final class ProgramConverter {
         list(p.challenges().values(), ProgramConverter::challenge),
         p.pointsPayment().map(x -> new PointsPaymentDefinition(x.unit().value(),
             x.pointsPerStep(), x.valuePerStep().amount(),
-            x.maxShare().compareTo(BigDecimal.ONE) == 0 ? null : x.maxShare())).orElse(null));
+            x.maxShare().equals(BigDecimal.ONE) ? null : x.maxShare())).orElse(null));
   }
 
   private static <T, D> List<D> list(java.util.Collection<T> values, Function<T, D> map) {
@@ -844,7 +847,7 @@ final class ProgramConverter {
   private static OfferDefinition offer(Offer o) {
     return new OfferDefinition(o.id().value(), o.name(), Texts.dateTime(o.from()),
         Texts.dateTime(o.until()), strings(o.segments()), strings(o.tiers()), o.unit().value(),
-        o.multiplier().compareTo(BigDecimal.ONE) == 0 ? null : o.multiplier(),
+        o.multiplier().equals(BigDecimal.ONE) ? null : o.multiplier(),
         o.bonusPoints() == 0 ? null : o.bonusPoints(),
         o.when().map(Expression::text).orElse(null));
   }
@@ -863,14 +866,14 @@ final class ProgramConverter {
     return new TiersDefinition(Texts.kebab(t.metric()),
         t.statusUnit().map(UnitId::value).orElse(null), window,
         t.tiers().stream().map(x -> new TierDefinition(x.id().value(), x.name(),
-            x.threshold(), x.earnMultiplier().compareTo(BigDecimal.ONE) == 0 ? null
+            x.threshold(), x.earnMultiplier().equals(BigDecimal.ONE) ? null
                 : x.earnMultiplier(), strings(x.perks()))).toList());
   }
 
   private static PlanDefinition plan(MembershipPlan p) {
     return new PlanDefinition(p.id().value(), p.name(), p.fee().amount(),
         p.term().map(Texts::period).orElse(null), strings(p.perks()),
-        p.earnMultiplier().compareTo(BigDecimal.ONE) == 0 ? null : p.earnMultiplier());
+        p.earnMultiplier().equals(BigDecimal.ONE) ? null : p.earnMultiplier());
   }
 
   private static ChallengeDefinition challenge(Challenge c) {

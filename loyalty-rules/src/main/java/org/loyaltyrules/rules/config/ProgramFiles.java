@@ -114,9 +114,15 @@ public final class ProgramFiles {
           + "starts with 'format: " + ProgramDefinition.FORMAT + "'")), null);
     }
     if (!format.isString() || !format.asString().equals(ProgramDefinition.FORMAT)) {
-      return ProgramFile.of(List.of(new Problem("format", "'" + format.asString()
-          + "' is not a format this version reads; it reads " + ProgramDefinition.FORMAT)),
-          null);
+      String shown = format.isString() ? "'" + format.asString() + "'"
+          : format.isContainer() ? (format.isArray() ? "a list" : "a mapping")
+          : format.toString();
+      return ProgramFile.of(List.of(new Problem("format", shown + " is not a format this "
+          + "version reads; it reads " + ProgramDefinition.FORMAT)), null);
+    }
+    List<Problem> outOfRange = Numbers.outOfRange(tree);
+    if (!outOfRange.isEmpty()) {
+      return ProgramFile.of(outOfRange, null);
     }
     List<Problem> problems = new ArrayList<>(SchemaCheck.PROGRAM.check(tree));
     if (problems.stream().anyMatch(Problem::isError)) {

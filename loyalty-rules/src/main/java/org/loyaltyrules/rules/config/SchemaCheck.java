@@ -82,6 +82,10 @@ final class SchemaCheck {
       case "unevaluatedProperties": {
         String property = e.getProperty() != null ? e.getProperty()
             : String.valueOf(e.getArguments()[0]);
+        if (property.isBlank()) {
+          return new Problem(at, "a field with a blank name ('" + property + "') is not "
+              + "allowed");
+        }
         List<String> known = knownFields(e);
         String near = Names.nearest(property, known).map(n -> "; did you mean '" + n + "'?")
             .orElse(known.isEmpty() ? "" : "; the fields here are " + known);

@@ -36,10 +36,8 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>None of them sets out to write a number in exponent form, spell a pseudo-currency, make the
  * format a list or a mapping or add a top-level field with a blank name: those are the business
  * of {@link #hugeNumbers()}, {@link #anyCurrencyOrZone()}, {@link #formatsOfAnyType()} and
- * {@link #unknownFieldsOfAnyName()}, whose properties record findings. The base files keep
- * their numbers small and plain (see {@link ProgramGenerator#programsToMutate()}). A random edit
- * still gets there now and then (deleting the {@code id} of {@code "id" : "p"}); such a case is
- * recognised by {@link #reachesAFinding} and left to those properties.
+ * {@link #unknownFieldsOfAnyName()}, whose properties guard what they once found. The base
+ * files keep their numbers small and plain (see {@link ProgramGenerator#programsToMutate()}).
  */
 final class ProgramTextGenerator {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -339,52 +337,6 @@ final class ProgramTextGenerator {
         return object;
       }
     }
-  }
-
-  /**
-   * Whether {@code text} holds what a disabled property of {@link ProgramFilesProperties}
-   * records as a finding, so that the properties that stay enabled leave it to that one: a
-   * top-level field with a blank name; a format that is a list or a mapping; a currency without
-   * decimal places; a number in exponent or decimal form beyond a long, or with more than 1,000
-   * decimal places; a points-payment share or an earn multiplier of exactly 1 written with
-   * decimals, such as {@code 1.0}. Text that is not a document holds none of them.
-   */
-  static boolean reachesAFinding(String text, ProgramFiles.Syntax syntax) {
-    JsonNode tree;
-    try {
-      tree = Documents.read(text, syntax);
-    } catch (Documents.BadDocument e) {
-      return false;
-    }
-    if (!tree.isObject()) {
-      return false;
-    }
-    if (tree.propertyNames().stream().anyMatch(String::isBlank)) {
-      return true;
-    }
-    JsonNode format = tree.get("format");
-    if (format != null && format.isContainer()) {
-      return true;
-    }
-    JsonNode currency = tree.get("currency");
-    if (currency != null && currency.isString() && Currency.getAvailableCurrencies().stream()
-        .anyMatch(c -> c.getCurrencyCode().equals(currency.asString())
-            && c.getDefaultFractionDigits() < 0)) {
-      return true;
-    }
-    for (Slot slot : slots(tree)) {
-      if (slot.node().isBigDecimal()) {
-        BigDecimal value = slot.node().decimalValue();
-        if (value.abs().compareTo(LONG_RANGE) >= 0 || value.scale() > 1_000) {
-          return true;
-        }
-        if (DEFAULT_ONE.matcher(slot.path()).matches() && value.compareTo(BigDecimal.ONE) == 0
-            && value.scale() != 0) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
   // ------------------------------------------------------------------------------------------
