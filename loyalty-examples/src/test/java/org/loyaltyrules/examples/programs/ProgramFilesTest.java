@@ -43,6 +43,20 @@ class ProgramFilesTest {
     assertThat(read.program()).isEqualTo(built);
   }
 
+  /** File, then program, then file again: the same fields and values, comments aside. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("examples")
+  void theDefinitionSurvivesTheProgram(String file, Program built) throws IOException {
+    tools.jackson.databind.ObjectMapper yaml = tools.jackson.dataformat.yaml.YAMLMapper.builder()
+        .enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .disable(tools.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+        .build();
+    String original = text(file);
+    String again = ProgramFiles.write(ProgramFiles.read(original, ProgramFiles.Syntax.YAML)
+        .program(), ProgramFiles.Syntax.YAML);
+    assertThat(yaml.readTree(again)).isEqualTo(yaml.readTree(original));
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("examples")
   void writingAndReadingBackIsLossless(String file, Program built) {
