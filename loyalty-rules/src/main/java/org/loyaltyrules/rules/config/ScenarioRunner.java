@@ -62,6 +62,8 @@ final class ScenarioRunner {
   private final List<Problem> problems = new ArrayList<>();
   private final List<ScenarioResult.Failure> failures = new ArrayList<>();
   private String name = "scenario";
+  private java.util.Set<String> units = java.util.Set.of();
+  private java.util.Set<String> rules = java.util.Set.of();
   private int steps;
 
   private ScenarioRunner() {}
@@ -98,6 +100,9 @@ final class ScenarioRunner {
     }
     Program program = compiled.program();
     ZoneId zone = program.zone();
+    units = new java.util.TreeSet<>();
+    program.units().keySet().forEach(u -> units.add(u.value()));
+    rules = ruleIds(program);
     Member member;
     try {
       member = member(scenario.member(), zone);
@@ -137,7 +142,7 @@ final class ScenarioRunner {
         member = decision.member();
         state = state.apply(decision.programStateChanges());
       }
-      check(i, at + ".expect", step.expect(), decision, refused, member);
+      check(i, at + ".expect", step.expect(), decision, refused, member, program);
     }
   }
 
@@ -333,8 +338,11 @@ final class ScenarioRunner {
   }
 
   private void check(int step, String at, ExpectDefinition e, Decision d, String refused,
-      Member member) {
+      Member member, Program program) {
     int n = step + 1;
+    if (e != null) {
+      known(n, at, e, program);
+    }
     if (e == null) {
       if (refused != null) {
         fail(n, at.replace(".expect", ""), "the step was refused: " + refused);
@@ -354,12 +362,18 @@ final class ScenarioRunner {
       fail(n, at, "the step was refused: " + refused);
     }
     if (e.available() != null) {
-      e.available().forEach((unit, points) -> expectEqual(n, at + ".available." + unit, points,
-          member.available(UnitId.of(unit))));
+      e.available().forEach((unit, points) -> {
+        if (hasUnit(unit)) {
+          expectEqual(n, at + ".available." + unit, points, member.available(UnitId.of(unit)));
+        }
+      });
     }
     if (e.pending() != null) {
-      e.pending().forEach((unit, points) -> expectEqual(n, at + ".pending." + unit, points,
-          member.pending(UnitId.of(unit))));
+      e.pending().forEach((unit, points) -> {
+        if (hasUnit(unit)) {
+          expectEqual(n, at + ".pending." + unit, points, member.pending(UnitId.of(unit)));
+        }
+      });
     }
     if (e.tier() != null) {
       String actual = member.tierId().map(t -> t.value()).orElse("none");
@@ -367,19 +381,26 @@ final class ScenarioRunner {
         fail(n, at + ".tier", "expected tier " + e.tier() + ", was " + actual);
       }
     }
-    if (e.vouchers() != null) {
+    if (e.vouchers() != null && e.vouchers().stream().allMatch(v -> v.value() != null
+        && (v.status() == null || VOUCHER_STATUSES.contains(v.status())))) {
       vouchers(n, at + ".vouchers", e.vouchers(), member);
     }
     if (d == null) {
       return;
     }
     if (e.granted() != null) {
-      e.granted().forEach((rule, points) -> expectEqual(n, at + ".granted." + rule, points,
-          d.trace().stream().filter(t -> t.rule().value().equals(rule))
-              .mapToLong(TraceEntry::granted).sum()));
+      e.granted().forEach((rule, points) -> {
+        if (rules.contains(rule)) {
+          expectEqual(n, at + ".granted." + rule, points, d.trace().stream()
+              .filter(t -> t.rule().value().equals(rule)).mapToLong(TraceEntry::granted).sum());
+        }
+      });
     }
     if (e.notes() != null) {
       e.notes().forEach((rule, note) -> {
+        if (!rules.contains(rule)) {
+          return;
+        }
         List<String> notes = d.trace().stream().filter(t -> t.rule().value().equals(rule))
             .map(TraceEntry::note).toList();
         if (notes.stream().noneMatch(x -> x.contains(note))) {
@@ -393,8 +414,11 @@ final class ScenarioRunner {
       for (Effect effect : d.effects()) {
         counts.merge(kind(effect), 1, Integer::sum);
       }
-      e.effects().forEach((kind, count) -> expectEqual(n, at + ".effects." + kind,
-          (long) count, counts.getOrDefault(kind, 0)));
+      e.effects().forEach((kind, count) -> {
+        if (EFFECT_KINDS.contains(kind)) {
+          expectEqual(n, at + ".effects." + kind, (long) count, counts.getOrDefault(kind, 0));
+        }
+      });
     }
     if (e.errors() != null) {
       List<String> messages = d.errors().stream().map(DecisionError::message).toList();
@@ -413,6 +437,78 @@ final class ScenarioRunner {
     if (e.replay() != null && e.replay() != d.replay()) {
       fail(n, at + ".replay", "expected replay " + e.replay() + ", was " + d.replay());
     }
+  }
+
+  /**
+   * Whether every unit, rule, effect kind and voucher status the expectation names exists, so a
+   * typo fails the step instead of comparing against nothing — {@code available: {starz: 0}}
+   * would otherwise hold.
+   */
+  private void known(int n, String at, ExpectDefinition e, Program program) {
+    for (Map<String, Long> balances : java.util.Arrays.asList(e.available(), e.pending())) {
+      if (balances != null) {
+        String which = balances == e.available() ? ".available." : ".pending.";
+        balances.keySet().stream().filter(u -> !units.contains(u)).forEach(u -> fail(n,
+            at + which + u, "unknown unit '" + u + "'; the program's units are " + units));
+      }
+    }
+    for (Map<String, ?> byRule : java.util.Arrays.asList(e.granted(), e.notes())) {
+      if (byRule != null) {
+        String which = byRule == e.granted() ? ".granted." : ".notes.";
+        byRule.keySet().stream().filter(r -> !rules.contains(r)).forEach(r -> fail(n,
+            at + which + r, "unknown rule '" + r + "'" + org.loyaltyrules.core.internal.Names
+                .nearest(r, rules).map(x -> "; did you mean '" + x + "'?")
+                .orElse("; the program's rules are " + rules)));
+      }
+    }
+    if (e.effects() != null) {
+      e.effects().keySet().stream().filter(k -> !EFFECT_KINDS.contains(k)).forEach(k -> fail(n,
+          at + ".effects." + k, "unknown effect '" + k + "'; the effects are "
+              + EFFECT_KINDS));
+    }
+    if (e.vouchers() != null) {
+      for (int i = 0; i < e.vouchers().size(); i++) {
+        VoucherExpectation v = e.vouchers().get(i);
+        if (v.value() == null) {
+          fail(n, at + ".vouchers[" + i + "].value", "is required");
+        }
+        if (v.status() != null && !VOUCHER_STATUSES.contains(v.status())) {
+          fail(n, at + ".vouchers[" + i + "].status", "'" + v.status() + "' is not one of "
+              + VOUCHER_STATUSES);
+        }
+      }
+    }
+  }
+
+  private boolean hasUnit(String unit) {
+    return units.contains(unit);
+  }
+
+  /** The ids rules have in a decision's trace: declared rules, offers, tiers and plans. */
+  private static java.util.Set<String> ruleIds(Program program) {
+    java.util.Set<String> ids = new java.util.TreeSet<>();
+    program.earnRules().forEach(r -> ids.add(r.id().value()));
+    program.offers().keySet().forEach(o -> {
+      ids.add("offer:" + o.value());
+      ids.add("offer:" + o.value() + ":bonus");
+    });
+    program.tiers().ifPresent(t -> t.tiers().forEach(x -> ids.add("tier:" + x.id().value())));
+    program.plans().keySet().forEach(p -> ids.add("plan:" + p.value()));
+    return ids;
+  }
+
+  private static final java.util.Set<String> EFFECT_KINDS = effectKinds();
+  private static final java.util.Set<String> VOUCHER_STATUSES = java.util.Arrays.stream(
+          org.loyaltyrules.core.member.VoucherStatus.values()).map(Texts::kebab)
+      .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+
+  private static java.util.Set<String> effectKinds() {
+    java.util.Set<String> kinds = new java.util.TreeSet<>();
+    for (Class<?> type : Effect.class.getPermittedSubclasses()) {
+      kinds.add(type.getSimpleName().replaceAll("([a-z])([A-Z])", "$1-$2")
+          .toLowerCase(Locale.ROOT));
+    }
+    return java.util.Collections.unmodifiableSet(kinds);
   }
 
   private void vouchers(int n, String at, List<VoucherExpectation> expected, Member member) {

@@ -117,11 +117,12 @@ class ScenarioRunnerTest {
         """));
     assertThat(result.passed()).isFalse();
     assertThat(result.failures()).extracting(ScenarioResult.Failure::toString).containsExactly(
+        "step 1, steps[0].expect.granted.bonus: unknown rule 'bonus'; the program's rules are "
+            + "[base]",
         "step 1, steps[0].expect.available.stars: expected 24, was 25",
         "step 1, steps[0].expect.tier: expected tier gold, was none",
         "step 1, steps[0].expect.vouchers: expected vouchers [5 issued], were []",
         "step 1, steps[0].expect.granted.base: expected 20, was 25",
-        "step 1, steps[0].expect.granted.bonus: expected 5, was 0",
         "step 1, steps[0].expect.notes.base: expected a trace note containing 'double', was "
             + "[12.5 at 2 per 1]",
         "step 1, steps[0].expect.effects.voucher-issued: expected 1, was 0",
@@ -131,6 +132,28 @@ class ScenarioRunnerTest {
         "step 2, steps[1].expect.available.stars: expected 0, was 25",
         "step 3, steps[2].expect.refused: expected the step to be refused (nope), but it was "
             + "decided");
+  }
+
+  @Test
+  void anExpectationNamingWhatTheProgramDoesNotHaveFailsInsteadOfComparingToNothing() {
+    ScenarioResult result = run(scenario(BUY + """
+          expect:
+            available: {starz: 0}
+            granted: {bsae: 0}
+            effects: {points-earnt: 0}
+            vouchers: [{value: 5, status: used}]
+        """));
+    assertThat(result.failures()).extracting(ScenarioResult.Failure::toString).containsExactly(
+        "step 1, steps[0].expect.available.starz: unknown unit 'starz'; the program's units "
+            + "are [stars]",
+        "step 1, steps[0].expect.granted.bsae: unknown rule 'bsae'; did you mean 'base'?",
+        "step 1, steps[0].expect.effects.points-earnt: unknown effect 'points-earnt'; the "
+            + "effects are [account-closed, donation-made, membership-changed, paid-with-points, "
+            + "perk-granted, points-earned, points-expired, points-restored, points-reversed, "
+            + "points-shortfall, reward-redeemed, tier-changed, voucher-expired, voucher-issued, "
+            + "voucher-revoked]",
+        "step 1, steps[0].expect.vouchers[0].status: 'used' is not one of [applied, expired, "
+            + "issued, revoked]");
   }
 
   @Test
