@@ -9,14 +9,14 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Finds numbers in a document that no field of a program can hold — a whole number beyond a
- * {@code long}, or a fraction with more than 18 digits before the decimal point or 12 after, the
- * bounds of {@link org.loyaltyrules.core.Money} — before
- * anything else reads them, so {@code 1e19} or {@code 1e999999999} is one clear problem rather
- * than an overflow or a million-digit message further on. Stateless.
+ * {@code long}, or a fraction with more than 30 digits before the decimal point or 30 after —
+ * before anything else reads them, so {@code 1e19} or {@code 1e999999999} is one clear problem
+ * rather than an overflow or a million-digit message further on. (Money has tighter bounds,
+ * which the model reports where they apply.) Stateless.
  */
 final class Numbers {
-  private static final int INTEGER_DIGITS = 18;
-  private static final int FRACTION_DIGITS = 12;
+  private static final int INTEGER_DIGITS = 30;
+  private static final int FRACTION_DIGITS = 30;
   private static final BigDecimal LARGEST_WHOLE = BigDecimal.valueOf(Long.MAX_VALUE);
 
   private Numbers() {}
