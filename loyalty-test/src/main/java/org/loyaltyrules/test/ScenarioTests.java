@@ -28,9 +28,9 @@ import org.opentest4j.AssertionFailedError;
  * }
  * }</pre>
  *
- * <p>A scenario names its program file relative to itself. A test fails with every problem and
- * every failed expectation of its scenario, each with its step and path, so one run shows all
- * there is to fix. Stateless and thread-safe.
+ * <p>A scenario names its program file relative to itself. A test fails with the problems that
+ * stopped its scenario, or every expectation that did not hold, each with its step and path.
+ * Stateless and thread-safe.
  */
 public final class ScenarioTests {
   /** The largest file read, in bytes. */
@@ -43,9 +43,10 @@ public final class ScenarioTests {
    * in path order, each named by its path relative to the folder.
    *
    * @param folder the folder to look in
-   * @return the tests; reading the folder fails the stream if it does not exist
+   * @return the tests
    * @throws IllegalArgumentException if the folder is null, does not exist or is not a folder,
    *     or holds no scenario file
+   * @throws java.io.UncheckedIOException if the folder cannot be listed
    */
   public static Stream<DynamicNode> in(Path folder) {
     if (folder == null) {

@@ -68,6 +68,7 @@ final class Documents {
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
         .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
   }
 

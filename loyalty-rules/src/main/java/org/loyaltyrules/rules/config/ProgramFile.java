@@ -25,7 +25,10 @@ public final class ProgramFile {
     return new ProgramFile(problems, program);
   }
 
-  /** Returns every problem found, errors and warnings, in the file's order. */
+  /**
+   * Returns every problem found, errors and warnings: those of the stage that found them (the
+   * text, its shape against the schema, then what the program means), in order of path.
+   */
   public List<Problem> problems() {
     return problems;
   }

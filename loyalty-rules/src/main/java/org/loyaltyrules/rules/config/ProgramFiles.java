@@ -23,9 +23,11 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Reading never throws for what the text says: an empty or malformed file, a YAML anchor, an
  * unknown field, a bad value, an undefined reference or an expression that does not check each
- * become a {@link Problem} with its path and severity, all of them at once. The checks are those
- * of the JSON Schema ({@link #schema()}), then those a program built in Java goes through
- * ({@link Program.Builder#build()} and {@link org.loyaltyrules.rules.LoyaltyRules#compile}).
+ * become a {@link Problem} with its path and severity. The checks run in stages — the text
+ * itself, its shape against the JSON Schema ({@link #schema()}), then those a program built in
+ * Java goes through ({@link Program.Builder#build()} and
+ * {@link org.loyaltyrules.rules.LoyaltyRules#compile}) — and each stage reports every problem
+ * it finds at once; a later stage runs when the earlier ones found no error.
  * No I/O: the caller reads the file.
  *
  * <p>Stateless and thread-safe.

@@ -9,7 +9,7 @@ import org.loyaltyrules.core.program.Problem;
  *
  * <p>Immutable and thread-safe.
  *
- * @param name the scenario's name, or its file's text's first line if it has none
+ * @param name the scenario's name, or {@code scenario} if it has none
  * @param problems problems reading the scenario file or its program, each with its path
  * @param failures the expectations that did not hold, in step order
  * @param steps how many steps ran

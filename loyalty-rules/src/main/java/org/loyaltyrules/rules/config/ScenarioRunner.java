@@ -62,13 +62,18 @@ final class ScenarioRunner {
   private final List<Problem> problems = new ArrayList<>();
   private final List<ScenarioResult.Failure> failures = new ArrayList<>();
   private String name = "scenario";
+  private org.loyaltyrules.rules.spi.Extensions extensions;
   private java.util.Set<String> units = java.util.Set.of();
   private java.util.Set<String> rules = java.util.Set.of();
   private int steps;
 
   private ScenarioRunner() {}
 
-  static ScenarioResult run(String text, Function<String, String> programs) {
+  static ScenarioResult run(String text, Function<String, String> programs,
+      org.loyaltyrules.rules.spi.Extensions extensions) {
+    if (extensions == null) {
+      throw new IllegalArgumentException("extensions must not be null");
+    }
     if (text == null) {
       throw new IllegalArgumentException("scenario text must not be null");
     }
@@ -76,7 +81,15 @@ final class ScenarioRunner {
       throw new IllegalArgumentException("program loader must not be null");
     }
     ScenarioRunner runner = new ScenarioRunner();
-    runner.runAll(text, programs);
+    runner.extensions = extensions;
+    try {
+      runner.runAll(text, programs);
+    } catch (RuntimeException e) {
+      // A gap in the checks above: still a problem of the text, never an exception.
+      runner.problems.add(new Problem("(file)", "the scenario could not be run: "
+          + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": "
+              + e.getMessage())));
+    }
     return new ScenarioResult(runner.name, runner.problems, runner.failures, runner.steps);
   }
 
@@ -106,21 +119,43 @@ final class ScenarioRunner {
     Member member;
     try {
       member = member(scenario.member(), zone);
-    } catch (IllegalArgumentException | LoyaltyException e) {
-      problems.add(new Problem("member", e.getMessage()));
+    } catch (IllegalArgumentException | LoyaltyException | java.time.DateTimeException e) {
+      problems.add(new Problem(e instanceof Located l ? l.path : "member", e.getMessage()));
       return;
+    }
+    if (!program.segments().isEmpty() && scenario.member().segments() != null) {
+      List<String> segments = scenario.member().segments();
+      for (int i = 0; i < segments.size(); i++) {
+        if (!program.segments().contains(segments.get(i))) {
+          problems.add(new Problem("member.segments[" + i + "]", "unknown segment '"
+              + segments.get(i) + "'" + org.loyaltyrules.core.internal.Names.nearest(
+                  segments.get(i), program.segments()).map(x -> "; did you mean '" + x + "'?")
+                  .orElse("; the program's segments are " + program.segments())));
+        }
+      }
+      if (!problems.isEmpty()) {
+        return;
+      }
     }
     ProgramState state = ProgramState.initial(program.currency());
     SplittableRandom random = new SplittableRandom(scenario.seed() == null ? 1 : scenario.seed());
     for (int i = 0; i < scenario.steps().size(); i++) {
       StepDefinition step = scenario.steps().get(i);
       String at = "steps[" + i + "]";
+      if (step == null) {
+        problems.add(new Problem(at, "an empty step; a step has an 'at' and an activity"));
+        return;
+      }
       Instant when;
       Activity activity;
       try {
-        when = instant(required(at + ".at", step.at()), zone);
+        when = instant(at + ".at", required(at + ".at", step.at()), zone);
+        if (when.isBefore(member.asOf())) {
+          throw new Located(at + ".at", step.at() + " is before the member's state, as of "
+              + member.asOf().atZone(zone).toLocalDateTime() + "; steps go forward in time");
+        }
         activity = activity(at, step, when, program);
-      } catch (IllegalArgumentException | LoyaltyException e) {
+      } catch (IllegalArgumentException | LoyaltyException | java.time.DateTimeException e) {
         problems.add(new Problem(e instanceof Located l ? l.path : at, e.getMessage()));
         return;
       }
@@ -130,7 +165,7 @@ final class ScenarioRunner {
       try {
         decision = activity == null ? compiled.advance(state, member, when)
             : compiled.decide(state, member, activity, when, random);
-      } catch (LoyaltyException | IllegalArgumentException e) {
+      } catch (LoyaltyException | IllegalArgumentException | java.time.DateTimeException e) {
         decision = null;
         refused = e.getMessage();
       }
@@ -157,18 +192,52 @@ final class ScenarioRunner {
     JsonNode format = tree.isObject() ? tree.get("format") : null;
     if (format == null || !format.isString()
         || !format.asString().equals(ScenarioDefinition.FORMAT)) {
+      String shown = format == null ? "" : format.isString() ? ", not '" + format.asString()
+          + "'" : ", not " + (format.isArray() ? "a list" : format.isObject() ? "a mapping"
+              : format.toString());
       problems.add(new Problem("format", "a scenario file starts with 'format: "
-          + ScenarioDefinition.FORMAT + "'" + (format == null ? "" : ", not '"
-              + format.asString() + "'")));
+          + ScenarioDefinition.FORMAT + "'" + shown));
       return null;
     }
     try {
       return Documents.mapper(ProgramFiles.Syntax.YAML).treeToValue(tree,
           ScenarioDefinition.class);
+    } catch (tools.jackson.databind.exc.UnrecognizedPropertyException e) {
+      List<String> known = new ArrayList<>();
+      e.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
+      known.sort(null);
+      problems.add(new Problem(path(e), "'" + e.getPropertyName() + "' is not a field here"
+          + org.loyaltyrules.core.internal.Names.nearest(e.getPropertyName(), known)
+              .map(x -> "; did you mean '" + x + "'?").orElse("; the fields here are " + known)));
+      return null;
+    } catch (tools.jackson.databind.exc.MismatchedInputException e) {
+      problems.add(new Problem(path(e), "has the wrong shape: expected "
+          + shape(e.getTargetType())));
+      return null;
     } catch (JacksonException e) {
       problems.add(new Problem(path(e), e.getOriginalMessage().lines().findFirst().orElse("")));
       return null;
     }
+  }
+
+  /** What a field of a type is written as, for a message. */
+  private static String shape(Class<?> type) {
+    if (type == null) {
+      return "another value";
+    }
+    if (java.util.Collection.class.isAssignableFrom(type)) {
+      return "a list";
+    }
+    if (Map.class.isAssignableFrom(type) || type.isRecord()) {
+      return "a mapping";
+    }
+    if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+      return "a number";
+    }
+    if (type == Boolean.class) {
+      return "true or false";
+    }
+    return "text";
   }
 
   /** The path in the file of a binding error: {@code steps[2].purchase.lines[0].price}. */
@@ -192,9 +261,16 @@ final class ScenarioRunner {
     }
     String text;
     ProgramFile read;
+    ProgramFiles.Syntax syntax;
+    try {
+      syntax = ProgramFiles.Syntax.of(file);
+    } catch (IllegalArgumentException e) {
+      problems.add(new Problem("program", e.getMessage()));
+      return null;
+    }
     try {
       text = programs.apply(file);
-      read = ProgramFiles.read(text, ProgramFiles.Syntax.of(file));
+      read = ProgramFiles.read(text, syntax, extensions);
     } catch (RuntimeException e) {
       problems.add(new Problem("program", "cannot read '" + file + "': " + e.getMessage()));
       return null;
@@ -206,7 +282,7 @@ final class ScenarioRunner {
       return null;
     }
     try {
-      return LoyaltyRules.compile(read.program());
+      return LoyaltyRules.compile(read.program(), extensions);
     } catch (InvalidProgramException e) {
       problems.add(new Problem("program", file + ": " + e.getMessage()));
       return null;
@@ -215,10 +291,15 @@ final class ScenarioRunner {
 
   private static Member member(ScenarioDefinition.MemberDefinition m, ZoneId zone) {
     Member member = Member.enroll(MemberId.of(required("member.id", m.id())),
-        instant(required("member.enrolled", m.enrolled()), zone));
+        instant("member.enrolled", required("member.enrolled", m.enrolled()), zone));
     var profile = member.profile();
     if (m.birthday() != null) {
-      profile = profile.withBirthday(LocalDate.parse(m.birthday()));
+      try {
+        profile = profile.withBirthday(LocalDate.parse(m.birthday()));
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new Located("member.birthday", "'" + m.birthday() + "' is not a date such as "
+            + "'1990-03-18'");
+      }
     }
     if (m.segments() != null) {
       profile = profile.withSegments(new LinkedHashSet<>(m.segments()));
@@ -231,9 +312,25 @@ final class ScenarioRunner {
     return member.withProfile(profile);
   }
 
-  private static Instant instant(String local, ZoneId zone) {
-    LocalDateTime at = Texts.dateTime(local);
-    return at.atZone(zone).toInstant();
+  /** A local date-time in the program's zone, at a field's path if it is not one. */
+  private static Instant instant(String path, String local, ZoneId zone) {
+    try {
+      LocalDateTime at = Texts.dateTime(local);
+      return at.atZone(zone).toInstant();
+    } catch (IllegalArgumentException | java.time.DateTimeException e) {
+      throw new Located(path, e.getMessage());
+    }
+  }
+
+  /** Reads an enum value written in kebab case, at a field's path if it is not one. */
+  private static <E extends Enum<E>> E enumAt(String path, String text, Class<E> type) {
+    try {
+      return Texts.enumValue(required(path, text), type);
+    } catch (Located e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw new Located(path, e.getMessage());
+    }
   }
 
   private static <T> T required(String path, T value) {
@@ -255,7 +352,7 @@ final class ScenarioRunner {
       Purchase.Builder b = Purchase.builder(ActivityId.of(required(at + ".purchase.id", p.id())),
           when);
       if (p.channel() != null) {
-        b.channel(Texts.enumValue(p.channel(), Channel.class));
+        b.channel(enumAt(at + ".purchase.channel", p.channel(), Channel.class));
       }
       if (p.tax() != null) {
         b.tax(Money.of(p.tax(), program.currency()));
@@ -289,17 +386,23 @@ final class ScenarioRunner {
     } else if (s.giveBack() != null) {
       var r = s.giveBack();
       List<ReturnLine> lines = new ArrayList<>();
-      for (var l : required(at + ".return.lines", r.lines())) {
-        lines.add(ReturnLine.of(LineId.of(l.line()), l.quantity() == null ? BigDecimal.ONE
-            : l.quantity()));
+      List<ScenarioDefinition.ReturnLineDefinition> returned = required(at + ".return.lines",
+          r.lines());
+      for (int i = 0; i < returned.size(); i++) {
+        var l = returned.get(i);
+        String la = at + ".return.lines[" + i + "]";
+        if (l == null) {
+          throw new Located(la, "is empty; give the line and, for part of it, the quantity");
+        }
+        lines.add(ReturnLine.of(LineId.of(required(la + ".line", l.line())),
+            l.quantity() == null ? BigDecimal.ONE : l.quantity()));
       }
       return Return.of(ActivityId.of(required(at + ".return.id", r.id())), when,
           ActivityId.of(required(at + ".return.purchase", r.purchase())), lines);
     } else if (s.event() != null) {
       var e = s.event();
       EngagementEvent event = EngagementEvent.of(ActivityId.of(required(at + ".event.id",
-          e.id())), when, Texts.enumValue(required(at + ".event.type", e.type()),
-          EngagementType.class));
+          e.id())), when, enumAt(at + ".event.type", e.type(), EngagementType.class));
       if (e.attributes() != null) {
         for (Map.Entry<String, String> a : e.attributes().entrySet()) {
           event = event.withAttribute(a.getKey(), a.getValue());
@@ -349,7 +452,9 @@ final class ScenarioRunner {
       }
       return;
     }
-    if (e.refused() != null) {
+    if (e.refused() != null && e.refused().isBlank()) {
+      fail(n, at + ".refused", "must say what the refusal says, such as 'insufficient'");
+    } else if (e.refused() != null) {
       if (refused == null) {
         fail(n, at + ".refused", "expected the step to be refused (" + e.refused()
             + "), but it was decided");
@@ -386,6 +491,12 @@ final class ScenarioRunner {
       vouchers(n, at + ".vouchers", e.vouchers(), member);
     }
     if (d == null) {
+      // Refused by an exception: nothing was decided, so nothing was granted or issued.
+      if (e.granted() != null || e.notes() != null || e.effects() != null
+          || e.errors() != null || e.replay() != null) {
+        fail(n, at, "the step was refused, so there is no decision whose granted points, notes, "
+            + "effects, errors or replay could be checked; expect only refused and balances");
+      }
       return;
     }
     if (e.granted() != null) {
@@ -445,6 +556,18 @@ final class ScenarioRunner {
    * would otherwise hold.
    */
   private void known(int n, String at, ExpectDefinition e, Program program) {
+    for (Map.Entry<String, ? extends Map<String, ?>> byName : java.util.Arrays.asList(
+        Map.entry("available", e.available() == null ? Map.<String, Object>of() : e.available()),
+        Map.entry("pending", e.pending() == null ? Map.<String, Object>of() : e.pending()),
+        Map.entry("granted", e.granted() == null ? Map.<String, Object>of() : e.granted()),
+        Map.entry("notes", e.notes() == null ? Map.<String, Object>of() : e.notes()),
+        Map.entry("effects", e.effects() == null ? Map.<String, Object>of() : e.effects()))) {
+      byName.getValue().forEach((key, value) -> {
+        if (value == null) {
+          fail(n, at + "." + byName.getKey() + "." + key, "a value is required");
+        }
+      });
+    }
     for (Map<String, Long> balances : java.util.Arrays.asList(e.available(), e.pending())) {
       if (balances != null) {
         String which = balances == e.available() ? ".available." : ".pending.";

@@ -24,6 +24,20 @@ public final class Scenarios {
    * @throws IllegalArgumentException if an argument is null
    */
   public static ScenarioResult run(String text, Function<String, String> programs) {
-    return ScenarioRunner.run(text, programs);
+    return ScenarioRunner.run(text, programs, org.loyaltyrules.rules.spi.Extensions.none());
+  }
+
+  /**
+   * Runs a scenario whose program names Java extensions in its custom rules or conditions.
+   *
+   * @param text the scenario file's text
+   * @param programs gives the text of the program file at a path as the scenario writes it
+   * @param extensions the extensions the program names
+   * @return what the run found; never throws for what the texts say
+   * @throws IllegalArgumentException if an argument is null
+   */
+  public static ScenarioResult run(String text, Function<String, String> programs,
+      org.loyaltyrules.rules.spi.Extensions extensions) {
+    return ScenarioRunner.run(text, programs, extensions);
   }
 }

@@ -31,7 +31,7 @@ final class Schema {
       new Variable("order.tax", Type.NUMBER, false, "the order's tax"),
       new Variable("order.shipping", Type.NUMBER, false, "the order's shipping"),
       new Variable("order.currency", Type.STRING, false, "the order's currency code"),
-      new Variable("order.channel", Type.STRING, false, "'ONLINE', 'IN_STORE' or 'APP'"),
+      new Variable("order.channel", Type.STRING, false, "'online', 'in-store' or 'app'"),
       new Variable("order.partner", Type.STRING, false,
           "the partner the order was placed with; '' if none"),
       new Variable("line.sku", Type.STRING, true, "the line's SKU"),

@@ -157,6 +157,54 @@ class ScenarioRunnerTest {
   }
 
   @Test
+  void mistakesInTheScenarioAreProblemsAtTheirPathsNeverExceptions() {
+    assertThat(run(scenario(BUY + """
+          expect:
+            available: {stars: 25.9}
+        """)).problems()).extracting(Object::toString).singleElement().asString()
+        .startsWith("steps[0].expect.available.stars: ");
+    assertThat(run(scenario(BUY.replace("2026-03-02T09:00", "2026-02-01T09:00")))
+        .problems()).extracting(Object::toString).containsExactly("steps[0].at: "
+            + "2026-02-01T09:00 is before the member's state, as of 2026-03-01T08:00; steps go "
+            + "forward in time");
+    assertThat(run(scenario(BUY).replace("  steps:", "  stpes:").replace("steps:\n", "stpes:\n"))
+        .problems()).extracting(Object::toString).containsExactly(
+            "stpes: 'stpes' is not a field here; did you mean 'steps'?");
+    assertThat(run(scenario(BUY.replace("2026-03-02T09:00", "2026-03-02 09:00"))).problems())
+        .extracting(Object::toString).singleElement().asString().startsWith("steps[0].at: ");
+    assertThat(run(scenario(BUY + """
+          expect:
+            available: {stars: ~}
+        """)).problems()).extracting(Object::toString).containsExactly(
+            "steps[0].expect.available.stars: has the wrong shape: expected a number");
+    assertThat(run(scenario(BUY + """
+          expect:
+            refused: ''
+        """)).failures()).extracting(Object::toString).contains(
+            "step 1, steps[0].expect.refused: must say what the refusal says, such as "
+                + "'insufficient'");
+    assertThat(run(scenario("- \n")).problems()).extracting(Object::toString)
+        .containsExactly("steps[0]: an empty step; a step has an 'at' and an activity");
+    assertThat(run(scenario(BUY).replace("coffee.program.yaml", "/etc/passwd")).problems())
+        .extracting(Object::toString).containsExactly("program: '/etc/passwd' is neither "
+            + ".yaml, .yml nor .json");
+  }
+
+  @Test
+  void aRefusedStepHasNoDecisionToCheck() {
+    ScenarioResult result = run(scenario("""
+        - at: 2026-03-03T09:00
+          redeem: {id: d-1, reward: drink}
+          expect:
+            refused: insufficient
+            granted: {base: 0}
+        """));
+    assertThat(result.failures()).extracting(Object::toString).containsExactly("step 1, "
+        + "steps[0].expect: the step was refused, so there is no decision whose granted points, "
+        + "notes, effects, errors or replay could be checked; expect only refused and balances");
+  }
+
+  @Test
   void aStepRefusedUnexpectedlyIsAFailure() {
     ScenarioResult result = run(scenario("""
         - at: 2026-03-03T09:00
@@ -182,8 +230,8 @@ class ScenarioRunnerTest {
         .problems()).extracting(Object::toString).containsExactly("program: cannot read "
             + "'missing.program.yaml': text must not be null");
     assertThat(run(scenario(BUY).replace("    purchase:", "    purchse:")).problems())
-        .extracting(Object::toString).singleElement().asString()
-        .startsWith("steps[0].purchse: Unrecognized property \"purchse\"");
+        .extracting(Object::toString).containsExactly(
+            "steps[0].purchse: 'purchse' is not a field here; did you mean 'purchase'?");
     assertThat(run(scenario("""
         - at: 2026-03-03T09:00
           redeem: {id: d-1, reward: drink}

@@ -107,7 +107,7 @@ class ExpressionEvaluationTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
       "order.currency == 'USD'",
-      "order.channel == 'ONLINE'",
+      "order.channel == 'online'",
       "order.partner == ''",
       "member.tier == 'gold'",
       "program.id == 'outfitters'",

@@ -78,7 +78,7 @@ final class ExpressionGenerator {
 
   /** Strings an expression compares with; some equal what a context holds. */
   private static final List<String> STRINGS = List.of("", "outdoor", "apparel", "food", "1",
-      "1.0", "ONLINE", "IN_STORE", "APP", "USD", "EUR", "gold", "silver", "outfitters", "acme",
+      "1.0", "online", "in-store", "app", "USD", "EUR", "gold", "silver", "outfitters", "acme",
       "globex", "Seoul", "Zürich", "東京", "it's", "back\\slash", "'", "\\", "\\'", "each", "kg",
       "TENT-2", "Ü-1", "A'B", "eco", "sale", "students", "plus", "city", "a b", "tab\there",
       "emoji \uD83D\uDE00", "getClass()", "\"double\"", "${x}", "@{x}", "null", "0B");

@@ -303,7 +303,8 @@ final class ReferenceEvaluator {
       case "order.currency":
         return context.purchase().currency().getCurrencyCode();
       case "order.channel":
-        return context.purchase().channel().name();
+        return context.purchase().channel().name().toLowerCase(java.util.Locale.ROOT)
+            .replace('_', '-');
       case "order.partner":
         return context.purchase().partner().map(p -> p.value()).orElse("");
       case "line.sku":

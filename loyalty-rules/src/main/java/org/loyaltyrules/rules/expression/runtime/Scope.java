@@ -378,7 +378,8 @@ public final class Scope {
 
     /** Returns the channel's name. */
     public String getChannel() {
-      return context.purchase().channel().name();
+      return context.purchase().channel().name().toLowerCase(java.util.Locale.ROOT)
+          .replace('_', '-');
     }
 
     /** Returns the partner, or {@code ""}. */
