@@ -316,7 +316,12 @@ final class ScenarioRunner {
   private static Instant instant(String path, String local, ZoneId zone) {
     try {
       LocalDateTime at = Texts.dateTime(local);
+      if (zone.getRules().getValidOffsets(at).isEmpty()) {
+        throw new Located(path, local + " does not exist in " + zone + ": the clocks skip it");
+      }
       return at.atZone(zone).toInstant();
+    } catch (Located e) {
+      throw e;
     } catch (IllegalArgumentException | java.time.DateTimeException e) {
       throw new Located(path, e.getMessage());
     }

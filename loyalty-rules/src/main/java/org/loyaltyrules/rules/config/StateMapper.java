@@ -128,6 +128,8 @@ final class StateMapper {
       return MAPPER.treeToValue(root, type);
     } catch (JacksonException e) {
       throw translate(e, root);
+    } catch (NumberFormatException e) {
+      throw new StateFormatException("", "a number is out of range");
     }
   }
 
@@ -147,6 +149,10 @@ final class StateMapper {
       } catch (JacksonException e) {
         throw new StateFormatException(contextPath(parser.streamReadContext()).toString(),
             "malformed JSON" + where(e.getLocation()) + ": " + cleaned(e.getOriginalMessage()));
+      } catch (NumberFormatException e) {
+        // A number whose exponent is beyond what a decimal can hold (9e23372036854775807).
+        throw new StateFormatException(contextPath(parser.streamReadContext()).toString(),
+            "a number is out of range" + where(parser.currentTokenLocation()));
       }
       return root;
     } catch (JacksonException e) {

@@ -183,6 +183,9 @@ class ScenarioRunnerTest {
         """)).failures()).extracting(Object::toString).contains(
             "step 1, steps[0].expect.refused: must say what the refusal says, such as "
                 + "'insufficient'");
+    assertThat(run(scenario(BUY.replace("2026-03-02T09:00", "2026-03-08T02:30"))).problems())
+        .extracting(Object::toString).containsExactly("steps[0].at: 2026-03-08T02:30 does not "
+            + "exist in America/New_York: the clocks skip it");
     assertThat(run(scenario("- \n")).problems()).extracting(Object::toString)
         .containsExactly("steps[0]: an empty step; a step has an 'at' and an activity");
     assertThat(run(scenario(BUY).replace("coffee.program.yaml", "/etc/passwd")).problems())

@@ -392,4 +392,13 @@ class StateJsonTest {
     change.accept((ArrayNode) root.at(pointer));
     return PLAIN.writeValueAsString(root);
   }
+
+  /** A number beyond what a decimal can hold is refused, not thrown (found by the property). */
+  @org.junit.jupiter.api.Test
+  void aNumberBeyondADecimalIsRefused() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> StateJson.readMember(
+            "{\"format\":\"loyalty-member/1\",\"id\":9e23372036854775807}"))
+        .isExactlyInstanceOf(StateFormatException.class)
+        .hasMessageContaining("a number is out of range");
+  }
 }
