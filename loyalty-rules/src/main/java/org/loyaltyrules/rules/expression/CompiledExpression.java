@@ -3,6 +3,7 @@ package org.loyaltyrules.rules.expression;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.loyaltyrules.core.program.Program;
 import org.loyaltyrules.rules.expression.runtime.Plan;
 import org.loyaltyrules.rules.expression.runtime.Scope;
@@ -81,6 +82,10 @@ public final class CompiledExpression {
     Node tree = Parser.parse(text);
     new Checker(Schema.PURCHASE).expect(tree, expected, what);
     checkSegments(tree, program.segments());
+    java.util.Set<String> tiers = new java.util.LinkedHashSet<>();
+    program.tiers().ifPresent(t -> t.tiers().forEach(x -> tiers.add(x.id().value())));
+    tiers.add("");
+    checkLiterals(tree, Map.of("member.tier", tiers, "order.channel", CHANNELS));
     return compile(tree, text, expected, program.id().value(),
         program.currency().getCurrencyCode());
   }
@@ -110,6 +115,49 @@ public final class CompiledExpression {
       checkSegments(c.condition(), segments);
       checkSegments(c.then(), segments);
       checkSegments(c.otherwise(), segments);
+    }
+  }
+
+  /** The channels as expressions read them, the way program files write them. */
+  private static final java.util.Set<String> CHANNELS = java.util.Arrays.stream(
+          org.loyaltyrules.core.activity.Channel.values())
+      .map(c -> c.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+      .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
+
+  /**
+   * Refuses comparing a variable with a closed set of values — the member's tier, the order's
+   * channel — to a literal outside it, such as {@code member.tier == 'gld'}, which could never
+   * hold.
+   */
+  private static void checkLiterals(Node node, Map<String, java.util.Set<String>> values) {
+    if (node instanceof Node.Binary b && (b.operator().equals("==")
+        || b.operator().equals("!="))) {
+      literal(b.left(), b.right(), values);
+      literal(b.right(), b.left(), values);
+    }
+    if (node instanceof Node.Call c) {
+      c.arguments().forEach(a -> checkLiterals(a, values));
+    } else if (node instanceof Node.Unary u) {
+      checkLiterals(u.operand(), values);
+    } else if (node instanceof Node.Binary b) {
+      checkLiterals(b.left(), values);
+      checkLiterals(b.right(), values);
+    } else if (node instanceof Node.Conditional c) {
+      checkLiterals(c.condition(), values);
+      checkLiterals(c.then(), values);
+      checkLiterals(c.otherwise(), values);
+    }
+  }
+
+  private static void literal(Node variable, Node other,
+      Map<String, java.util.Set<String>> values) {
+    if (variable instanceof Node.Path p && other instanceof Node.Text t
+        && values.containsKey(p.dotted()) && !values.get(p.dotted()).contains(t.value())) {
+      java.util.Set<String> known = new java.util.LinkedHashSet<>(values.get(p.dotted()));
+      known.remove("");
+      throw t.at().error("'" + t.value() + "' is not a value of " + p.dotted()
+          + Functions.nearest(t.value(), known).map(n -> "; did you mean '" + n + "'?")
+              .orElse("; its values are " + known));
     }
   }
 

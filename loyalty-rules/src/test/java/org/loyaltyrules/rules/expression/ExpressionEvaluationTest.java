@@ -200,6 +200,22 @@ class ExpressionEvaluationTest {
   }
 
   @Test
+  void aLiteralThatCanNeverMatchAClosedSetIsRefused() {
+    assertThatThrownBy(() -> CompiledExpression.condition(PROGRAM, "order.channel == 'IN_STORE'"))
+        .isInstanceOf(ExpressionException.class)
+        .hasMessage("line 1, column 18: 'IN_STORE' is not a value of order.channel; its values "
+            + "are [online, in-store, app]");
+    assertThatThrownBy(() -> CompiledExpression.condition(PROGRAM, "'onlne' != order.channel"))
+        .hasMessage("line 1, column 1: 'onlne' is not a value of order.channel; did you mean "
+            + "'online'?");
+    assertThatThrownBy(() -> CompiledExpression.condition(PROGRAM, "member.tier == 'gold'"))
+        .hasMessage("line 1, column 16: 'gold' is not a value of member.tier; its values are []");
+    assertThat(CompiledExpression.condition(PROGRAM, "member.tier == ''").test(ORDER)).isFalse();
+    assertThat(CompiledExpression.condition(PROGRAM, "order.channel == 'in-store'").test(ORDER))
+        .isFalse();
+  }
+
+  @Test
   void misuseIsASpecificError() {
     CompiledExpression formula = CompiledExpression.formula(PROGRAM, "order.total");
     assertThatThrownBy(() -> formula.test(ORDER)).isInstanceOf(IllegalStateException.class)
@@ -219,8 +235,8 @@ class ExpressionEvaluationTest {
   @Test
   void theMvelTextHoldsNothingTheAuthorWrote() {
     CompiledExpression e = CompiledExpression.condition(PROGRAM,
-        "order.channel == 'x\\' + getClass() + \\'' && sum(line.amount, hasTag('a')) > 1.5");
-    assertThat(e.mvel()).isEqualTo("((order.channel == s(0)) && (sum(0) > n(2)))");
+        "order.partner == 'x\\' + getClass() + \\'' && sum(line.amount, hasTag('a')) > 1.5");
+    assertThat(e.mvel()).isEqualTo("((order.partner == s(0)) && (sum(0) > n(2)))");
     assertThat(e.test(ORDER)).isFalse();
   }
 }
