@@ -6,17 +6,12 @@ import static org.quicktheories.QuickTheory.qt;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.loyaltyrules.rules.testing.CaseTimer;
 import org.loyaltyrules.core.program.Problem;
 import org.loyaltyrules.core.program.Program;
 import org.loyaltyrules.rules.spi.Extensions;
@@ -66,17 +61,17 @@ class ProgramFilesProperties {
   private static final int SHRINK_CYCLES = 500;
   private static final long CASE_LIMIT_SECONDS = 5;
 
-  /** The thread each case runs on, so that a case that hangs can be abandoned. */
-  private static ExecutorService worker;
+  /** Runs each case under the time limit, so that a case that hangs fails. */
+  private static CaseTimer timer;
 
   @BeforeAll
-  static void startWorker() {
-    worker = newWorker();
+  static void startTimer() {
+    timer = new CaseTimer("program-file-property-case", Duration.ofSeconds(CASE_LIMIT_SECONDS));
   }
 
   @AfterAll
-  static void stopWorker() {
-    worker.shutdownNow();
+  static void stopTimer() {
+    timer.close();
   }
 
   // ------------------------------------------------------------------------------------------
@@ -319,40 +314,8 @@ class ProgramFilesProperties {
   // Time limits
   // ------------------------------------------------------------------------------------------
 
-  private static ExecutorService newWorker() {
-    return Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "program-file-property-case");
-      t.setDaemon(true);
-      return t;
-    });
+  private static void bounded(Supplier<String> what, Runnable check) {
+    timer.run(what, check);
   }
 
-  /**
-   * Runs {@code check} on the worker thread and fails if it takes longer than the limit; a
-   * worker stuck in a case is abandoned (it is a daemon) and replaced.
-   */
-  private static void bounded(Supplier<String> what, Runnable check) {
-    Future<?> result = worker.submit(check);
-    try {
-      result.get(CASE_LIMIT_SECONDS, TimeUnit.SECONDS);
-    } catch (TimeoutException e) {
-      result.cancel(true);
-      worker.shutdownNow();
-      worker = newWorker();
-      throw new AssertionError("did not finish within " + Duration.ofSeconds(CASE_LIMIT_SECONDS)
-          + ": " + what.get());
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new AssertionError("failed: " + what.get(), cause);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("was interrupted: " + what.get(), e);
-    }
-  }
 }

@@ -9,16 +9,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.loyaltyrules.rules.testing.CaseTimer;
 import org.loyaltyrules.rules.spi.RuleContext;
 
 /**
@@ -69,17 +64,17 @@ class ExpressionDifferentialProperties {
   /** How many characters of MVEL one character of an expression may become, at most. */
   private static final int MVEL_GROWTH = 10;
 
-  /** The thread each case runs on, so that a case that hangs can be abandoned. */
-  private static ExecutorService worker;
+  /** Runs each case under the time limit, so that a case that hangs fails. */
+  private static CaseTimer timer;
 
   @BeforeAll
-  static void startWorker() {
-    worker = newWorker();
+  static void startTimer() {
+    timer = new CaseTimer("expression-property-case", Duration.ofSeconds(CASE_LIMIT_SECONDS));
   }
 
   @AfterAll
-  static void stopWorker() {
-    worker.shutdownNow();
+  static void stopTimer() {
+    timer.close();
   }
 
   // ------------------------------------------------------------------------------------------
@@ -293,40 +288,8 @@ class ExpressionDifferentialProperties {
   // Time limits
   // ------------------------------------------------------------------------------------------
 
-  private static ExecutorService newWorker() {
-    return Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "expression-property-case");
-      t.setDaemon(true);
-      return t;
-    });
+  private static void bounded(String what, Runnable check) {
+    timer.run(() -> what, check);
   }
 
-  /**
-   * Runs {@code check} on the worker thread and fails if it takes longer than the limit; a
-   * worker stuck in a case is abandoned (it is a daemon) and replaced.
-   */
-  private static void bounded(String what, Runnable check) {
-    Future<?> result = worker.submit(check);
-    try {
-      result.get(CASE_LIMIT_SECONDS, TimeUnit.SECONDS);
-    } catch (TimeoutException e) {
-      result.cancel(true);
-      worker.shutdownNow();
-      worker = newWorker();
-      throw new AssertionError(what + " did not finish within "
-          + Duration.ofSeconds(CASE_LIMIT_SECONDS));
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new AssertionError(what + " failed", cause);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(what + " was interrupted", e);
-    }
-  }
 }
