@@ -199,6 +199,11 @@ final class ScenarioRunner {
           + ScenarioDefinition.FORMAT + "'" + shown));
       return null;
     }
+    List<Problem> shape = SchemaCheck.SCENARIO.check(tree);
+    if (!shape.isEmpty()) {
+      problems.addAll(shape);
+      return null;
+    }
     try {
       return Documents.mapper(ProgramFiles.Syntax.YAML).treeToValue(tree,
           ScenarioDefinition.class);

@@ -40,4 +40,9 @@ public final class Scenarios {
       org.loyaltyrules.rules.spi.Extensions extensions) {
     return ScenarioRunner.run(text, programs, extensions);
   }
+
+  /** Returns the JSON Schema of scenario files (draft 2020-12), for editors and other tools. */
+  public static String schema() {
+    return SchemaCheck.SCENARIO.text();
+  }
 }

@@ -48,6 +48,9 @@ final class SchemaCheck {
   /** The program file's schema. */
   static final SchemaCheck PROGRAM = new SchemaCheck("program.schema.json");
 
+  /** The scenario file's schema. */
+  static final SchemaCheck SCENARIO = new SchemaCheck("scenario.schema.json");
+
   /** Returns the schema's text. */
   String text() {
     return text;
@@ -190,6 +193,9 @@ final class SchemaCheck {
   private static String show(JsonNode value) {
     if (value == null || value.isMissingNode()) {
       return "nothing";
+    }
+    if (value.isNull()) {
+      return "empty";
     }
     if (value.isString()) {
       return "'" + value.asString() + "'";

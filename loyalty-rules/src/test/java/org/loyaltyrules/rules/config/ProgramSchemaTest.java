@@ -128,4 +128,21 @@ class ProgramSchemaTest {
     assertThat(values(policy.get("multipliers"))).containsExactlyInAnyOrderElementsOf(
         kebab(EarnPolicy.MultiplierTiming.values()));
   }
+
+  @Test
+  void theScenarioSchemaHasTheFieldsOfTheScenarioRecords() {
+    JsonNode scenario = Documents.mapper(ProgramFiles.Syntax.JSON).readTree(Scenarios.schema());
+    assertThat(properties(scenario)).containsExactlyElementsOf(
+        components(ScenarioDefinition.class));
+    JsonNode step = scenario.get("properties").get("steps").get("items");
+    assertThat(properties(step)).containsExactlyElementsOf(
+        components(ScenarioDefinition.StepDefinition.class).stream()
+            .map(c -> c.equals("giveBack") ? "return" : c).toList());
+    assertThat(properties(step.get("properties").get("expect"))).containsExactlyElementsOf(
+        components(ScenarioDefinition.ExpectDefinition.class));
+    assertThat(properties(step.get("properties").get("purchase"))).containsExactlyElementsOf(
+        components(ScenarioDefinition.PurchaseDefinition.class));
+    assertThat(properties(scenario.get("properties").get("member"))).containsExactlyElementsOf(
+        components(ScenarioDefinition.MemberDefinition.class));
+  }
 }

@@ -168,26 +168,35 @@ class ScenarioRunnerTest {
             + "2026-02-01T09:00 is before the member's state, as of 2026-03-01T08:00; steps go "
             + "forward in time");
     assertThat(run(scenario(BUY).replace("  steps:", "  stpes:").replace("steps:\n", "stpes:\n"))
-        .problems()).extracting(Object::toString).containsExactly(
+        .problems()).extracting(Object::toString).containsExactly("steps: is required",
             "stpes: 'stpes' is not a field here; did you mean 'steps'?");
+    assertThat(run(scenario(BUY.replace("price: 12.50", "price: free").replace("id: o-1",
+            "idd: o-1") + """
+          expect:
+            available: {stars: many}
+        """)).problems()).extracting(Object::toString).as("every shape problem at once")
+        .containsExactly(
+            "steps[0].expect.available.stars: must be a whole number, was 'many'",
+            "steps[0].purchase.id: is required",
+            "steps[0].purchase.idd: 'idd' is not a field here; did you mean 'id'?",
+            "steps[0].purchase.lines[0].price: must be a number, was 'free'");
     assertThat(run(scenario(BUY.replace("2026-03-02T09:00", "2026-03-02 09:00"))).problems())
         .extracting(Object::toString).singleElement().asString().startsWith("steps[0].at: ");
     assertThat(run(scenario(BUY + """
           expect:
             available: {stars: ~}
         """)).problems()).extracting(Object::toString).containsExactly(
-            "steps[0].expect.available.stars: has the wrong shape: expected a number");
+            "steps[0].expect.available.stars: must be a whole number, was '~'");
     assertThat(run(scenario(BUY + """
           expect:
             refused: ''
-        """)).failures()).extracting(Object::toString).contains(
-            "step 1, steps[0].expect.refused: must say what the refusal says, such as "
-                + "'insufficient'");
+        """)).problems()).extracting(Object::toString).containsExactly(
+            "steps[0].expect.refused: must not be empty");
     assertThat(run(scenario(BUY.replace("2026-03-02T09:00", "2026-03-08T02:30"))).problems())
         .extracting(Object::toString).containsExactly("steps[0].at: 2026-03-08T02:30 does not "
             + "exist in America/New_York: the clocks skip it");
     assertThat(run(scenario("- \n")).problems()).extracting(Object::toString)
-        .containsExactly("steps[0]: an empty step; a step has an 'at' and an activity");
+        .containsExactly("steps[0]: must be a mapping, was empty");
     assertThat(run(scenario(BUY).replace("coffee.program.yaml", "/etc/passwd")).problems())
         .extracting(Object::toString).containsExactly("program: '/etc/passwd' is neither "
             + ".yaml, .yml nor .json");
