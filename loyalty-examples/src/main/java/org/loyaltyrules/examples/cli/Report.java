@@ -50,8 +50,8 @@ final class Report {
 
   /**
    * The text on one line, in one pass: each line break and the blanks around it become one
-   * space, a tab a space, other control characters {@code \}{@code uXXXX}; cut after 1,000
-   * characters.
+   * space, a tab a space, other control characters a backslash-u escape with four hexadecimal
+   * digits; cut after 1,000 characters.
    */
   static String oneLine(String text) {
     String s = text.strip();
