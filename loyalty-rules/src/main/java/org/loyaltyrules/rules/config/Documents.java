@@ -108,7 +108,7 @@ final class Documents {
     ObjectMapper mapper = mapper(syntax);
     try {
       if (syntax == ProgramFiles.Syntax.YAML) {
-        refuseAnchorsAndAliases(mapper, text);
+        refuseAnchorsAndAliases(text);
       }
       JsonNode tree = mapper.readTree(text);
       if (tree == null || tree.isMissingNode() || tree.isNull()) {
@@ -138,7 +138,7 @@ final class Documents {
    * text is read event by event, which never expands an alias, and the first anchor or alias is
    * refused with its position.
    */
-  private static void refuseAnchorsAndAliases(ObjectMapper mapper, String text) {
+  private static void refuseAnchorsAndAliases(String text) {
     Parse events = new Parse(LoadSettings.builder().setAllowDuplicateKeys(false).build());
     Iterable<Event> all = events.parseString(text);
     java.util.Iterator<Event> it = all.iterator();

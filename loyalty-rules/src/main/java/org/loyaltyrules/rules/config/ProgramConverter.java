@@ -284,31 +284,17 @@ final class ProgramConverter {
     }
   }
 
-  private <T> T required(String path, T value) {
-    if (value == null) {
-      throw new Missing(path);
-    }
-    return value;
+  private static <T> T required(String path, T value) {
+    return Located.required(path, value);
   }
 
-  /** A required field that is absent; reported at its own path. */
-  private static final class Missing extends IllegalArgumentException {
-    private static final long serialVersionUID = 1L;
-    final String path;
-
-    Missing(String path) {
-      super("is required");
-      this.path = path;
-    }
-  }
-
-  /** Converts a part, reporting a missing field at its own path and anything else at {@code at}. */
+  /**
+   * Converts a part, reporting a missing or bad field at its own path and anything else at
+   * {@code at}.
+   */
   private <T> T part(String at, Supplier<T> make) {
     try {
       return make.get();
-    } catch (Missing e) {
-      problems.add(new Problem(e.path, "is required"));
-      return null;
     } catch (Located e) {
       problems.add(new Problem(e.path, e.getMessage()));
       return null;
@@ -322,7 +308,7 @@ final class ProgramConverter {
   private <T> T field(String path, Supplier<T> read) {
     try {
       return read.get();
-    } catch (Missing | Located e) {
+    } catch (Located e) {
       throw e;
     } catch (IllegalArgumentException | ArithmeticException e) {
       throw new Located(path, e.getMessage() == null ? e.toString() : e.getMessage());

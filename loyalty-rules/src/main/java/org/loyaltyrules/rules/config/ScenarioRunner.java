@@ -566,18 +566,6 @@ final class ScenarioRunner {
    * would otherwise hold.
    */
   private void known(int n, String at, ExpectDefinition e, Program program) {
-    for (Map.Entry<String, ? extends Map<String, ?>> byName : java.util.Arrays.asList(
-        Map.entry("available", e.available() == null ? Map.<String, Object>of() : e.available()),
-        Map.entry("pending", e.pending() == null ? Map.<String, Object>of() : e.pending()),
-        Map.entry("granted", e.granted() == null ? Map.<String, Object>of() : e.granted()),
-        Map.entry("notes", e.notes() == null ? Map.<String, Object>of() : e.notes()),
-        Map.entry("effects", e.effects() == null ? Map.<String, Object>of() : e.effects()))) {
-      byName.getValue().forEach((key, value) -> {
-        if (value == null) {
-          fail(n, at + "." + byName.getKey() + "." + key, "a value is required");
-        }
-      });
-    }
     for (Map<String, Long> balances : java.util.Arrays.asList(e.available(), e.pending())) {
       if (balances != null) {
         String which = balances == e.available() ? ".available." : ".pending.";
