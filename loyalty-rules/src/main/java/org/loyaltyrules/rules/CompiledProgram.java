@@ -13,6 +13,9 @@ import org.loyaltyrules.core.UnknownReferenceException;
 import org.loyaltyrules.core.activity.AccountClosure;
 import org.loyaltyrules.core.activity.Activity;
 import org.loyaltyrules.core.activity.Adjustment;
+import org.loyaltyrules.core.activity.MembershipFeePayment;
+import org.loyaltyrules.core.activity.MembershipFeeRefund;
+import org.loyaltyrules.core.activity.MembershipTrial;
 import org.loyaltyrules.core.activity.Donation;
 import org.loyaltyrules.core.activity.EngagementEvent;
 import org.loyaltyrules.core.activity.PayWithPoints;
@@ -47,14 +50,19 @@ import org.loyaltyrules.core.program.RewardKind;
  * is a {@linkplain Decision#replay() replay}: only the passage of time is applied.
  *
  * <p>This version decides purchases (rates, multipliers, offers, tier and plan multipliers,
- * minimum-spend and first-purchase bonuses, caps), returns of whole lines or part of a line's
- * quantity (the rest of the order re-evaluated as of the purchase and the difference taken
- * back), engagement events (bonuses as often as their frequency allows), paying part of an
- * order with points, reward redemptions, donations, transfers to partners, customer-service
- * adjustments and account closure; {@link #advance} and {@code decide} give birthday and
- * anniversary rewards. Membership fees are refused with {@link UnsupportedActivityException} and
- * change nothing. Tier status is read from the member — it decides tier multipliers, tier-only
- * rewards and audiences — but this version does not yet qualify members for tiers.
+ * minimum-spend and first-purchase bonuses, caps, tier and plan perks, member discounts),
+ * returns of whole lines or part of a line's quantity (the rest of the order re-evaluated as of
+ * the purchase and the difference taken back, tier credit and dividend spend included),
+ * engagement events (bonuses as often as their frequency allows), paying part of an order with
+ * points, reward redemptions, donations, transfers to partners, customer-service adjustments,
+ * membership fee payments, trials and refunds, and account closure.
+ *
+ * <p>Tiers: every member holds the ladder's base tier from the first decision; credit moves a
+ * member up at once, with the tier's entry bonus; reviews when a period closes (plus the ladder's
+ * grace period) keep or lower the tier. {@link #tierProgress} projects where a member stands.
+ * {@link #advance} and {@code decide} also review tiers, end trials and terms, lapse memberships,
+ * issue dividends and give birthday and anniversary rewards, in the order {@code TimeStep}
+ * documents: tier reviews, then memberships, then dividends, then date rewards at one instant.
  *
  * <p>Immutable and thread-safe.
  */
@@ -62,6 +70,7 @@ public final class CompiledProgram {
   private final Program program;
   private final RuleBook book;
   private final PurchaseEvaluator evaluator;
+  private final Tiers tiers;
 
   private final List<Problem> warnings;
 
@@ -70,6 +79,7 @@ public final class CompiledProgram {
     this.book = book;
     this.warnings = List.copyOf(warnings);
     this.evaluator = new PurchaseEvaluator(book, program.earnPolicy(), program.zone());
+    this.tiers = program.tiers().map(l -> new Tiers(l, program.zone())).orElse(null);
   }
 
   /**
@@ -103,7 +113,7 @@ public final class CompiledProgram {
   public Decision advance(ProgramState state, Member member, Instant to) {
     checkInputs(state, member, to);
     member.checkNotBefore(to);
-    TimeStep.Step step = TimeStep.to(program, book, member, to);
+    TimeStep.Step step = TimeStep.to(program, book, tiers, member, to);
     return new Decision(Optional.empty(), to, false, step.member(), step.effects(),
         step.postings(), List.of(), List.of(), List.of());
   }
@@ -127,15 +137,17 @@ public final class CompiledProgram {
    * @throws org.loyaltyrules.core.ledger.AccountClosedException if the account is closed
    * @throws org.loyaltyrules.core.ledger.InsufficientPointsException if a spending exceeds the
    *     available balance
-   * @throws UnknownReferenceException if the activity names a reward, cause, partner, unit or
-   *     purchase the program or member does not have
+   * @throws UnknownReferenceException if the activity names a reward, cause, partner, unit,
+   *     plan, purchase or fee payment the program or member does not have
    * @throws org.loyaltyrules.core.activity.UnknownLineException if a return names a line the
    *     purchase never had
    * @throws org.loyaltyrules.core.member.ReturnExceedsPurchaseException if a return asks for more
    *     of a line than is left to return
    * @throws RewardNotAvailableException if the member's tier may not redeem the reward
    * @throws IllegalArgumentException if a donation breaks the cause's minimum or step, a
-   *     spending is of a status-only unit, or an argument is null
+   *     spending is of a status-only unit, a fee is not the plan's, a lifetime membership is
+   *     paid again, a trial is not the plan's first, a refund is not of the latest term or more
+   *     than was paid, or an argument is null
    * @throws CurrencyMismatchException if the program state or a purchase is in another currency
    * @throws UnsupportedActivityException if this version cannot decide the kind of activity
    */
@@ -145,13 +157,14 @@ public final class CompiledProgram {
     checkArgument(activity != null, "activity must not be null");
     checkArgument(random != null, "random source must not be null");
     member.checkNotBefore(at);
-    TimeStep.Step step = TimeStep.to(program, book, member, at);
+    TimeStep.Step step = TimeStep.to(program, book, tiers, member, at);
     Member advanced = step.member();
     LedgerTransaction tx = advanced.ledger().begin(program.ledgerPolicy(), activity.id(),
         activity.occurredAt(), at);
-    Run run = new Run(program, book, evaluator, state, advanced, tx, at);
+    Run run = new Run(program, book, evaluator, tiers, state, advanced, tx, at);
     if (!tx.isReplay()) {
       apply(activity, advanced, tx, run);
+      run.settleTiers(activity.id());
     }
     if (run.refused) {
       return new Decision(Optional.of(activity.id()), at, false, member, List.of(), List.of(),
@@ -160,7 +173,7 @@ public final class CompiledProgram {
     LedgerResult result = tx.commit();
     List<Effect> effects = new ArrayList<>(step.effects());
     effects.addAll(TimeStep.expiries(result.postings()));
-    Member after = TimeStep.tidy(program, run.finish(result.ledger()), effects);
+    Member after = TimeStep.tidy(program, tiers, run.finish(result.ledger()), effects);
     effects.addAll(run.effects);
     result.shortfalls().forEach(s -> effects.add(new Effect.PointsShortfall(s.unit(), s.points(),
         s.policy())));
@@ -187,6 +200,30 @@ public final class CompiledProgram {
   public Decision preview(ProgramState state, Member member, Purchase cart, Instant at,
       RandomGenerator random) {
     return decide(state, member, cart, at, random);
+  }
+
+  /**
+   * Returns where a member stands on the tier ladder at {@code at}: the tier held, the credit of
+   * the running window, what the next tier needs and what keeping the current one needs by the
+   * period's close. Whatever would happen up to {@code at} — reviews included — is applied
+   * first, as {@link #advance} would; nothing is changed.
+   *
+   * @param state the program-level state
+   * @param member the member's state
+   * @param at the instant; not before the member's state
+   * @return the member's standing
+   * @throws IllegalStateException if the program has no tiers
+   * @throws org.loyaltyrules.core.ledger.InstantBeforeStateException if {@code at} is before the
+   *     member's state
+   * @throws IllegalArgumentException if an argument is null
+   */
+  public TierProgress tierProgress(ProgramState state, Member member, Instant at) {
+    checkInputs(state, member, at);
+    if (tiers == null) {
+      throw new IllegalStateException("program " + program.id() + " has no tiers");
+    }
+    member.checkNotBefore(at);
+    return tiers.progress(TimeStep.to(program, book, tiers, member, at).member(), at);
   }
 
   private void apply(Activity activity, Member member, LedgerTransaction tx, Run run) {
@@ -232,8 +269,17 @@ public final class CompiledProgram {
             "program " + program.id() + " (it has " + program.partners().keySet() + ")");
       }
       tx.transfer(transfer.unit(), transfer.points(), transfer.partner(), Attribution.none());
+    } else if (activity instanceof MembershipFeePayment payment) {
+      run.membership(Memberships.pay(program, run.membershipOf(payment.plan()), payment,
+          run.at()));
+    } else if (activity instanceof MembershipTrial trial) {
+      run.membership(Memberships.trial(program, run.membershipOf(trial.plan()), trial,
+          run.at()));
+    } else if (activity instanceof MembershipFeeRefund refund) {
+      run.membership(Memberships.refund(program, run.membershipOf(refund.plan()), refund,
+          run.at()));
     } else if (activity instanceof Adjustment adjustment) {
-      tx.adjust(adjustment.unit(), adjustment.points(), adjustment.reason());
+      run.adjust(adjustment);
     } else if (activity instanceof AccountClosure closure) {
       tx.close(closure.reason());
       effects.add(new Effect.AccountClosed(closure.reason()));

@@ -311,6 +311,13 @@ final class PurchaseEvaluator {
     }
   }
 
+  /** Returns the read-only view an expression evaluates a purchase through. */
+  RuleContext context(Purchase purchase, Function<PurchaseLine, BigDecimal> quantity,
+      PurchaseContext member, LocalDateTime at) {
+    return new Context(purchase, quantity, earningAmount(purchase, quantity, Share.ALL), member,
+        at);
+  }
+
   /**
    * Returns the order's earning amount: the goods at the given quantities, plus tax and shipping
    * where the program says they earn.

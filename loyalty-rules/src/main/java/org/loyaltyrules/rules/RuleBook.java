@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.loyaltyrules.core.RuleId;
+import org.loyaltyrules.core.UnitId;
 import org.loyaltyrules.core.program.Grant;
 import org.loyaltyrules.core.program.MembershipPlan;
 import org.loyaltyrules.core.program.Offer;
@@ -43,6 +44,8 @@ final class RuleBook {
   final ImmutableList<RuleSpec> vouchers;
   final ImmutableList<RuleSpec.DateReward> dates;
   final ImmutableList<RuleSpec.Custom> customs;
+  /** The tier ladder's credit expression, for metric EXPRESSION; null otherwise. */
+  CompiledExpression tierCredit;
   /** Every rule's head by id, for returns that look a rule up from its lot. */
   final com.google.common.collect.ImmutableMap<RuleId, RuleSpec.Head> heads;
 
@@ -196,7 +199,43 @@ final class RuleBook {
             LineFilter.all()));
       }
     }
-    return new RuleBook(rates, multipliers, bonuses, events, vouchers, dates, customs);
+    RuleBook book = new RuleBook(rates, multipliers, bonuses, events, vouchers, dates, customs);
+    program.tiers().ifPresent(ladder -> {
+      ladder.credit().ifPresent(credit -> {
+        try {
+          book.tierCredit = CompiledExpression.formula(program, credit.text());
+        } catch (ExpressionException e) {
+          problems.add(new Problem("tiers.credit", e.getMessage()));
+        }
+      });
+      ladder.statusUnit().ifPresent(unit -> {
+        boolean earned = java.util.stream.Stream.of(rates, bonuses, events, customs)
+            .flatMap(List::stream).anyMatch(r -> unitOf(r).equals(Optional.of(unit)))
+            || dates.stream().anyMatch(d -> d.grant() instanceof Grant.Points g
+                && g.unit().equals(unit))
+            || program.earnRules().stream().anyMatch(r -> r instanceof EarnRule.FirstPurchase f
+                && f.grant() instanceof Grant.Points g && g.unit().equals(unit));
+        if (!earned && ladder.tiers().size() > 1) {
+          problems.add(Problem.warning("tiers.statusUnit", "no earning rule earns '" + unit
+              + "', so tiers above '" + ladder.base().id() + "' can be reached only by "
+              + "adjustments"));
+        }
+      });
+    });
+    return book;
+  }
+
+  private static Optional<UnitId> unitOf(RuleSpec rule) {
+    if (rule instanceof RuleSpec.Rate r) {
+      return Optional.of(r.unit());
+    } else if (rule instanceof RuleSpec.SpendBonus r) {
+      return Optional.of(r.unit());
+    } else if (rule instanceof RuleSpec.EventBonus r) {
+      return Optional.of(r.unit());
+    } else if (rule instanceof RuleSpec.Custom r) {
+      return Optional.of(r.unit());
+    }
+    return Optional.empty();
   }
 
   /**

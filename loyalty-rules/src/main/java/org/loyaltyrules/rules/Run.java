@@ -24,6 +24,7 @@ import org.loyaltyrules.core.BudgetId;
 import org.loyaltyrules.core.CurrencyMismatchException;
 import org.loyaltyrules.core.LotId;
 import org.loyaltyrules.core.Money;
+import org.loyaltyrules.core.PlanId;
 import org.loyaltyrules.core.RuleId;
 import org.loyaltyrules.core.UnitId;
 import org.loyaltyrules.core.VoucherId;
@@ -44,15 +45,19 @@ import org.loyaltyrules.core.ledger.LedgerTransaction;
 import org.loyaltyrules.core.ledger.Lot;
 import org.loyaltyrules.core.member.Member;
 import org.loyaltyrules.core.member.Membership;
+import org.loyaltyrules.core.member.TierStatus;
 import org.loyaltyrules.core.member.PointsPaid;
 import org.loyaltyrules.core.member.PurchaseContext;
 import org.loyaltyrules.core.member.PurchaseHistory;
 import org.loyaltyrules.core.member.PurchaseRecord;
 import org.loyaltyrules.core.member.Voucher;
 import org.loyaltyrules.core.member.VoucherStatus;
+import org.loyaltyrules.core.program.MembershipPlan;
 import org.loyaltyrules.core.program.PointsPayment;
 import org.loyaltyrules.core.program.Program;
 import org.loyaltyrules.core.program.Reward;
+import org.loyaltyrules.core.program.Tier;
+import org.loyaltyrules.core.program.TierMetric;
 import org.loyaltyrules.core.rule.Budget;
 import org.loyaltyrules.core.rule.Cap;
 import org.loyaltyrules.core.rule.CapScope;
@@ -95,9 +100,17 @@ final class Run {
   private final Map<String, BigDecimal> changed = new LinkedHashMap<>();
   private PurchaseHistory history;
   private final Map<VoucherId, Voucher> vouchers;
+  private final Tiers tiers;
+  /** The tier credit this run gives or takes back, by the instant of the activity it counts. */
+  private final List<Map.Entry<Instant, BigDecimal>> tierCredit = new ArrayList<>();
+  private Optional<TierStatus> tier;
+  private final Map<PlanId, Membership> memberships;
 
-  Run(Program program, RuleBook book, PurchaseEvaluator evaluator, ProgramState state,
-      Member member, LedgerTransaction tx, Instant at) {
+  Run(Program program, RuleBook book, PurchaseEvaluator evaluator, Tiers tiers,
+      ProgramState state, Member member, LedgerTransaction tx, Instant at) {
+    this.tiers = tiers;
+    this.tier = member.tier();
+    this.memberships = new java.util.TreeMap<>(member.memberships());
     this.state = state;
     this.at = at;
     this.program = program;
@@ -174,6 +187,205 @@ final class Run {
       }
     }
     history = history.withPurchase(purchase, context);
+    benefits(purchase, context);
+    countDividendSpend(context.activePlans(), purchase.occurredAt(), amount);
+    creditTier(purchase, PurchaseLine::quantity, context, BigDecimal.ONE);
+  }
+
+  /** Announces the perks of the tier held and of the active plans, and any member discount. */
+  private void benefits(Purchase purchase, PurchaseContext context) {
+    context.tier().flatMap(t -> program.tiers().flatMap(l -> l.tier(t))).ifPresent(t ->
+        t.perks().forEach(perk -> effects.add(new Effect.PerkGranted(perk, "tier " + t.id()))));
+    for (MembershipPlan plan : program.plans().values()) {
+      if (!context.activePlans().contains(plan.id())) {
+        continue;
+      }
+      plan.perks().forEach(perk -> effects.add(new Effect.PerkGranted(perk, "plan " + plan.id())));
+      plan.discount().ifPresent(d -> {
+        BigDecimal covered = BigDecimal.ZERO;
+        for (PurchaseLine line : purchase.lines()) {
+          if (d.lines().matches(line)) {
+            covered = covered.add(line.total().amount());
+          }
+        }
+        Money discount = Money.of(covered.multiply(d.percent()).movePointLeft(2).setScale(
+            program.currency().getDefaultFractionDigits(), RoundingMode.HALF_EVEN),
+            program.currency());
+        if (discount.isPositive()) {
+          effects.add(new Effect.DiscountGranted(plan.id(), discount));
+        }
+      });
+    }
+  }
+
+  /** Counts spend toward the dividends of the plans active at the purchase. */
+  private void countDividendSpend(java.util.Set<PlanId> active, Instant occurredAt,
+      BigDecimal amount) {
+    if (amount.signum() == 0) {
+      return;
+    }
+    int year = local(occurredAt).getYear();
+    for (MembershipPlan plan : program.plans().values()) {
+      if (plan.dividend().isPresent() && active.contains(plan.id())) {
+        String key = Memberships.spendKey(plan.id(), year);
+        set(key, progress(key).add(amount));
+      }
+    }
+  }
+
+  /**
+   * Takes back dividend spend a return removes: from the year's count if its dividend is still
+   * to come, otherwise as the plan's policy says, which the decision states.
+   */
+  private void returnDividendSpend(PurchaseContext context, Instant occurredAt,
+      BigDecimal returned) {
+    if (returned.signum() <= 0) {
+      return;
+    }
+    int year = local(occurredAt).getYear();
+    for (MembershipPlan plan : program.plans().values()) {
+      if (plan.dividend().isEmpty() || !context.activePlans().contains(plan.id())) {
+        continue;
+      }
+      org.loyaltyrules.core.program.Dividend dividend = plan.dividend().get();
+      String key = Memberships.spendKey(plan.id(), year);
+      BigDecimal before = progress(key);
+      BigDecimal after = before.subtract(returned).max(BigDecimal.ZERO);
+      set(key, after);
+      if (progress(Memberships.issuedKey(plan.id(), year)).signum() > 0) {
+        Money share = Memberships.dividendOf(before, dividend, program)
+            .minus(Memberships.dividendOf(after, dividend, program));
+        if (dividend.onReturn() == org.loyaltyrules.core.program.Dividend.ReturnPolicy
+            .REDUCE_NEXT && share.isPositive()) {
+          String deduct = Memberships.deductKey(plan.id());
+          set(deduct, progress(deduct).add(share.amount()));
+        }
+        effects.add(new Effect.DividendAdjusted(plan.id(), year, share, dividend.onReturn()));
+      }
+    }
+  }
+
+  /**
+   * Counts the tier credit the purchase gives at the given quantities, times {@code sign}; for
+   * status points the points earned count instead, as they are granted.
+   */
+  private void creditTier(Purchase purchase, Function<PurchaseLine, BigDecimal> quantity,
+      PurchaseContext context, BigDecimal sign) {
+    if (tiers == null || tiers.ladder().metric() == TierMetric.STATUS_POINTS) {
+      return;
+    }
+    BigDecimal credit;
+    if (tiers.ladder().metric() == TierMetric.EXPRESSION) {
+      try {
+        credit = book.tierCredit.evaluate(evaluator.context(purchase, quantity, context,
+            local(purchase.occurredAt())));
+      } catch (RuntimeException e) {
+        errors.add(new DecisionError(Optional.empty(), "tiers.credit: " + e.getMessage()
+            + "; purchase " + purchase.id() + " counts nothing toward tiers",
+            DecisionError.Consequence.RULE_SKIPPED));
+        return;
+      }
+      if (credit.signum() < 0) {
+        errors.add(new DecisionError(Optional.empty(), "tiers.credit: the expression gave "
+            + credit.toPlainString() + " for purchase " + purchase.id()
+            + ", which counts nothing toward tiers", DecisionError.Consequence.RULE_SKIPPED));
+        return;
+      }
+    } else {
+      credit = tiers.credit(purchase, quantity,
+          evaluator.earningAmount(purchase, quantity, Share.ALL));
+    }
+    credit(purchase.occurredAt(), credit.multiply(sign));
+  }
+
+  /** Adds tier credit for an activity at {@code occurredAt}. */
+  void credit(Instant occurredAt, BigDecimal credit) {
+    if (tiers != null && credit.signum() != 0) {
+      tierCredit.add(Map.entry(occurredAt, credit));
+    }
+  }
+
+  /** Adds status-point credit when the ladder counts the unit's points earned. */
+  private void statusPoints(UnitId unit, Instant occurredAt, long points) {
+    if (tiers != null && tiers.ladder().statusUnit().filter(unit::equals).isPresent()) {
+      credit(occurredAt, BigDecimal.valueOf(points));
+    }
+  }
+
+  /** Applies an adjustment, counting it as status credit if it is in the status unit. */
+  void adjust(org.loyaltyrules.core.activity.Adjustment adjustment) {
+    tx.adjust(adjustment.unit(), adjustment.points(), adjustment.reason());
+    statusPoints(adjustment.unit(), adjustment.occurredAt(), adjustment.points());
+  }
+
+  /**
+   * Adds the run's tier credit to the member's counters and moves the member up as far as the
+   * credit now reaches, with the entry bonus of the tier reached. The credit of the running
+   * period counts, and that of the period an activity occurred in while its review is still to
+   * come; downgrades wait for the review.
+   */
+  void settleTiers(ActivityId activity) {
+    if (tiers == null || tierCredit.isEmpty()) {
+      return;
+    }
+    java.util.Set<LocalDate> periods = new java.util.TreeSet<>();
+    for (Map.Entry<Instant, BigDecimal> c : tierCredit) {
+      for (String key : tiers.keys(member, c.getKey())) {
+        set(key, progress(key).add(c.getValue()).max(BigDecimal.ZERO));
+      }
+      LocalDate start = tiers.periodStart(member, tiers.date(c.getKey()));
+      if (tiers.reviewAt(tiers.nextStart(member, start)).isAfter(at)) {
+        periods.add(start);
+      }
+    }
+    periods.add(tiers.periodStart(member, tiers.date(at)));
+    int current = tier.map(t -> tiers.ladder().rank(t.tier())).filter(r -> r >= 0).orElse(0);
+    int reached = current;
+    for (LocalDate period : periods) {
+      reached = Math.max(reached, tiers.earned(member, progress, period));
+    }
+    if (reached > current) {
+      Tier to = tiers.ladder().tiers().get(reached);
+      effects.add(new Effect.TierChanged(tier.map(TierStatus::tier), to.id()));
+      tier = Optional.of(tiers.status(member, reached, at, at));
+      String bonusKey = Tiers.BONUS + to.id() + "/" + tiers.periodKey(member, at);
+      if (to.entryBonus().isPresent() && progress(bonusKey).signum() == 0) {
+        set(bonusKey, BigDecimal.ONE);
+        giveEntryBonus(to, activity);
+      }
+    }
+  }
+
+  private void giveEntryBonus(Tier to, ActivityId activity) {
+    org.loyaltyrules.core.program.Grant grant = to.entryBonus().orElseThrow();
+    RuleId rule = RuleId.of("tier:" + to.id());
+    if (grant instanceof org.loyaltyrules.core.program.Grant.Points g) {
+      LotId lot = tx.earn(g.unit(), g.points(), Attribution.rule(rule));
+      Optional<Instant> pendingUntil = Optional.of(program.unit(g.unit()).vestsAt(at,
+          program.zone())).filter(vests -> vests.isAfter(at));
+      effects.add(new Effect.PointsEarned(g.unit(), g.points(), Optional.of(rule), lot,
+          pendingUntil));
+    } else if (grant instanceof org.loyaltyrules.core.program.Grant.Voucher g) {
+      Voucher voucher = new Voucher(VoucherId.of(activity + "/" + rule + "/1"), g.value(), at,
+          Optional.empty(), activity, VoucherStatus.ISSUED);
+      vouchers.put(voucher.id(), voucher);
+      effects.add(new Effect.VoucherIssued(voucher));
+    } else if (grant instanceof org.loyaltyrules.core.program.Grant.FreeReward g) {
+      Reward reward = program.reward(g.reward());
+      effects.add(new Effect.RewardRedeemed(reward.id(), 1, reward.unit(), 0));
+    }
+    trace.add(new TraceEntry(rule, true, Optional.empty(), 0, 0, 0, BigDecimal.ZERO,
+        "entry bonus of tier " + to.id()));
+  }
+
+  /** Applies a fee payment, trial or refund to the member's memberships. */
+  void membership(Membership after) {
+    memberships.put(after.plan(), after);
+    effects.add(Memberships.changed(after));
+  }
+
+  Optional<Membership> membershipOf(PlanId plan) {
+    return Optional.ofNullable(memberships.get(plan));
   }
 
   /** Traces a voucher rule, which grants money rather than points. */
@@ -302,6 +514,11 @@ final class Run {
       }
     }
     history = history.withReturn(ret).withRecord(after);
+    creditTier(purchase, remaining(previous), previous.context(), BigDecimal.ONE.negate());
+    creditTier(purchase, remaining(after), previous.context(), BigDecimal.ONE);
+    returnDividendSpend(previous.context(), purchase.occurredAt(),
+        evaluator.earningAmount(purchase, remaining(previous), Share.ALL)
+            .subtract(evaluator.earningAmount(purchase, remaining(after), Share.ALL)));
     returnVouchers(purchase, previous.context(),
         evaluator.earningAmount(purchase, remaining(previous), Share.ALL),
         evaluator.earningAmount(purchase, remaining(after), Share.ALL), ret);
@@ -467,6 +684,7 @@ final class Run {
             tx.earnFor(purchase.id(), purchase.occurredAt(), unit, give, Attribution.rule(rule)
                 .withLines(linesOf.getOrDefault(key, List.of())));
             effects.add(new Effect.PointsRestored(unit, give, purchase.id()));
+            statusPoints(unit, purchase.occurredAt(), give);
             claimCaps(rule, unit, purchase.occurredAt(), give);
             trace.add(new TraceEntry(rule, true, Optional.of(unit), give, 0, 0, BigDecimal.ZERO,
                 why + " gives back " + give + " the rest of the order earns"));
@@ -480,6 +698,7 @@ final class Run {
     RuleId rule = lot.rule().orElseThrow();
     tx.reverseEarning(lot.id(), points);
     effects.add(new Effect.PointsReversed(lot.unit(), points, purchase.id()));
+    statusPoints(lot.unit(), purchase.occurredAt(), -points);
     releaseCaps(rule, lot.unit(), purchase.occurredAt(), points);
     trace.add(new TraceEntry(rule, true, Optional.of(lot.unit()), 0, 0, 0, BigDecimal.ZERO,
         why + " takes back " + points + " of " + lot.amount()));
@@ -571,6 +790,7 @@ final class Run {
     }
     LotId lot = tx.earn(unit, granted, Attribution.rule(outcome.head().id())
         .withLines(outcome.lines()));
+    statusPoints(unit, occurredAt, granted);
     Optional<Instant> pendingUntil = Optional.of(program.unit(unit).vestsAt(occurredAt,
         program.zone())).filter(vests -> vests.isAfter(at));
     effects.add(new Effect.PointsEarned(unit, granted, Optional.of(outcome.head().id()), lot,
@@ -693,6 +913,8 @@ final class Run {
     Member.Builder b = member.toBuilder().ledger(ledger).purchases(history)
         .vouchers(List.copyOf(vouchers.values()));
     changed.forEach(b::progress);
+    tier.ifPresent(b::tier);
+    memberships.values().forEach(b::membership);
     return b.build();
   }
 
@@ -753,6 +975,11 @@ final class Run {
     }
     expired.sort(Comparator.naturalOrder());
     return expired;
+  }
+
+  /** The instant the decision is made at. */
+  Instant at() {
+    return at;
   }
 
   /** The activity this run decides, for messages. */

@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.loyaltyrules.core.ActivityId;
+import org.loyaltyrules.core.Money;
+import org.loyaltyrules.core.PlanId;
 import org.loyaltyrules.core.LotId;
 import org.loyaltyrules.core.UnitId;
 import org.loyaltyrules.core.VoucherId;
@@ -24,20 +26,34 @@ import org.loyaltyrules.core.ledger.Posting;
 import org.loyaltyrules.core.ledger.PostingType;
 import org.loyaltyrules.core.member.Member;
 import org.loyaltyrules.core.member.Membership;
+import org.loyaltyrules.core.member.MembershipStatus;
 import org.loyaltyrules.core.member.PurchaseContext;
 import org.loyaltyrules.core.member.Voucher;
 import org.loyaltyrules.core.member.VoucherStatus;
+import org.loyaltyrules.core.program.Dividend;
 import org.loyaltyrules.core.program.Grant;
+import org.loyaltyrules.core.program.MembershipPlan;
 import org.loyaltyrules.core.program.Program;
 import org.loyaltyrules.core.program.Reward;
 import org.loyaltyrules.core.rule.EarnRule;
 
 /**
- * Moves a member forward in time, in one documented order: date rewards (birthdays and
- * anniversaries) in the order their days begin, each after the vesting and expiry before it;
- * then the remaining vesting and expiry up to the instant; then purchases past the activity
+ * Moves a member forward in time, in one documented order. Everything due after the member's
+ * state and up to the instant happens in time order, the ledger vesting and expiring points up to
+ * each moment first; what falls on the same instant happens in this order:
+ *
+ * <ol>
+ *   <li>tier reviews: the period closed (plus its grace period) and the tier is kept or lowered;
+ *   <li>memberships: a trial or term ends and the next paid one begins, or the membership enters
+ *       its grace period, or lapses;
+ *   <li>dividends: on January 1 each plan's dividend on the year that closed is issued;
+ *   <li>date rewards: birthdays and anniversaries, for the tier and plans held then.
+ * </ol>
+ *
+ * <p>Then the rest of the vesting and expiry up to the instant; then purchases past the activity
  * horizon, counters of ended periods and vouchers past their expiry are let go. Moving to t1 and
- * then t2 gives the same member as moving to t2. Stateless; each call works on its own values.
+ * then t2 gives the same member as moving to t2, and moving twice to one instant changes nothing
+ * the second time. Stateless; each call works on its own values.
  */
 final class TimeStep {
   private static final String DATE = "date/";
@@ -45,33 +61,114 @@ final class TimeStep {
   /** The outcome of a step: the member moved forward, what to announce, what moved. */
   record Step(Member member, List<Effect> effects, List<Posting> postings) {}
 
-  private record Due(Instant at, RuleSpec.DateReward rule, int year) {}
+  /** Something due at an instant; {@code kind} orders what falls on the same instant. */
+  private record Due(Instant at, int kind, String order, RuleSpec.DateReward rule, int year,
+      LocalDate review, PlanId plan) {
+    static final int REVIEW = 0;
+    static final int MEMBERSHIP = 1;
+    static final int DIVIDEND = 2;
+    static final int DATE_REWARD = 3;
+  }
 
   private TimeStep() {}
 
-  static Step to(Program program, RuleBook book, Member member, Instant to) {
+  static Step to(Program program, RuleBook book, Tiers tiers, Member member, Instant to) {
     List<Effect> effects = new ArrayList<>();
     List<Posting> postings = new ArrayList<>();
     Member m = member;
-    for (Due due : due(program, book, member, to)) {
-      ActivityId id = ActivityId.of("date-reward:" + due.rule().head().id() + ":" + due.year());
-      LedgerTransaction tx = m.ledger().begin(program.ledgerPolicy(), id, due.at(), due.at());
-      Member.Builder b = m.toBuilder();
-      if (!tx.isReplay()) {
-        grant(program, due, id, tx, b, effects);
+    if (tiers != null && m.tier().isEmpty() && !m.isClosed()) {
+      m = m.withTier(tiers.status(m, 0, m.enrolledAt(), m.asOf()));
+      effects.add(new Effect.TierChanged(Optional.empty(), tiers.ladder().base().id()));
+    }
+    for (Due due : due(program, book, tiers, m, to)) {
+      if (due.at().isAfter(m.asOf())) {
+        LedgerResult moved = m.ledger().advance(due.at(), program.ledgerPolicy());
+        postings.addAll(moved.postings());
+        m = m.withLedger(moved.ledger());
       }
-      LedgerResult result = tx.commit();
-      postings.addAll(result.postings());
-      m = b.ledger(result.ledger())
-          .progress(DATE + due.rule().head().id() + "/YEAR/" + due.year(), BigDecimal.ONE)
-          .build();
+      switch (due.kind()) {
+        case Due.REVIEW -> m = review(tiers, m, due, effects);
+        case Due.MEMBERSHIP -> m = membership(program, m, due, effects);
+        case Due.DIVIDEND -> m = dividend(program, m, due, effects);
+        default -> m = dateReward(program, m, due, postings, effects);
+      }
     }
     LedgerResult rest = m.ledger().advance(to, program.ledgerPolicy());
     postings.addAll(rest.postings());
     m = m.withLedger(rest.ledger());
     List<Effect> all = new ArrayList<>(expiries(postings));
     all.addAll(effects);
-    return new Step(tidy(program, m, all), all, postings);
+    return new Step(tidy(program, tiers, m, all), all, postings);
+  }
+
+  private static Member review(Tiers tiers, Member m, Due due, List<Effect> effects) {
+    int current = tiers.rank(m);
+    int after = tiers.review(m, m.progress(), due.review(), current);
+    if (after != current) {
+      effects.add(new Effect.TierChanged(m.tierId(), tiers.ladder().tiers().get(after).id()));
+      return m.withTier(tiers.status(m, after, due.at(), due.at()));
+    }
+    return m.withTier(tiers.status(m, current, m.tier().orElseThrow().since(), due.at()));
+  }
+
+  private static Member membership(Program program, Member m, Due due, List<Effect> effects) {
+    Membership ms = m.membership(due.plan()).orElseThrow();
+    MembershipPlan plan = program.plans().get(due.plan());
+    MembershipStatus status = Memberships.statusAt(ms, plan, due.at(), program.zone());
+    if (status == ms.status()) {
+      return m;
+    }
+    Membership changed = ms.withStatus(status);
+    effects.add(Memberships.changed(changed));
+    return m.withMembership(changed);
+  }
+
+  private static Member dividend(Program program, Member m, Due due, List<Effect> effects) {
+    MembershipPlan plan = program.plans().get(due.plan());
+    Dividend dividend = plan.dividend().orElseThrow();
+    BigDecimal spend = m.progress(Memberships.spendKey(plan.id(), due.year()));
+    String issued = Memberships.issuedKey(plan.id(), due.year());
+    if (spend.signum() == 0 || m.progress(issued).signum() > 0) {
+      return m;
+    }
+    String deductKey = Memberships.deductKey(plan.id());
+    Money gross = Memberships.dividendOf(spend, dividend, program);
+    BigDecimal deduct = m.progress(deductKey);
+    Money net = gross.minus(Money.of(deduct.min(gross.amount()), program.currency()));
+    Member.Builder b = m.toBuilder().progress(issued, BigDecimal.ONE)
+        .progress(deductKey, deduct.subtract(gross.amount()).max(BigDecimal.ZERO));
+    if (net.isPositive()) {
+      ActivityId id = Memberships.dividendId(plan.id(), due.year());
+      Voucher voucher = new Voucher(VoucherId.of(id.value()), net, due.at(),
+          dividend.validity().map(v -> due.at().atZone(program.zone()).plus(v).toInstant()), id,
+          VoucherStatus.ISSUED);
+      b.voucher(voucher);
+      effects.add(new Effect.VoucherIssued(voucher));
+    }
+    return b.build();
+  }
+
+  private static Member dateReward(Program program, Member m, Due due, List<Posting> postings,
+      List<Effect> effects) {
+    PurchaseContext context = new PurchaseContext(m.tierId(), m.profile().segments(),
+        m.profile().attributes(), m.memberships().values().stream()
+            .filter(x -> x.isActiveAt(due.at())).map(Membership::plan)
+            .collect(Collectors.toSet()));
+    if (due.rule().head().whyNot(context, Optional.empty(), due.at(), program.zone())
+        .isPresent()) {
+      return m;
+    }
+    ActivityId id = ActivityId.of("date-reward:" + due.rule().head().id() + ":" + due.year());
+    LedgerTransaction tx = m.ledger().begin(program.ledgerPolicy(), id, due.at(), due.at());
+    Member.Builder b = m.toBuilder();
+    if (!tx.isReplay()) {
+      grant(program, due, id, tx, b, effects);
+    }
+    LedgerResult result = tx.commit();
+    postings.addAll(result.postings());
+    return b.ledger(result.ledger())
+        .progress(DATE + due.rule().head().id() + "/YEAR/" + due.year(), BigDecimal.ONE)
+        .build();
   }
 
   private static void grant(Program program, Due due, ActivityId id, LedgerTransaction tx,
@@ -94,37 +191,63 @@ final class TimeStep {
     }
   }
 
-  /** The date rewards due after the member's state and up to {@code to}, in time order. */
-  private static List<Due> due(Program program, RuleBook book, Member member, Instant to) {
-    if (book.dates.isEmpty() || member.isClosed()) {
+  /** Everything due after the member's state and up to {@code to}, in the documented order. */
+  private static List<Due> due(Program program, RuleBook book, Tiers tiers, Member member,
+      Instant to) {
+    if (member.isClosed()) {
       return List.of();
     }
-    int from = member.asOf().atZone(program.zone()).getYear();
-    int until = to.atZone(program.zone()).getYear();
+    Instant from = member.asOf();
     List<Due> due = new ArrayList<>();
-    for (RuleSpec.DateReward rule : book.dates) {
-      for (int year = from; year <= until; year++) {
-        Optional<LocalDate> day = day(rule, member, program, year);
-        if (day.isEmpty()) {
-          continue;
-        }
-        Instant at = day.get().atStartOfDay(program.zone()).toInstant();
-        String counter = DATE + rule.head().id() + "/YEAR/" + year;
-        if (at.isBefore(member.asOf()) || at.isAfter(to)
-            || member.progress(counter).signum() > 0) {
-          continue;
-        }
-        PurchaseContext context = new PurchaseContext(member.tierId(),
-            member.profile().segments(), member.profile().attributes(),
-            member.memberships().values().stream().filter(x -> x.isActiveAt(at))
-                .map(Membership::plan).collect(Collectors.toSet()));
-        if (rule.head().whyNot(context, Optional.empty(), at, program.zone()).isEmpty()) {
-          due.add(new Due(at, rule, year));
+    if (tiers != null) {
+      for (LocalDate start : tiers.reviewsDue(member, from, to)) {
+        due.add(new Due(tiers.reviewAt(start), Due.REVIEW, "", null, 0, start, null));
+      }
+    }
+    for (Membership ms : member.memberships().values()) {
+      MembershipPlan plan = program.plans().get(ms.plan());
+      if (plan == null) {
+        continue; // a plan the program no longer has; the compatibility check reports it
+      }
+      for (Instant at : Memberships.boundaries(ms, plan, from, to, program.zone())) {
+        due.add(new Due(at, Due.MEMBERSHIP, ms.plan().value(), null, 0, null, ms.plan()));
+      }
+    }
+    int firstYear = from.atZone(program.zone()).getYear();
+    int lastYear = to.atZone(program.zone()).getYear();
+    for (MembershipPlan plan : program.plans().values()) {
+      if (plan.dividend().isEmpty()) {
+        continue;
+      }
+      for (int year = firstYear - 1; year < lastYear; year++) {
+        Instant close = LocalDate.of(year + 1, 1, 1).atStartOfDay(program.zone()).toInstant();
+        if (close.isAfter(from) && !close.isAfter(to)) {
+          due.add(new Due(close, Due.DIVIDEND, plan.id().value(), null, year, null, plan.id()));
         }
       }
     }
-    due.sort(Comparator.comparing(Due::at).thenComparing(d -> d.rule().head(),
-        RuleSpec.Head.ORDER));
+    if (!book.dates.isEmpty()) {
+      for (RuleSpec.DateReward rule : book.dates) {
+        for (int year = firstYear; year <= lastYear; year++) {
+          Optional<LocalDate> day = day(rule, member, program, year);
+          if (day.isEmpty()) {
+            continue;
+          }
+          Instant at = day.get().atStartOfDay(program.zone()).toInstant();
+          String counter = DATE + rule.head().id() + "/YEAR/" + year;
+          if (at.isBefore(from) || at.isAfter(to) || member.progress(counter).signum() > 0) {
+            continue;
+          }
+          // Same-instant date rewards in rule order: group up, priority down, then declared.
+          RuleSpec.Head h = rule.head();
+          due.add(new Due(at, Due.DATE_REWARD, String.format(java.util.Locale.ROOT,
+              "%011d%011d%011d", h.group() + 5_000_000_000L, 5_000_000_000L - h.priority(),
+              (long) h.index()), rule, year, null, null));
+        }
+      }
+    }
+    due.sort(Comparator.comparing(Due::at).thenComparingInt(Due::kind)
+        .thenComparing(Due::order));
     return due;
   }
 
@@ -151,10 +274,18 @@ final class TimeStep {
    * Forgets purchases and counters of periods that ended before the activity horizon, and
    * expires vouchers past their expiry, adding an effect for each.
    */
-  static Member tidy(Program program, Member member, List<Effect> effects) {
+  static Member tidy(Program program, Tiers tiers, Member member, List<Effect> effects) {
     Instant now = member.asOf();
+    Instant horizon = now.minus(program.activityHorizon());
     Member.Builder b = member.toBuilder()
-        .purchases(member.purchases().prunedBefore(now.minus(program.activityHorizon())));
+        .purchases(member.purchases().prunedBefore(horizon));
+    if (tiers != null) {
+      tiers.stale(member, member.progress(), horizon)
+          .forEach(key -> b.progress(key, BigDecimal.ZERO));
+    }
+    Memberships.staleCounters(member.progress(), horizon.atZone(program.zone()).getYear())
+        .forEach(key -> b.progress(key, BigDecimal.ZERO));
+    member.memberships().values().forEach(ms -> b.membership(Memberships.pruned(ms, horizon)));
     // A late activity may still belong to any period inside the activity horizon, so counters
     // of caps and once-per-period bonuses are kept until their period ended before it.
     Instant horizonStart = now.minus(program.activityHorizon());

@@ -147,7 +147,7 @@ class CompiledProgramTest {
     assertThatThrownBy(() -> COMPILED.decide(STATE, ana, RedeemReward.of(ActivityId.of("r-1"),
             day(1), RewardId.of("lounge")), day(1), RANDOM))
         .isInstanceOf(RewardNotAvailableException.class)
-        .hasMessage("reward lounge is only for tiers [gold]; the member holds no tier");
+        .hasMessage("reward lounge is only for tiers [gold]; the member holds tier base");
     Member gold = ana.withTier(TierStatus.of(TierId.of("gold"), T0));
     assertThat(COMPILED.decide(STATE, gold, RedeemReward.of(ActivityId.of("r-1"), day(1),
         RewardId.of("lounge")), day(1), RANDOM).member().available(STARS)).isEqualTo(400);
@@ -248,9 +248,8 @@ class CompiledProgramTest {
     assertThatThrownBy(() -> COMPILED.decide(STATE, ana, new MembershipFeePayment(
             ActivityId.of("fee-1"), day(1), PlanId.of("prime"), Money.of("139", "USD")), day(1),
         RANDOM))
-        .isInstanceOf(UnsupportedActivityException.class)
-        .hasMessage("activity fee-1: MembershipFeePayment activities are not decided by this "
-            + "version");
+        .isInstanceOf(UnknownReferenceException.class)
+        .hasMessageContaining("unknown plan 'prime'");
     assertThatThrownBy(() -> COMPILED.decide(STATE, ana, new PayWithPoints(ActivityId.of("pp-1"),
             day(1), ActivityId.of("p-1"), STARS, 100), day(1), RANDOM))
         .isExactlyInstanceOf(IllegalArgumentException.class)

@@ -99,9 +99,10 @@ class EngineEdgeCasesTest {
         .plan(new MembershipPlan(PlanId.of("plus"), "Plus", Money.of("50", "USD"),
             Optional.of(java.time.Period.ofMonths(1)), Set.of(), BigDecimal.valueOf(2)))
         .build());
-    Member ana = Member.enroll(MemberId.of("ana"), at(1, 30, 8)).withMembership(new Membership(
-        PlanId.of("plus"), at(1, 30, 8), Optional.of(at(3, 1, 0)), ActivityId.of("fee-1"),
-        MembershipStatus.ACTIVE));
+    Member ana = Member.enroll(MemberId.of("ana"), at(1, 30, 8)).withMembership(Membership.of(
+        PlanId.of("plus"), MembershipStatus.ACTIVE, new org.loyaltyrules.core.member.FeeTerm(
+            ActivityId.of("fee-1"), Money.of("50", "USD"), at(1, 30, 8),
+            Optional.of(at(3, 1, 0)))));
     Decision late = compiled.decide(STATE, ana, order("p-1", at(2, 28, 20), "10"), at(3, 1, 1),
         RANDOM);
     assertThat(late.member().available(STARS)).as("x2 while the plan was active").isEqualTo(20);

@@ -5,12 +5,12 @@ import org.loyaltyrules.core.ActivityId;
 
 /**
  * Something a member did that a program may react to: a purchase, a return, an engagement event,
- * a membership fee, a burn action, a customer-service adjustment or the closing of the account.
+ * a membership fee or trial, a burn action, a customer-service adjustment or the closing of the account.
  *
  * <p>The interface is sealed, so a {@code switch} over an activity can be exhaustive. Every
  * implementation is an immutable, thread-safe value that validates itself when built.
  */
-public sealed interface Activity permits Purchase, Return, MembershipFeePayment,
+public sealed interface Activity permits Purchase, Return, MembershipFeePayment, MembershipTrial,
     MembershipFeeRefund, EngagementEvent, RedeemReward, PayWithPoints, Donation, PointsTransfer,
     Adjustment, AccountClosure {
 

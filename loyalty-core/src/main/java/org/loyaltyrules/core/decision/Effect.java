@@ -16,6 +16,7 @@ import org.loyaltyrules.core.UnitId;
 import org.loyaltyrules.core.internal.Checks;
 import org.loyaltyrules.core.member.MembershipStatus;
 import org.loyaltyrules.core.member.Voucher;
+import org.loyaltyrules.core.program.Dividend;
 import org.loyaltyrules.core.program.ShortfallPolicy;
 
 /**
@@ -256,6 +257,46 @@ public sealed interface Effect {
     public PerkGranted {
       Checks.text(perk, "perk");
       Checks.text(source, "perk " + perk + ": source");
+    }
+  }
+
+  /**
+   * A member price to charge on this purchase: a paid plan's discount on the lines it covers.
+   * Points are earned on the prices the purchase carries, so a host that charges the discount
+   * reports the purchase at the prices charged.
+   *
+   * @param plan the plan whose discount it is
+   * @param amount the discount, in the purchase's currency; positive
+   */
+  record DiscountGranted(PlanId plan, Money amount) implements Effect {
+    /** Validates the effect; throws {@link IllegalArgumentException} naming a bad value. */
+    public DiscountGranted {
+      Checks.present(plan, "plan");
+      Checks.present(amount, "plan " + plan + ": discount");
+      checkArgument(amount.isPositive(), "plan %s: discount must be positive, was %s", plan,
+          amount);
+    }
+  }
+
+  /**
+   * A return took back spend whose year's dividend was already issued; the plan's policy says
+   * what follows.
+   *
+   * @param plan the plan whose dividend it is
+   * @param year the calendar year the returned purchase counted toward
+   * @param amount what the returned spend added to that dividend; zero or more
+   * @param policy {@code KEEP}: the member keeps it; {@code REDUCE_NEXT}: the next dividend is
+   *     reduced by {@code amount}
+   */
+  record DividendAdjusted(PlanId plan, int year, Money amount, Dividend.ReturnPolicy policy)
+      implements Effect {
+    /** Validates the effect; throws {@link IllegalArgumentException} naming a bad value. */
+    public DividendAdjusted {
+      Checks.present(plan, "plan");
+      Checks.present(amount, "plan " + plan + ": dividend adjustment");
+      checkArgument(!amount.isNegative(), "plan %s: dividend adjustment must not be negative, "
+          + "was %s", plan, amount);
+      Checks.present(policy, "plan " + plan + ": dividend return policy");
     }
   }
 

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
@@ -510,7 +511,7 @@ public final class Program {
         }
       }
       if (tiers != null) {
-        tiers.statusUnit().ifPresent(u -> knownUnit("tiers.statusUnit", u, unitIds, problems));
+        checkTiers(unitIds, rewardIds, problems);
       }
       for (int i = 0; i < rewards.size(); i++) {
         Reward r = rewards.get(i);
@@ -542,6 +543,8 @@ public final class Program {
       for (int i = 0; i < plans.size(); i++) {
         inCurrency("plans[" + i + "].fee", plans.get(i).fee(), problems);
       }
+      // A member-only offer names its plan in its expression, hasPlan('prime'), which the
+      // expression checker resolves against the plans declared here.
       for (int i = 0; i < partners.size(); i++) {
         inCurrency("partners[" + i + "].pointValue", partners.get(i).pointValue(), problems);
       }
@@ -620,6 +623,54 @@ public final class Program {
         inCurrency(at + ".every", r.every(), problems);
         inCurrency(at + ".value", r.value(), problems);
       }
+    }
+
+    /**
+     * Checks that the ladder's units and entry bonuses exist and that every tier can be
+     * reached: a nights threshold no window can hold leaves the tier empty for ever.
+     */
+    private void checkTiers(Map<UnitId, PointUnit> unitIds, Map<RewardId, Reward> rewardIds,
+        List<Problem> problems) {
+      tiers.statusUnit().ifPresent(u -> knownUnit("tiers.statusUnit", u, unitIds, problems));
+      for (int i = 0; i < tiers.tiers().size(); i++) {
+        Tier tier = tiers.tiers().get(i);
+        String at = "tiers.tiers[" + i + "]";
+        Optional<Grant> bonus = tier.entryBonus();
+        if (bonus.isPresent()) {
+          checkGrant(at + ".entryBonus", bonus.get(), unitIds, rewardIds, problems);
+          if (bonus.get() instanceof Grant.Points p && tiers.statusUnit().isPresent()
+              && tiers.statusUnit().get().equals(p.unit())) {
+            problems.add(new Problem(at + ".entryBonus.unit", "an entry bonus in the status unit '"
+                + p.unit() + "' would count toward the tier it rewards"));
+          }
+          if (i == 0) {
+            problems.add(new Problem(at + ".entryBonus", "the base tier is never entered from "
+                + "below, so its entry bonus would never be given"));
+          }
+        }
+        long most = mostNights(tiers.windowOf(tier));
+        if (tiers.metric() == TierMetric.NIGHTS
+            && tier.threshold().compareTo(BigDecimal.valueOf(most)) > 0) {
+          problems.add(new Problem(at + ".threshold", "tier '" + tier.id() + "' needs "
+              + tier.threshold().toPlainString() + " nights, more than the " + most
+              + " a " + describe(tiers.windowOf(tier)) + " holds, so it cannot be reached"));
+        }
+      }
+    }
+
+    private static long mostNights(QualificationWindow window) {
+      if (window instanceof QualificationWindow.RollingMonths r) {
+        return 31L * r.months();
+      }
+      return window instanceof QualificationWindow.Lifetime ? Long.MAX_VALUE : 366;
+    }
+
+    private static String describe(QualificationWindow window) {
+      if (window instanceof QualificationWindow.RollingMonths r) {
+        return "window of " + r.months() + " months";
+      }
+      return window instanceof QualificationWindow.MembershipYear ? "membership year"
+          : "calendar year";
     }
 
     private void checkGrant(String at, Grant grant, Map<UnitId, PointUnit> unitIds,

@@ -15,5 +15,11 @@ public enum TierMetric {
   /** Stays: purchases with at least one line measured in nights. */
   STAYS,
   /** Visits: purchases, whatever their value. */
-  VISITS
+  VISITS,
+  /**
+   * What an expression over the purchase gives, such as
+   * {@code sum(line.amount) when line.category == 'stays'}: the ladder's
+   * {@link TierLadder#credit() credit} expression.
+   */
+  EXPRESSION
 }

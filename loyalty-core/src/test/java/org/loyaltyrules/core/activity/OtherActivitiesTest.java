@@ -184,6 +184,7 @@ class OtherActivitiesTest {
             .line(PurchaseLine.of("l1", "X", "c", 1, Money.of("1", "USD"))).build(),
         Return.of(A1, AT, P1, List.of(ReturnLine.of("l1", 1))),
         new MembershipFeePayment(A1, AT, PLAN, Money.of("1", "USD")),
+        new MembershipTrial(A1, AT, PLAN),
         new MembershipFeeRefund(A1, AT, PLAN, Money.of("1", "USD"), P1),
         EngagementEvent.of(A1, AT, EngagementType.BIRTHDAY_SHARED),
         RedeemReward.of(A1, AT, RewardId.of("r")),
@@ -196,7 +197,7 @@ class OtherActivitiesTest {
     assertThat(all).extracting(Activity::id).containsOnly(A1);
     assertThat(all).extracting(Activity::occurredAt).containsOnly(AT);
     assertThat(Activity.class.isSealed()).isTrue();
-    assertThat(Activity.class.getPermittedSubclasses()).hasSize(11);
+    assertThat(Activity.class.getPermittedSubclasses()).hasSize(12);
     assertThat(all).extracting(a -> a.getClass().getSimpleName()).doesNotHaveDuplicates();
   }
 

@@ -54,8 +54,9 @@ class MemberTest {
   }
 
   private static Membership prime(Instant startedAt) {
-    return new Membership(PlanId.of("prime"), startedAt, Optional.of(startedAt.plus(
-        Duration.ofDays(365))), ActivityId.of("fee-1"), MembershipStatus.ACTIVE);
+    return Membership.of(PlanId.of("prime"), MembershipStatus.ACTIVE, new FeeTerm(
+        ActivityId.of("fee-1"), Money.of("139", "USD"), startedAt,
+        Optional.of(startedAt.plus(Duration.ofDays(365)))));
   }
 
   @Test

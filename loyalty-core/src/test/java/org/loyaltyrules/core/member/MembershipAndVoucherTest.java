@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.loyaltyrules.core.ActivityId;
@@ -17,11 +18,13 @@ class MembershipAndVoucherTest {
   private static final Instant EXPIRES = Instant.parse("2027-01-15T17:00:00Z");
 
   /** Amazon Prime, $139 for one year. */
-  private static final Membership PRIME = new Membership(PlanId.of("prime"), STARTED,
-      Optional.of(EXPIRES), ActivityId.of("fee-1"), MembershipStatus.ACTIVE);
+  private static final Membership PRIME = Membership.of(PlanId.of("prime"),
+      MembershipStatus.ACTIVE, new FeeTerm(ActivityId.of("fee-1"), Money.of("139", "USD"),
+          STARTED, Optional.of(EXPIRES)));
   /** REI Co-op, $20 once for life. */
-  private static final Membership REI = new Membership(PlanId.of("rei-coop"), STARTED,
-      Optional.empty(), ActivityId.of("fee-2"), MembershipStatus.ACTIVE);
+  private static final Membership REI = Membership.of(PlanId.of("rei-coop"),
+      MembershipStatus.ACTIVE, new FeeTerm(ActivityId.of("fee-2"), Money.of("20", "USD"),
+          STARTED, Optional.empty()));
 
   /** Sweetgreen: $5 off, usable for 30 days. */
   private static final Instant ISSUED = Instant.parse("2026-03-01T20:00:00Z");
@@ -41,26 +44,35 @@ class MembershipAndVoucherTest {
   }
 
   @Test
-  void onlyAnActiveMembershipIsActive() {
-    Instant midTerm = Instant.parse("2026-06-01T00:00:00Z");
+  void termsFollowOneAnotherAndTheLastDecidesTheExpiry() {
+    Instant renewedUntil = Instant.parse("2028-01-15T17:00:00Z");
+    Membership renewed = PRIME.withTerms(List.of(PRIME.terms().get(0), new FeeTerm(
+        ActivityId.of("fee-3"), Money.of("139", "USD"), EXPIRES, Optional.of(renewedUntil))));
 
-    assertThat(PRIME.withStatus(MembershipStatus.CANCELLED).isActiveAt(midTerm)).isFalse();
-    assertThat(PRIME.withStatus(MembershipStatus.LAPSED).isActiveAt(midTerm)).isFalse();
-    assertThat(REI.withStatus(MembershipStatus.CANCELLED).isActiveAt(midTerm)).isFalse();
-    assertThat(PRIME.status()).as("the original is unchanged").isEqualTo(MembershipStatus.ACTIVE);
+    assertThat(renewed.expiresAt()).contains(renewedUntil);
+    assertThat(renewed.payment()).isEqualTo(ActivityId.of("fee-3"));
+    assertThat(renewed.isActiveAt(EXPIRES)).isTrue();
+    assertThat(renewed.termAt(EXPIRES.minusNanos(1)).orElseThrow().payment())
+        .isEqualTo(ActivityId.of("fee-1"));
+    assertThat(PRIME.expiresAt()).as("the original is unchanged").contains(EXPIRES);
+    assertThatThrownBy(() -> PRIME.withTerms(List.of(PRIME.terms().get(0), new FeeTerm(
+            ActivityId.of("fee-3"), Money.of("139", "USD"), renewedUntil.minusSeconds(60),
+            Optional.of(renewedUntil)))))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("membership prime: terms[1] begins at 2028-01-15T16:59:00Z, not where "
+            + "terms[0] ends, 2027-01-15T17:00:00Z");
+    assertThatThrownBy(() -> REI.withTerms(List.of(REI.terms().get(0), PRIME.terms().get(0))))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("membership rei-coop: terms[1] follows a lifetime term");
   }
 
   @Test
-  void membershipRejectsATermEndingBeforeItStarts() {
-    assertThatThrownBy(() -> new Membership(PlanId.of("prime"), STARTED, Optional.of(STARTED),
-            ActivityId.of("fee-1"), MembershipStatus.ACTIVE))
-        .isExactlyInstanceOf(IllegalArgumentException.class)
-        .hasMessage("membership prime: expires at 2026-01-15T17:00:00Z is not after started at "
-            + "2026-01-15T17:00:00Z");
-    assertThatThrownBy(() -> new Membership(PlanId.of("prime"), STARTED, Optional.of(EXPIRES),
-            null, MembershipStatus.ACTIVE))
-        .isExactlyInstanceOf(IllegalArgumentException.class)
-        .hasMessage("membership prime: payment must not be null");
+  void aTrialIsATermPaidNothing() {
+    FeeTerm trial = new FeeTerm(ActivityId.of("t-1"), Money.zero(java.util.Currency
+        .getInstance("USD")), STARTED, Optional.of(STARTED.plusSeconds(30 * 86_400)));
+
+    assertThat(trial.isTrial()).isTrue();
+    assertThat(PRIME.terms().get(0).isTrial()).isFalse();
   }
 
   @Test

@@ -62,4 +62,33 @@ class MembershipPlanTest {
         .isExactlyInstanceOf(IllegalArgumentException.class)
         .hasMessage("plan rei: perks entry must not be blank, was ' '");
   }
+
+  @Test
+  void trialsGraceDiscountsAndDividendsAreCheckedNamingThePlan() {
+    MembershipPlan prime = MembershipPlan.recurring("prime", "Prime", usd("139"),
+        java.time.Period.ofYears(1), java.util.Set.of("free-shipping"));
+    MembershipPlan rei = MembershipPlan.lifetime("rei", "REI Co-op", usd("20"),
+        java.util.Set.of());
+
+    assertThat(prime.withTrial(java.time.Period.ofDays(30)).withGrace(java.time.Period.ofDays(7))
+        .grace()).isEqualTo(java.time.Period.ofDays(7));
+    assertThat(rei.withDividend(Dividend.of(java.math.BigDecimal.TEN)).dividend()
+        .orElseThrow().onReturn()).isEqualTo(Dividend.ReturnPolicy.KEEP);
+    assertThatThrownBy(() -> rei.withGrace(java.time.Period.ofDays(7)))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("plan rei: grace P7D given, but a lifetime membership never needs renewing");
+    assertThatThrownBy(() -> prime.withGrace(java.time.Period.ofYears(1)))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("plan prime: grace P1Y must be shorter than the term P1Y");
+    assertThatThrownBy(() -> prime.withTrial(java.time.Period.ZERO))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("plan prime: trial must be positive, was P0D");
+    assertThatThrownBy(() -> new MemberDiscount(java.math.BigDecimal.valueOf(101),
+            org.loyaltyrules.core.rule.LineFilter.all()))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("member discount percent must be more than 0 and at most 100, was 101");
+    assertThatThrownBy(() -> Dividend.of(java.math.BigDecimal.ZERO))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("dividend percent must be more than 0 and at most 100, was 0");
+  }
 }

@@ -154,4 +154,36 @@ class TierLadderTest {
         .isExactlyInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("was 121");
   }
+
+  @Test
+  void reviewsAndWindowsAreCheckedWhereTheLadderIsBuilt() {
+    List<Tier> tiers = List.of(Tier.of("member", "Member", 0), Tier.of("globalist",
+        "Globalist", 60), Tier.of("lifetime", "Lifetime Globalist", 1000)
+        .withWindow(QualificationWindow.lifetime()));
+    TierLadder hyatt = TierLadder.of(TierMetric.NIGHTS, QualificationWindow.calendarYear(), tiers)
+        .withDowngrade(TierDowngrade.ONE_STEP).withGrace(java.time.Period.ofMonths(2));
+
+    assertThat(hyatt.windowOf(hyatt.tiers().get(2))).isEqualTo(QualificationWindow.lifetime());
+    assertThat(hyatt.windowOf(hyatt.tiers().get(1))).isEqualTo(QualificationWindow.calendarYear());
+    assertThat(hyatt.downgrade()).isEqualTo(TierDowngrade.ONE_STEP);
+    assertThatThrownBy(() -> hyatt.withGrace(java.time.Period.ofMonths(12)))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("tiers.grace: must be shorter than the review period (a year), was P12M");
+    assertThatThrownBy(() -> TierLadder.of(TierMetric.SPEND, QualificationWindow.rollingMonths(
+            12), tiers).withGrace(java.time.Period.ofDays(28)))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("tiers.grace: must be shorter than the review period (a month), was P28D");
+    assertThatThrownBy(() -> TierLadder.of(TierMetric.NIGHTS, QualificationWindow.calendarYear(),
+            List.of(Tier.of("member", "Member", 0), Tier.of("gold", "Gold", 10)
+                .withWindow(QualificationWindow.rollingMonths(12)))))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("tiers[1].window: only the lifetime window may differ from the ladder's, "
+            + "was RollingMonths[months=12]");
+    assertThatThrownBy(() -> TierLadder.of(TierMetric.EXPRESSION,
+            QualificationWindow.calendarYear(), tiers))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("tiers: a credit expression is required for metric EXPRESSION");
+    assertThat(TierLadder.onExpression(new org.loyaltyrules.core.rule.Expression(
+        "sum(line.amount)"), QualificationWindow.calendarYear(), tiers).credit()).isPresent();
+  }
 }

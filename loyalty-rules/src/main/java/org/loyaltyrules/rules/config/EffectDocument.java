@@ -27,6 +27,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = EffectDocument.MembershipChanged.class,
         name = "membership-changed"),
     @JsonSubTypes.Type(value = EffectDocument.PerkGranted.class, name = "perk-granted"),
+    @JsonSubTypes.Type(value = EffectDocument.DiscountGranted.class, name = "discount-granted"),
+    @JsonSubTypes.Type(value = EffectDocument.DividendAdjusted.class,
+        name = "dividend-adjusted"),
     @JsonSubTypes.Type(value = EffectDocument.AccountClosed.class, name = "account-closed")})
 sealed interface EffectDocument {
 
@@ -76,6 +79,17 @@ sealed interface EffectDocument {
 
   /** A benefit delivered with the activity. */
   record PerkGranted(String perk, String source) implements EffectDocument {}
+
+  /** A paid plan's member price to charge on the purchase. */
+  record DiscountGranted(String plan, String amount, String currency)
+      implements EffectDocument {}
+
+  /**
+   * A return took back spend of a year whose dividend was issued; {@code policy} is the plan's
+   * return policy, {@code KEEP} or {@code REDUCE_NEXT}.
+   */
+  record DividendAdjusted(String plan, Integer year, String amount, String currency,
+      String policy) implements EffectDocument {}
 
   /** The account was closed. */
   record AccountClosed(String reason) implements EffectDocument {}

@@ -27,8 +27,10 @@ record MemberDocument(String format, String id, String enrolledAt, Profile profi
   record Tier(String tier, String since, String validThrough) {}
 
   /** A paid membership. */
-  record Membership(String plan, String startedAt, String expiresAt, String payment,
-      String status) {}
+  record Membership(String plan, String startedAt, String status, List<Term> terms) {}
+
+  /** One term of a paid membership and the payment (or trial) that bought it. */
+  record Term(String payment, String paid, String currency, String from, String until) {}
 
   /** The points ledger; its member is the document's. */
   record Ledger(String asOf, Boolean closed, List<Lot> lots, List<PostingDocument> postings,

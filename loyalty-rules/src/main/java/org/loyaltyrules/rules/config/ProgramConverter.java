@@ -33,9 +33,11 @@ import org.loyaltyrules.core.program.Cause;
 import org.loyaltyrules.core.program.Challenge;
 import org.loyaltyrules.core.program.ChallengeGoal;
 import org.loyaltyrules.core.program.ChallengeWindow;
+import org.loyaltyrules.core.program.Dividend;
 import org.loyaltyrules.core.program.ExpiryPolicy;
 import org.loyaltyrules.core.program.Grant;
 import org.loyaltyrules.core.program.InvalidProgramException;
+import org.loyaltyrules.core.program.MemberDiscount;
 import org.loyaltyrules.core.program.MembershipPlan;
 import org.loyaltyrules.core.program.Offer;
 import org.loyaltyrules.core.program.Partner;
@@ -48,6 +50,7 @@ import org.loyaltyrules.core.program.Reward;
 import org.loyaltyrules.core.program.RewardKind;
 import org.loyaltyrules.core.program.ShortfallPolicy;
 import org.loyaltyrules.core.program.Tier;
+import org.loyaltyrules.core.program.TierDowngrade;
 import org.loyaltyrules.core.program.TierLadder;
 import org.loyaltyrules.core.program.TierMetric;
 import org.loyaltyrules.core.program.UnitKind;
@@ -72,6 +75,8 @@ import org.loyaltyrules.rules.config.ProgramDefinition.CapDefinition;
 import org.loyaltyrules.rules.config.ProgramDefinition.CauseDefinition;
 import org.loyaltyrules.rules.config.ProgramDefinition.ChallengeDefinition;
 import org.loyaltyrules.rules.config.ProgramDefinition.ConditionDefinition;
+import org.loyaltyrules.rules.config.ProgramDefinition.DiscountDefinition;
+import org.loyaltyrules.rules.config.ProgramDefinition.DividendDefinition;
 import org.loyaltyrules.rules.config.ProgramDefinition.EarnPolicyDefinition;
 import org.loyaltyrules.rules.config.ProgramDefinition.ExpiryDefinition;
 import org.loyaltyrules.rules.config.ProgramDefinition.GrantDefinition;
@@ -98,6 +103,9 @@ import org.loyaltyrules.rules.spi.Extensions;
 final class ProgramConverter {
   private static final Pattern INDEXED = Pattern.compile("^(\\w+)\\[(\\d+)\\](.*)$");
   private static final Pattern ROLLING = Pattern.compile("rolling (\\d{1,3}) months?");
+  /** The path the tier ladder gives a problem: {@code tiers}, {@code tiers.grace}, ... */
+  private static final Pattern LADDER_PATH = Pattern.compile(
+      "^tiers(?:\\[(\\d+)\\])?(?:\\.(\\w+))?: (.*)$", Pattern.DOTALL);
 
   private final List<Problem> problems = new ArrayList<>();
   /** For each list, the index in the file of each part added to the builder, in order. */
@@ -463,7 +471,10 @@ final class ProgramConverter {
   }
 
   private static LineFilter lines(RuleDefinition r) {
-    LinesDefinition l = r.lines();
+    return lines(r.lines());
+  }
+
+  private static LineFilter lines(LinesDefinition l) {
     return l == null ? LineFilter.all()
         : new LineFilter(set(l.categories()), set(l.skus()), set(l.tags()));
   }
@@ -565,18 +576,65 @@ final class ProgramConverter {
       for (int i = 0; i < defs.size(); i++) {
         TierDefinition d = defs.get(i);
         String at = "tiers.tiers[" + i + "]";
+        Optional<QualificationWindow> window = d.window() == null ? Optional.empty()
+            : Optional.of(field(at + ".window", () -> window(d.window())));
+        Optional<Grant> entryBonus = d.entryBonus() == null ? Optional.empty()
+            : Optional.of(grant(at + ".entryBonus", d.entryBonus()));
         tiers.add(field(at, () -> new Tier(TierId.of(required(at + ".id", d.id())),
             required(at + ".name", d.name()), required(at + ".threshold", d.threshold()),
             d.earnMultiplier() == null ? BigDecimal.ONE : d.earnMultiplier(),
-            set(d.perks()))));
+            set(d.perks()), window, entryBonus)));
       }
-      return new TierLadder(
-          enumOf("tiers.metric", required("tiers.metric", t.metric()), TierMetric.class, null),
-          t.statusUnit() == null ? Optional.empty()
-              : Optional.of(field("tiers.statusUnit", () -> UnitId.of(t.statusUnit()))),
-          field("tiers.window", () -> window(required("tiers.window", t.window()))),
-          tiers);
+      TierMetric metric = enumOf("tiers.metric", required("tiers.metric", t.metric()),
+          TierMetric.class, null);
+      Optional<UnitId> statusUnit = t.statusUnit() == null ? Optional.empty()
+          : Optional.of(field("tiers.statusUnit", () -> UnitId.of(t.statusUnit())));
+      Optional<Expression> credit = t.credit() == null ? Optional.empty()
+          : Optional.of(field("tiers.credit", () -> Expression.of(t.credit())));
+      QualificationWindow window = field("tiers.window",
+          () -> window(required("tiers.window", t.window())));
+      TierDowngrade downgrade = enumOf("tiers.downgrade", t.downgrade(), TierDowngrade.class,
+          TierDowngrade.TO_EARNED);
+      java.time.Period grace = t.grace() == null ? java.time.Period.ZERO
+          : field("tiers.grace", () -> Texts.period(t.grace()));
+      try {
+        return new TierLadder(metric, statusUnit, credit, window, downgrade, grace, tiers);
+      } catch (Located e) {
+        throw e;
+      } catch (IllegalArgumentException e) {
+        throw ladderProblem(e.getMessage(), metric, tiers, defs);
+      }
     });
+  }
+
+  /**
+   * A problem the tier ladder reported, such as {@code tiers[2].window: only the lifetime window
+   * may differ from the ladder's, was CalendarYear[]}, at its path in the file
+   * ({@code tiers.tiers[2].window}), with the metric and windows written as the file writes them.
+   */
+  private static Located ladderProblem(String message, TierMetric metric, List<Tier> tiers,
+      List<TierDefinition> defs) {
+    String text = message == null ? "the tier ladder is invalid" : message;
+    text = text.replace("metric " + metric.name(), "metric " + Texts.kebab(metric));
+    for (int i = 0; i < tiers.size(); i++) {
+      Optional<QualificationWindow> own = tiers.get(i).window();
+      if (own.isPresent()) {
+        text = text.replace("was " + own.get(), "was '" + defs.get(i).window() + "'");
+      }
+    }
+    Matcher m = LADDER_PATH.matcher(text);
+    if (!m.matches()) {
+      return new Located("tiers", text);
+    }
+    String path = "tiers" + (m.group(1) == null ? "" : ".tiers[" + m.group(1) + "]")
+        + (m.group(2) == null ? "" : "." + m.group(2));
+    String rest = m.group(3);
+    if (path.equals("tiers") && rest.startsWith("a status unit ")) {
+      path = "tiers.statusUnit";
+    } else if (path.equals("tiers") && rest.startsWith("a credit expression ")) {
+      path = "tiers.credit";
+    }
+    return new Located(path, rest);
   }
 
   private static QualificationWindow window(String text) {
@@ -598,14 +656,74 @@ final class ProgramConverter {
   }
 
   private MembershipPlan plan(String at, PlanDefinition p) {
-    return part(at, () -> new MembershipPlan(
-        field(at + ".id", () -> PlanId.of(required(at + ".id", p.id()))),
-        required(at + ".name", p.name()),
-        money(at + ".fee", p.fee()),
-        p.term() == null ? Optional.empty()
-            : Optional.of(field(at + ".term", () -> Texts.period(p.term()))),
-        set(p.perks()),
-        p.earnMultiplier() == null ? BigDecimal.ONE : p.earnMultiplier()));
+    return part(at, () -> {
+      PlanId id = field(at + ".id", () -> PlanId.of(required(at + ".id", p.id())));
+      String name = required(at + ".name", p.name());
+      Money fee = money(at + ".fee", p.fee());
+      Optional<java.time.Period> term = p.term() == null ? Optional.empty()
+          : Optional.of(field(at + ".term", () -> Texts.period(p.term())));
+      Optional<java.time.Period> trial = p.trial() == null ? Optional.empty()
+          : Optional.of(field(at + ".trial", () -> Texts.period(p.trial())));
+      java.time.Period grace = p.grace() == null ? java.time.Period.ZERO
+          : field(at + ".grace", () -> Texts.period(p.grace()));
+      Optional<MemberDiscount> discount = p.discount() == null ? Optional.empty()
+          : Optional.of(discount(at + ".discount", p.discount()));
+      Optional<Dividend> dividend = p.dividend() == null ? Optional.empty()
+          : Optional.of(dividend(at + ".dividend", p.dividend()));
+      try {
+        return new MembershipPlan(id, name, fee, term, set(p.perks()),
+            p.earnMultiplier() == null ? BigDecimal.ONE : p.earnMultiplier(), trial, grace,
+            discount, dividend);
+      } catch (Located e) {
+        throw e;
+      } catch (IllegalArgumentException e) {
+        throw new Located(at + planField(e.getMessage(), id), e.getMessage());
+      }
+    });
+  }
+
+  /**
+   * The field of a plan a problem the plan reported is about: {@code plan coop: grace P1M given,
+   * but ...} is about {@code .grace}; empty if it names none of them.
+   */
+  private static String planField(String message, PlanId id) {
+    String prefix = "plan " + id + ": ";
+    if (message == null || !message.startsWith(prefix)) {
+      return "";
+    }
+    String rest = message.substring(prefix.length());
+    for (String[] f : PLAN_FIELDS) {
+      if (rest.startsWith(f[0])) {
+        return "." + f[1];
+      }
+    }
+    return "";
+  }
+
+  private static final String[][] PLAN_FIELDS = {{"name", "name"}, {"fee", "fee"},
+      {"term", "term"}, {"perks", "perks"}, {"earn multiplier", "earnMultiplier"},
+      {"trial", "trial"}, {"grace", "grace"}, {"discount", "discount"},
+      {"dividend", "dividend"}};
+
+  private MemberDiscount discount(String at, DiscountDefinition d) {
+    BigDecimal percent = required(at + ".percent", d.percent());
+    LineFilter lines = field(at + ".lines", () -> lines(d.lines()));
+    return field(at + ".percent", () -> new MemberDiscount(percent, lines));
+  }
+
+  private Dividend dividend(String at, DividendDefinition d) {
+    BigDecimal percent = required(at + ".percent", d.percent());
+    Dividend.ReturnPolicy onReturn = enumOf(at + ".onReturn", d.onReturn(),
+        Dividend.ReturnPolicy.class, Dividend.ReturnPolicy.KEEP);
+    Optional<java.time.Period> validity = d.validity() == null ? Optional.empty()
+        : Optional.of(field(at + ".validity", () -> Texts.period(d.validity())));
+    try {
+      return new Dividend(percent, onReturn, validity);
+    } catch (IllegalArgumentException e) {
+      String message = e.getMessage() == null ? e.toString() : e.getMessage();
+      throw new Located(at + (message.startsWith("dividend validity") ? ".validity"
+          : ".percent"), message);
+    }
   }
 
   private Partner partner(String at, PartnerDefinition p) {
@@ -839,27 +957,41 @@ final class ProgramConverter {
   }
 
   private static TiersDefinition tiers(TierLadder t) {
-    String window;
-    if (t.window() instanceof QualificationWindow.RollingMonths r) {
-      window = "rolling " + r.months() + " month" + (r.months() == 1 ? "" : "s");
-    } else if (t.window() instanceof QualificationWindow.MembershipYear) {
-      window = "membership-year";
-    } else if (t.window() instanceof QualificationWindow.Lifetime) {
-      window = "lifetime";
-    } else {
-      window = "calendar-year";
-    }
     return new TiersDefinition(Texts.kebab(t.metric()),
-        t.statusUnit().map(UnitId::value).orElse(null), window,
+        t.statusUnit().map(UnitId::value).orElse(null),
+        t.credit().map(Expression::text).orElse(null), windowText(t.window()),
+        t.downgrade() == TierDowngrade.TO_EARNED ? null : Texts.kebab(t.downgrade()),
+        t.grace().isZero() ? null : Texts.period(t.grace()),
         t.tiers().stream().map(x -> new TierDefinition(x.id().value(), x.name(),
             x.threshold(), x.earnMultiplier().equals(BigDecimal.ONE) ? null
-                : x.earnMultiplier(), strings(x.perks()))).toList());
+                : x.earnMultiplier(), strings(x.perks()),
+            x.window().map(ProgramConverter::windowText).orElse(null),
+            x.entryBonus().map(ProgramConverter::grant).orElse(null))).toList());
+  }
+
+  /** A qualification window as a file writes it: {@code rolling 12 months}. */
+  private static String windowText(QualificationWindow w) {
+    if (w instanceof QualificationWindow.RollingMonths r) {
+      return "rolling " + r.months() + " month" + (r.months() == 1 ? "" : "s");
+    } else if (w instanceof QualificationWindow.MembershipYear) {
+      return "membership-year";
+    } else if (w instanceof QualificationWindow.Lifetime) {
+      return "lifetime";
+    }
+    return "calendar-year";
   }
 
   private static PlanDefinition plan(MembershipPlan p) {
     return new PlanDefinition(p.id().value(), p.name(), p.fee().amount(),
         p.term().map(Texts::period).orElse(null), strings(p.perks()),
-        p.earnMultiplier().equals(BigDecimal.ONE) ? null : p.earnMultiplier());
+        p.earnMultiplier().equals(BigDecimal.ONE) ? null : p.earnMultiplier(),
+        p.trial().map(Texts::period).orElse(null),
+        p.grace().isZero() ? null : Texts.period(p.grace()),
+        p.discount().map(d -> new DiscountDefinition(d.percent(), lines(d.lines())))
+            .orElse(null),
+        p.dividend().map(d -> new DividendDefinition(d.percent(),
+            d.onReturn() == Dividend.ReturnPolicy.KEEP ? null : Texts.kebab(d.onReturn()),
+            d.validity().map(Texts::period).orElse(null))).orElse(null));
   }
 
   private static ChallengeDefinition challenge(Challenge c) {

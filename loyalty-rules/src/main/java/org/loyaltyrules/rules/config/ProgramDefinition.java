@@ -52,11 +52,13 @@ record ProgramDefinition(String format, String id, String name, String currency,
       List<CapDefinition> caps, BudgetDefinition budget, ConditionDefinition condition,
       String when, String onError) {}
 
-  /** Which lines a rule earns on; absent for all. */
+  /** Which lines a rule earns on, or a plan's discount covers; absent for all. */
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   record LinesDefinition(List<String> categories, List<String> skus, List<String> tags) {}
 
-  /** What a rule or challenge grants: points, a reward, or a money voucher. */
+  /**
+   * What a rule, challenge or tier's entry bonus grants: points, a reward, or a money voucher.
+   */
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   record GrantDefinition(Long points, String unit, String reward, BigDecimal voucher) {}
 
@@ -89,20 +91,41 @@ record ProgramDefinition(String format, String id, String name, String currency,
       List<String> segments, List<String> tiers, String unit, BigDecimal multiplier,
       Long bonusPoints, String when) {}
 
-  /** The tier ladder. */
+  /**
+   * The tier ladder: {@code credit} is the expression counted for the metric
+   * {@code expression}; {@code downgrade} is absent for {@code to-earned}, {@code grace} for none.
+   */
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
-  record TiersDefinition(String metric, String statusUnit, String window,
-      List<TierDefinition> tiers) {}
+  record TiersDefinition(String metric, String statusUnit, String credit, String window,
+      String downgrade, String grace, List<TierDefinition> tiers) {}
 
-  /** One tier. */
+  /**
+   * One tier: {@code window} only to count it over the lifetime window instead of the ladder's;
+   * {@code entryBonus} what reaching it from below gives, as a rule's grant.
+   */
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   record TierDefinition(String id, String name, BigDecimal threshold, BigDecimal earnMultiplier,
-      List<String> perks) {}
+      List<String> perks, String window, GrantDefinition entryBonus) {}
 
-  /** A paid membership plan; no term for a lifetime plan. */
+  /**
+   * A paid membership plan; no term for a lifetime plan, no trial, grace, discount or dividend
+   * for none.
+   */
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   record PlanDefinition(String id, String name, BigDecimal fee, String term, List<String> perks,
-      BigDecimal earnMultiplier) {}
+      BigDecimal earnMultiplier, String trial, String grace, DiscountDefinition discount,
+      DividendDefinition dividend) {}
+
+  /** A plan's member price: a percentage off the lines it covers; absent lines for all. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  record DiscountDefinition(BigDecimal percent, LinesDefinition lines) {}
+
+  /**
+   * A plan's annual dividend: {@code onReturn} absent for {@code keep}, {@code validity} absent
+   * for vouchers that do not expire.
+   */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  record DividendDefinition(BigDecimal percent, String onReturn, String validity) {}
 
   /** A coalition partner. */
   record PartnerDefinition(String id, String name, BigDecimal pointValue) {}

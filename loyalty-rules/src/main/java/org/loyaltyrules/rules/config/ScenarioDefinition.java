@@ -26,7 +26,8 @@ record ScenarioDefinition(String format, String name, String program, Long seed,
   record StepDefinition(String at, PurchaseDefinition purchase,
       @JsonProperty("return") ReturnDefinition giveBack, EventDefinition event,
       RedeemDefinition redeem, PayDefinition payWithPoints, DonateDefinition donate,
-      Boolean advance, ExpectDefinition expect) {}
+      PayFeeDefinition payFee, RefundFeeDefinition refundFee, TrialDefinition startTrial,
+      AdjustDefinition adjust, Boolean advance, ExpectDefinition expect) {}
 
   /** A purchase. */
   record PurchaseDefinition(String id, String channel, BigDecimal tax, BigDecimal shipping,
@@ -54,10 +55,27 @@ record ScenarioDefinition(String format, String name, String program, Long seed,
   /** A donation of points to a cause. */
   record DonateDefinition(String id, String cause, String unit, Long points) {}
 
-  /** What must hold after a step; every field is optional. */
+  /** A membership fee paid for a plan. */
+  record PayFeeDefinition(String id, String plan, BigDecimal amount) {}
+
+  /** A membership fee, or part of it, refunded; {@code payment} is the fee payment's id. */
+  record RefundFeeDefinition(String id, String plan, BigDecimal amount, String payment) {}
+
+  /** The free trial of a plan started. */
+  record TrialDefinition(String id, String plan) {}
+
+  /** Points adjusted up or down, with the reason; the unit may be left out if there is one. */
+  record AdjustDefinition(String id, String unit, Long points, String reason) {}
+
+  /**
+   * What must hold after a step; every field is optional. {@code perks} are the distinct perks
+   * the decision granted, {@code memberships} each plan's membership status after the step
+   * ({@code none} for no membership), {@code discount} the sum of the discounts granted.
+   */
   record ExpectDefinition(Map<String, Long> available, Map<String, Long> pending,
       Map<String, Long> granted, Map<String, String> notes, Map<String, Integer> effects,
-      List<VoucherExpectation> vouchers, String tier, List<String> errors, String refused,
+      List<VoucherExpectation> vouchers, String tier, List<String> perks,
+      Map<String, String> memberships, BigDecimal discount, List<String> errors, String refused,
       Boolean replay) {}
 
   /** A voucher the member holds: its value and status. */

@@ -20,13 +20,18 @@ import org.loyaltyrules.core.LoyaltyException;
 import org.loyaltyrules.core.MemberId;
 import org.loyaltyrules.core.Money;
 import org.loyaltyrules.core.PartnerId;
+import org.loyaltyrules.core.PlanId;
 import org.loyaltyrules.core.RewardId;
 import org.loyaltyrules.core.UnitId;
 import org.loyaltyrules.core.activity.Activity;
+import org.loyaltyrules.core.activity.Adjustment;
 import org.loyaltyrules.core.activity.Channel;
 import org.loyaltyrules.core.activity.Donation;
 import org.loyaltyrules.core.activity.EngagementEvent;
 import org.loyaltyrules.core.activity.EngagementType;
+import org.loyaltyrules.core.activity.MembershipFeePayment;
+import org.loyaltyrules.core.activity.MembershipFeeRefund;
+import org.loyaltyrules.core.activity.MembershipTrial;
 import org.loyaltyrules.core.activity.PayWithPoints;
 import org.loyaltyrules.core.activity.Purchase;
 import org.loyaltyrules.core.activity.PurchaseLine;
@@ -352,10 +357,13 @@ final class ScenarioRunner {
     int given = (s.purchase() != null ? 1 : 0) + (s.giveBack() != null ? 1 : 0)
         + (s.event() != null ? 1 : 0) + (s.redeem() != null ? 1 : 0)
         + (s.payWithPoints() != null ? 1 : 0) + (s.donate() != null ? 1 : 0)
+        + (s.payFee() != null ? 1 : 0) + (s.refundFee() != null ? 1 : 0)
+        + (s.startTrial() != null ? 1 : 0) + (s.adjust() != null ? 1 : 0)
         + (Boolean.TRUE.equals(s.advance()) ? 1 : 0);
     if (given != 1) {
       throw new Located(at, "a step has exactly one of purchase, return, event, redeem, "
-          + "payWithPoints, donate and advance: true; this one has " + given);
+          + "payWithPoints, donate, payFee, refundFee, startTrial, adjust and advance: true; "
+          + "this one has " + given);
     }
     if (s.purchase() != null) {
       var p = s.purchase();
@@ -434,8 +442,83 @@ final class ScenarioRunner {
       return new Donation(ActivityId.of(required(at + ".donate.id", d.id())), when,
           CauseId.of(required(at + ".donate.cause", d.cause())), unit(program, d.unit()),
           required(at + ".donate.points", d.points()));
+    } else if (s.payFee() != null) {
+      var f = s.payFee();
+      String fa = at + ".payFee";
+      ActivityId id = activityId(fa + ".id", f.id());
+      PlanId plan = plan(fa + ".plan", f.plan(), program);
+      Money amount = money(fa + ".amount", f.amount(), program);
+      return located(fa, () -> new MembershipFeePayment(id, when, plan, amount));
+    } else if (s.refundFee() != null) {
+      var f = s.refundFee();
+      String fa = at + ".refundFee";
+      ActivityId id = activityId(fa + ".id", f.id());
+      PlanId plan = plan(fa + ".plan", f.plan(), program);
+      Money amount = money(fa + ".amount", f.amount(), program);
+      ActivityId payment = activityId(fa + ".payment", f.payment());
+      return located(fa, () -> new MembershipFeeRefund(id, when, plan, amount, payment));
+    } else if (s.startTrial() != null) {
+      var t = s.startTrial();
+      String ta = at + ".startTrial";
+      ActivityId id = activityId(ta + ".id", t.id());
+      PlanId plan = plan(ta + ".plan", t.plan(), program);
+      return located(ta, () -> new MembershipTrial(id, when, plan));
+    } else if (s.adjust() != null) {
+      var a = s.adjust();
+      String aa = at + ".adjust";
+      ActivityId id = activityId(aa + ".id", a.id());
+      UnitId unit = located(aa + ".unit", () -> unit(program, a.unit()));
+      if (!program.units().containsKey(unit)) {
+        throw new Located(aa + ".unit", "unknown unit '" + unit + "'; the program's units are "
+            + new java.util.TreeSet<>(program.units().keySet().stream().map(UnitId::value)
+                .toList()));
+      }
+      long points = required(aa + ".points", a.points());
+      String reason = required(aa + ".reason", a.reason());
+      return located(aa, () -> new Adjustment(id, when, unit, points, reason));
     }
     return null;
+  }
+
+  /** Makes a part of a step, reporting what the model refuses at the part's path. */
+  private static <T> T located(String path, java.util.function.Supplier<T> make) {
+    try {
+      return make.get();
+    } catch (Located e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw new Located(path, e.getMessage() == null ? e.toString() : e.getMessage());
+    }
+  }
+
+  private static ActivityId activityId(String path, String id) {
+    String text = required(path, id);
+    return located(path, () -> ActivityId.of(text));
+  }
+
+  private static Money money(String path, BigDecimal amount, Program program) {
+    BigDecimal value = required(path, amount);
+    return located(path, () -> Money.of(value, program.currency()));
+  }
+
+  /** The plan named, which the program must have. */
+  private static PlanId plan(String path, String plan, Program program) {
+    String text = required(path, plan);
+    PlanId id = located(path, () -> PlanId.of(text));
+    if (!program.plans().containsKey(id)) {
+      throw new Located(path, unknownPlan(text, program));
+    }
+    return id;
+  }
+
+  /** Says that a plan is not the program's, and which plans it has. */
+  private static String unknownPlan(String plan, Program program) {
+    java.util.Set<String> plans = new java.util.TreeSet<>();
+    program.plans().keySet().forEach(p -> plans.add(p.value()));
+    return "unknown plan '" + plan + "'" + (plans.isEmpty() ? "; the program has no plans"
+        : org.loyaltyrules.core.internal.Names.nearest(plan, plans)
+            .map(x -> "; did you mean '" + x + "'?")
+            .orElse("; the program's plans are " + plans));
   }
 
   /** The unit named, or the program's only unit if none is named. */
@@ -500,12 +583,26 @@ final class ScenarioRunner {
         && (v.status() == null || VOUCHER_STATUSES.contains(v.status())))) {
       vouchers(n, at + ".vouchers", e.vouchers(), member);
     }
+    if (e.memberships() != null) {
+      e.memberships().forEach((plan, status) -> {
+        if (hasPlan(plan, program) && MEMBERSHIP_STATUSES.contains(status)) {
+          String actual = member.membership(PlanId.of(plan))
+              .map(m -> Texts.kebab(m.status())).orElse("none");
+          if (!actual.equals(status)) {
+            fail(n, at + ".memberships." + plan, "expected membership " + status + ", was "
+                + actual);
+          }
+        }
+      });
+    }
     if (d == null) {
       // Refused by an exception: nothing was decided, so nothing was granted or issued.
       if (e.granted() != null || e.notes() != null || e.effects() != null
-          || e.errors() != null || e.replay() != null) {
+          || e.perks() != null || e.discount() != null || e.errors() != null
+          || e.replay() != null) {
         fail(n, at, "the step was refused, so there is no decision whose granted points, notes, "
-            + "effects, errors or replay could be checked; expect only refused and balances");
+            + "effects, perks, discount, errors or replay could be checked; expect only "
+            + "refused and balances");
       }
       return;
     }
@@ -541,6 +638,23 @@ final class ScenarioRunner {
         }
       });
     }
+    if (e.perks() != null && e.perks().stream().allMatch(perks(program)::contains)) {
+      List<String> want = e.perks().stream().distinct().sorted().toList();
+      List<String> have = d.effects().stream().filter(x -> x instanceof Effect.PerkGranted)
+          .map(x -> ((Effect.PerkGranted) x).perk()).distinct().sorted().toList();
+      if (!want.equals(have)) {
+        fail(n, at + ".perks", "expected perks " + want + ", were " + have);
+      }
+    }
+    if (e.discount() != null) {
+      BigDecimal granted = d.effects().stream().filter(x -> x instanceof Effect.DiscountGranted)
+          .map(x -> ((Effect.DiscountGranted) x).amount().amount())
+          .reduce(BigDecimal.ZERO, BigDecimal::add);
+      if (granted.compareTo(e.discount()) != 0) {
+        fail(n, at + ".discount", "expected a discount of " + plain(e.discount()) + ", was "
+            + plain(granted));
+      }
+    }
     if (e.errors() != null) {
       List<String> messages = d.errors().stream().map(DecisionError::message).toList();
       if (messages.size() != e.errors().size()) {
@@ -561,9 +675,9 @@ final class ScenarioRunner {
   }
 
   /**
-   * Whether every unit, rule, effect kind and voucher status the expectation names exists, so a
-   * typo fails the step instead of comparing against nothing — {@code available: {starz: 0}}
-   * would otherwise hold.
+   * Whether every unit, rule, effect kind, perk, plan, membership status and voucher status the
+   * expectation names exists, so a typo fails the step instead of comparing against nothing —
+   * {@code available: {starz: 0}} would otherwise hold.
    */
   private void known(int n, String at, ExpectDefinition e, Program program) {
     for (Map<String, Long> balances : java.util.Arrays.asList(e.available(), e.pending())) {
@@ -587,6 +701,28 @@ final class ScenarioRunner {
           at + ".effects." + k, "unknown effect '" + k + "'; the effects are "
               + EFFECT_KINDS));
     }
+    if (e.perks() != null) {
+      java.util.Set<String> perks = perks(program);
+      for (int i = 0; i < e.perks().size(); i++) {
+        String p = e.perks().get(i);
+        if (!perks.contains(p)) {
+          fail(n, at + ".perks[" + i + "]", "unknown perk '" + p + "'" + (perks.isEmpty()
+              ? "; the program grants no perks" : org.loyaltyrules.core.internal.Names
+                  .nearest(p, perks).map(x -> "; did you mean '" + x + "'?")
+                  .orElse("; the program's perks are " + perks)));
+        }
+      }
+    }
+    if (e.memberships() != null) {
+      e.memberships().forEach((plan, status) -> {
+        if (!hasPlan(plan, program)) {
+          fail(n, at + ".memberships." + plan, unknownPlan(plan, program));
+        } else if (!MEMBERSHIP_STATUSES.contains(status)) {
+          fail(n, at + ".memberships." + plan, "'" + status + "' is not one of "
+              + MEMBERSHIP_STATUSES);
+        }
+      });
+    }
     if (e.vouchers() != null) {
       for (int i = 0; i < e.vouchers().size(); i++) {
         VoucherExpectation v = e.vouchers().get(i);
@@ -603,6 +739,22 @@ final class ScenarioRunner {
 
   private boolean hasUnit(String unit) {
     return units.contains(unit);
+  }
+
+  private static boolean hasPlan(String plan, Program program) {
+    return program.plans().keySet().stream().anyMatch(p -> p.value().equals(plan));
+  }
+
+  /** The perks the program's tiers and plans grant, sorted. */
+  private static java.util.Set<String> perks(Program program) {
+    java.util.Set<String> perks = new java.util.TreeSet<>();
+    program.tiers().ifPresent(t -> t.tiers().forEach(x -> perks.addAll(x.perks())));
+    program.plans().values().forEach(p -> perks.addAll(p.perks()));
+    return perks;
+  }
+
+  private static String plain(BigDecimal amount) {
+    return amount.signum() == 0 ? "0" : amount.stripTrailingZeros().toPlainString();
   }
 
   /** The ids rules have in a decision's trace: declared rules, offers, tiers and plans. */
@@ -622,6 +774,17 @@ final class ScenarioRunner {
   private static final java.util.Set<String> VOUCHER_STATUSES = java.util.Arrays.stream(
           org.loyaltyrules.core.member.VoucherStatus.values()).map(Texts::kebab)
       .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+  /** A membership's statuses as scenarios write them, and {@code none} for no membership. */
+  private static final java.util.Set<String> MEMBERSHIP_STATUSES = membershipStatuses();
+
+  private static java.util.Set<String> membershipStatuses() {
+    java.util.Set<String> statuses = new java.util.TreeSet<>(List.of("none"));
+    for (org.loyaltyrules.core.member.MembershipStatus s
+        : org.loyaltyrules.core.member.MembershipStatus.values()) {
+      statuses.add(Texts.kebab(s));
+    }
+    return java.util.Collections.unmodifiableSet(statuses);
+  }
 
   private static java.util.Set<String> effectKinds() {
     java.util.Set<String> kinds = new java.util.TreeSet<>();

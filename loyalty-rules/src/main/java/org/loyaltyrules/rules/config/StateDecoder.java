@@ -55,6 +55,7 @@ import org.loyaltyrules.core.ledger.Posting;
 import org.loyaltyrules.core.ledger.PostingType;
 import org.loyaltyrules.core.member.Member;
 import org.loyaltyrules.core.member.MemberProfile;
+import org.loyaltyrules.core.member.FeeTerm;
 import org.loyaltyrules.core.member.Membership;
 import org.loyaltyrules.core.member.MembershipStatus;
 import org.loyaltyrules.core.member.PointsPaid;
@@ -64,6 +65,7 @@ import org.loyaltyrules.core.member.PurchaseRecord;
 import org.loyaltyrules.core.member.TierStatus;
 import org.loyaltyrules.core.member.Voucher;
 import org.loyaltyrules.core.member.VoucherStatus;
+import org.loyaltyrules.core.program.Dividend;
 import org.loyaltyrules.core.program.ShortfallPolicy;
 
 /**
@@ -151,12 +153,20 @@ final class StateDecoder {
   private static Membership membership(MemberDocument.Membership doc, StatePath path) {
     PlanId plan = id(doc.plan(), path.field("plan"), PlanId::of);
     Instant startedAt = instant(doc.startedAt(), path.field("startedAt"));
-    Optional<Instant> expiresAt = Optional.ofNullable(optionalInstant(doc.expiresAt(),
-        path.field("expiresAt")));
-    ActivityId payment = id(doc.payment(), path.field("payment"), ActivityId::of);
     MembershipStatus status = constant(MembershipStatus.class, doc.status(),
         path.field("status"));
-    return model(() -> new Membership(plan, startedAt, expiresAt, payment, status), path);
+    List<FeeTerm> terms = list(doc.terms(), path.field("terms"), StateDecoder::term);
+    return model(() -> new Membership(plan, startedAt, status, terms), path);
+  }
+
+  private static FeeTerm term(MemberDocument.Term doc, StatePath path) {
+    ActivityId payment = id(doc.payment(), path.field("payment"), ActivityId::of);
+    Currency currency = StateValues.currency(doc.currency(), path.field("currency"));
+    Money paid = StateValues.money(doc.paid(), currency, path.field("paid"));
+    Instant from = instant(doc.from(), path.field("from"));
+    Optional<Instant> until = Optional.ofNullable(optionalInstant(doc.until(),
+        path.field("until")));
+    return model(() -> new FeeTerm(payment, paid, from, until), path);
   }
 
   static Voucher voucher(MemberDocument.Voucher doc, StatePath path) {
@@ -468,6 +478,19 @@ final class StateDecoder {
       String perk = required(e.perk(), path.field("perk"));
       String source = required(e.source(), path.field("source"));
       return model(() -> new Effect.PerkGranted(perk, source), path);
+    } else if (doc instanceof EffectDocument.DiscountGranted e) {
+      PlanId plan = id(e.plan(), path.field("plan"), PlanId::of);
+      Money amount = StateValues.money(e.amount(), StateValues.currency(e.currency(),
+          path.field("currency")), path.field("amount"));
+      return model(() -> new Effect.DiscountGranted(plan, amount), path);
+    } else if (doc instanceof EffectDocument.DividendAdjusted e) {
+      PlanId plan = id(e.plan(), path.field("plan"), PlanId::of);
+      int year = required(e.year(), path.field("year"));
+      Money amount = StateValues.money(e.amount(), StateValues.currency(e.currency(),
+          path.field("currency")), path.field("amount"));
+      Dividend.ReturnPolicy policy = constant(Dividend.ReturnPolicy.class, e.policy(),
+          path.field("policy"));
+      return model(() -> new Effect.DividendAdjusted(plan, year, amount, policy), path);
     } else {
       EffectDocument.AccountClosed e = (EffectDocument.AccountClosed) doc;
       String reason = required(e.reason(), path.field("reason"));

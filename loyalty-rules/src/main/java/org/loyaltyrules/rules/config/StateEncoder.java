@@ -24,6 +24,7 @@ import org.loyaltyrules.core.ledger.OpenReversal;
 import org.loyaltyrules.core.ledger.Posting;
 import org.loyaltyrules.core.member.Member;
 import org.loyaltyrules.core.member.MemberProfile;
+import org.loyaltyrules.core.member.FeeTerm;
 import org.loyaltyrules.core.member.Membership;
 import org.loyaltyrules.core.member.PointsPaid;
 import org.loyaltyrules.core.member.PurchaseContext;
@@ -62,7 +63,13 @@ final class StateEncoder {
 
   private static MemberDocument.Membership membership(Membership m) {
     return new MemberDocument.Membership(m.plan().value(), StateValues.instant(m.startedAt()),
-        optionalInstant(m.expiresAt()), m.payment().value(), m.status().name());
+        m.status().name(), list(m.terms(), StateEncoder::term));
+  }
+
+  private static MemberDocument.Term term(FeeTerm t) {
+    return new MemberDocument.Term(t.payment().value(), t.paid().amount().toPlainString(),
+        t.paid().currency().getCurrencyCode(), StateValues.instant(t.from()),
+        optionalInstant(t.until()));
   }
 
   private static MemberDocument.Ledger ledger(Ledger l) {
@@ -198,6 +205,12 @@ final class StateEncoder {
           optionalInstant(e.expiresAt()));
     } else if (effect instanceof Effect.PerkGranted e) {
       return new EffectDocument.PerkGranted(e.perk(), e.source());
+    } else if (effect instanceof Effect.DiscountGranted e) {
+      return new EffectDocument.DiscountGranted(e.plan().value(), amount(e.amount()),
+          e.amount().currency().getCurrencyCode());
+    } else if (effect instanceof Effect.DividendAdjusted e) {
+      return new EffectDocument.DividendAdjusted(e.plan().value(), e.year(), amount(e.amount()),
+          e.amount().currency().getCurrencyCode(), e.policy().name());
     } else if (effect instanceof Effect.AccountClosed e) {
       return new EffectDocument.AccountClosed(e.reason());
     }

@@ -211,9 +211,9 @@ class ProgramFilesProperties {
     for (ProgramFiles.Syntax syntax : ProgramFiles.Syntax.values()) {
       String text = ProgramFiles.write(program, syntax);
       ProgramFile file = read(text, syntax);
-      if (!file.problems().isEmpty()) {
+      if (!file.errors().isEmpty()) {
         throw new AssertionError("the " + syntax + " written for a valid program gives "
-            + file.problems() + ":\n" + text);
+            + file.errors() + ":\n" + text);
       }
       Program back = file.program();
       if (!back.equals(program)) {

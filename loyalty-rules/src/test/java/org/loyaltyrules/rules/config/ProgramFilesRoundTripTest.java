@@ -27,8 +27,10 @@ import org.loyaltyrules.core.program.Cause;
 import org.loyaltyrules.core.program.Challenge;
 import org.loyaltyrules.core.program.ChallengeGoal;
 import org.loyaltyrules.core.program.ChallengeWindow;
+import org.loyaltyrules.core.program.Dividend;
 import org.loyaltyrules.core.program.ExpiryPolicy;
 import org.loyaltyrules.core.program.Grant;
+import org.loyaltyrules.core.program.MemberDiscount;
 import org.loyaltyrules.core.program.MembershipPlan;
 import org.loyaltyrules.core.program.Offer;
 import org.loyaltyrules.core.program.Partner;
@@ -40,6 +42,7 @@ import org.loyaltyrules.core.program.Reward;
 import org.loyaltyrules.core.program.RewardKind;
 import org.loyaltyrules.core.program.ShortfallPolicy;
 import org.loyaltyrules.core.program.Tier;
+import org.loyaltyrules.core.program.TierDowngrade;
 import org.loyaltyrules.core.program.TierLadder;
 import org.loyaltyrules.core.program.TierMetric;
 import org.loyaltyrules.core.program.UnitKind;
@@ -131,14 +134,27 @@ class ProgramFilesRoundTripTest {
             Set.of("students"), Set.of(TierId.of("gold")), POINTS, BigDecimal.valueOf(2), 25)
             .when(Expression.of("any(line.category == 'beans')")))
         .tiers(new TierLadder(TierMetric.STATUS_POINTS, Optional.of(TIER_POINTS),
-            QualificationWindow.rollingMonths(12), List.of(
+            Optional.empty(), QualificationWindow.rollingMonths(12), TierDowngrade.ONE_STEP,
+            Period.ofDays(14), List.of(
                 Tier.of("green", "Green", 0),
                 new Tier(TierId.of("gold"), "Gold", BigDecimal.valueOf(300),
-                    new BigDecimal("1.5"), Set.of("free-shipping")))))
+                    new BigDecimal("1.5"), Set.of("free-shipping"))
+                    .withEntryBonus(Grant.points(POINTS, 500)),
+                Tier.of("lifetime-gold", "Lifetime Gold", 10_000)
+                    .withWindow(QualificationWindow.lifetime())
+                    .withEntryBonus(Grant.reward(RewardId.of("drink"))))))
         .plan(MembershipPlan.recurring("plus", "Plus", Money.of("139", "USD"), Period.ofYears(1),
-            Set.of("free-shipping")))
+            Set.of("free-shipping")).withTrial(Period.ofDays(30)).withGrace(Period.ofMonths(1))
+            .withDiscount(new MemberDiscount(BigDecimal.TEN, new LineFilter(Set.of("beans"),
+                Set.of(), Set.of("eco")))))
         .plan(new MembershipPlan(org.loyaltyrules.core.PlanId.of("coop"), "Co-op",
-            Money.of("20", "USD"), Optional.empty(), Set.of(), BigDecimal.valueOf(2)))
+            Money.of("20", "USD"), Optional.empty(), Set.of(), BigDecimal.valueOf(2))
+            .withDiscount(new MemberDiscount(new BigDecimal("5"), LineFilter.all()))
+            .withDividend(new Dividend(new BigDecimal("2.5"), Dividend.ReturnPolicy.REDUCE_NEXT,
+                Optional.of(Period.ofYears(1)))))
+        .plan(new MembershipPlan(org.loyaltyrules.core.PlanId.of("club"), "Club",
+            Money.of("5", "USD"), Optional.of(Period.ofMonths(1)), Set.of(), BigDecimal.ONE)
+            .withDividend(Dividend.of(BigDecimal.ONE)))
         .partner(new Partner(org.loyaltyrules.core.PartnerId.of("hotel"), "Hotel",
             Money.of("0.01", "USD")))
         .cause(new Cause(org.loyaltyrules.core.CauseId.of("shelter"), "Shelter",
@@ -162,10 +178,125 @@ class ProgramFilesRoundTripTest {
     for (ProgramFiles.Syntax syntax : ProgramFiles.Syntax.values()) {
       String text = ProgramFiles.write(program, syntax);
       ProgramFile file = ProgramFiles.read(text, syntax, EXTENSIONS);
-      assertThat(file.problems()).as(text).isEmpty();
+      assertThat(file.errors()).as(text).isEmpty();
       assertThat(file.program()).as(text).isEqualTo(program);
       assertThat(ProgramFiles.write(file.program(), syntax)).isEqualTo(text);
     }
+  }
+
+  /** The tiers and plans of a hotel program, as a file writes them. */
+  static final String TIERS_AND_PLANS = """
+      format: loyalty-program/1
+      id: stays
+      currency: USD
+      zone: America/New_York
+      units:
+        - id: points
+          name: Points
+      rewards:
+        - id: night
+          name: Free night
+          unit: points
+          cost: 20000
+          kind: free-item
+      tiers:
+        metric: expression
+        credit: "sum(line.amount, line.category == 'stays')"
+        window: calendar-year
+        downgrade: one-step
+        grace: 3 months
+        tiers:
+          - id: member
+            name: Member
+            threshold: 0
+          - id: gold
+            name: Gold
+            threshold: 5000
+            perks:
+              - late-checkout
+            entryBonus:
+              points: 2500
+              unit: points
+          - id: lifetime-gold
+            name: Lifetime Gold
+            threshold: 100000
+            window: lifetime
+            entryBonus:
+              reward: night
+      plans:
+        - id: plus
+          name: Plus
+          fee: 99.00
+          term: 1 year
+          perks:
+            - free-breakfast
+          trial: 30 days
+          grace: 14 days
+          discount:
+            percent: 10
+            lines:
+              categories:
+                - dining
+        - id: coop
+          name: Co-op
+          fee: 30.00
+          dividend:
+            percent: 10
+            onReturn: reduce-next
+            validity: 1 year
+      """;
+
+  @Test
+  void tiersAndPlansReadAndWriteAsDocumented() {
+    Program expected = Program.builder(ProgramId.of("stays"), Money.currency("USD"),
+            ZoneId.of("America/New_York"))
+        .unit(PointUnit.redeemable("points", "Points"))
+        .reward(Reward.of("night", "Free night", POINTS, 20_000, RewardKind.FREE_ITEM))
+        .tiers(new TierLadder(TierMetric.EXPRESSION, Optional.empty(),
+            Optional.of(Expression.of("sum(line.amount, line.category == 'stays')")),
+            QualificationWindow.calendarYear(), TierDowngrade.ONE_STEP, Period.ofMonths(3),
+            List.of(Tier.of("member", "Member", 0),
+                Tier.of("gold", "Gold", 5_000).withPerks(Set.of("late-checkout"))
+                    .withEntryBonus(Grant.points(POINTS, 2_500)),
+                Tier.of("lifetime-gold", "Lifetime Gold", 100_000)
+                    .withWindow(QualificationWindow.lifetime())
+                    .withEntryBonus(Grant.reward(RewardId.of("night"))))))
+        .plan(MembershipPlan.recurring("plus", "Plus", Money.of("99.00", "USD"),
+                Period.ofYears(1), Set.of("free-breakfast")).withTrial(Period.ofDays(30))
+            .withGrace(Period.ofWeeks(2))
+            .withDiscount(new MemberDiscount(BigDecimal.TEN, LineFilter.categories("dining"))))
+        .plan(MembershipPlan.lifetime("coop", "Co-op", Money.of("30.00", "USD"), Set.of())
+            .withDividend(new Dividend(BigDecimal.TEN, Dividend.ReturnPolicy.REDUCE_NEXT,
+                Optional.of(Period.ofYears(1)))))
+        .build();
+    ProgramFile file = ProgramFiles.read(TIERS_AND_PLANS, ProgramFiles.Syntax.YAML);
+    assertThat(file.problems()).isEmpty();
+    assertThat(file.program()).isEqualTo(expected);
+    assertThat(ProgramFiles.write(expected, ProgramFiles.Syntax.YAML)).isEqualTo(TIERS_AND_PLANS);
+  }
+
+  @Test
+  void defaultsOfTiersAndPlansAreLeftOutAndReadBack() {
+    Program program = Program.builder(ProgramId.of("plain"), Money.currency("EUR"),
+            ZoneId.of("Europe/Berlin"))
+        .unit(PointUnit.redeemable("points", "Points"))
+        .tiers(TierLadder.of(TierMetric.NIGHTS, QualificationWindow.membershipYear(),
+            List.of(Tier.of("base", "Base", 0), Tier.of("top", "Top", 60))))
+        .plan(MembershipPlan.recurring("plus", "Plus", Money.of("9.99", "EUR"),
+            Period.ofMonths(1), Set.of()).withDividend(Dividend.of(new BigDecimal("1.5")))
+            .withDiscount(new MemberDiscount(new BigDecimal("100"), LineFilter.all())))
+        .build();
+    String text = ProgramFiles.write(program, ProgramFiles.Syntax.YAML);
+    assertThat(text).contains("tiers:\n  metric: nights\n  window: membership-year\n  tiers:\n")
+        .contains("    discount:\n      percent: 100\n    dividend:\n      percent: 1.5\n")
+        .doesNotContain("downgrade", "grace", "credit", "entryBonus", "onReturn", "validity",
+            "trial", "lines");
+    ProgramFile file = ProgramFiles.read(text, ProgramFiles.Syntax.YAML);
+    assertThat(file.problems()).isEmpty();
+    assertThat(file.program()).isEqualTo(program);
+    assertThat(file.program().tiers().orElseThrow().downgrade())
+        .isEqualTo(TierDowngrade.TO_EARNED);
+    assertThat(file.program().tiers().orElseThrow().grace()).isEqualTo(Period.ZERO);
   }
 
   @Test

@@ -34,8 +34,10 @@ import org.loyaltyrules.core.program.Cause;
 import org.loyaltyrules.core.program.Challenge;
 import org.loyaltyrules.core.program.ChallengeGoal;
 import org.loyaltyrules.core.program.ChallengeWindow;
+import org.loyaltyrules.core.program.Dividend;
 import org.loyaltyrules.core.program.ExpiryPolicy;
 import org.loyaltyrules.core.program.Grant;
+import org.loyaltyrules.core.program.MemberDiscount;
 import org.loyaltyrules.core.program.MembershipPlan;
 import org.loyaltyrules.core.program.Offer;
 import org.loyaltyrules.core.program.Partner;
@@ -47,6 +49,7 @@ import org.loyaltyrules.core.program.Reward;
 import org.loyaltyrules.core.program.RewardKind;
 import org.loyaltyrules.core.program.ShortfallPolicy;
 import org.loyaltyrules.core.program.Tier;
+import org.loyaltyrules.core.program.TierDowngrade;
 import org.loyaltyrules.core.program.TierLadder;
 import org.loyaltyrules.core.program.TierMetric;
 import org.loyaltyrules.core.program.UnitKind;
@@ -77,13 +80,18 @@ import org.quicktheories.impl.Constraint;
  * expiry and every shortfall policy), earning rules of all eleven kinds with random settings
  * (group, priority, stacking, audience, window, caps, budget, Java condition, {@code when}
  * expression, on-error), rewards of every kind, offers with and without {@code when}, a tier
- * ladder, plans, partners, causes, challenges, points payment and an earn policy, in one of a
- * few currencies (0 to 4 decimal places) and zones (regions, offsets, {@code Z}).
+ * ladder on any metric (a credit expression for {@code expression}) with either downgrade, a
+ * grace period, lifetime tier windows and entry bonuses, plans with trials, grace periods,
+ * member discounts and dividends, partners, causes, challenges, points payment and an earn
+ * policy, in one of a few currencies (0 to 4 decimal places) and zones (regions, offsets,
+ * {@code Z}).
  *
  * <p>Every choice is drawn within bounds that make the program valid by construction, never by
  * filtering: ids are unique per kind and references name parts that exist; pending periods are
  * shorter than the activity horizon and than an expiry after a period; caps are never smaller
- * than one earn of their rule (so compiling gives no warning); conditions, caps, budgets and
+ * than one earn of their rule (so compiling gives no warning); nights thresholds fit the
+ * ladder's window, grace periods are shorter than the review period or term they follow, entry
+ * bonuses are never in the status unit nor on the base tier; conditions, caps, budgets and
  * channels go only on the rules that take them; a first-purchase grant is points or a voucher;
  * expressions come from a small set of valid ones. Ids follow the file format's pattern, text
  * stays within its lengths. Names and other text are drawn partly from strings that YAML must
@@ -297,7 +305,8 @@ final class ProgramGenerator {
                 QualificationWindow.lifetime(), List.of(Tier.of("base", "Base", 0))));
             List<Tier> withOne = new ArrayList<>(l.tiers());
             withOne.set(0, withOne.get(0).withEarnMultiplier(one));
-            b.tiers(new TierLadder(l.metric(), l.statusUnit(), l.window(), withOne));
+            b.tiers(new TierLadder(l.metric(), l.statusUnit(), l.credit(), l.window(),
+                l.downgrade(), l.grace(), withOne));
           }
         }
       }
@@ -345,23 +354,63 @@ final class ProgramGenerator {
     TierMetric metric = oneOf(TierMetric.values());
     Optional<UnitId> statusUnit = metric == TierMetric.STATUS_POINTS ? Optional.of(oneOf(units))
         : Optional.empty();
+    Optional<Expression> credit = metric == TierMetric.EXPRESSION
+        ? Optional.of(Expression.of(oneOf(FORMULAS))) : Optional.empty();
     QualificationWindow window = switch (pick(0, 3)) {
       case 0 -> QualificationWindow.calendarYear();
       case 1 -> QualificationWindow.membershipYear();
       case 2 -> QualificationWindow.lifetime();
       default -> QualificationWindow.rollingMonths(pick(0, 1) == 0 ? 12 : pick(1, 120));
     };
+    // Nights are bounded by what the window holds (a month of 31 nights, a year of 366): each
+    // step stays small enough that four tiers fit in the shortest window.
+    long mostNights = window instanceof QualificationWindow.RollingMonths r ? 31L * r.months()
+        : 366;
     List<Tier> ladder = new ArrayList<>();
     Set<String> ids = new LinkedHashSet<>();
     BigDecimal threshold = narrow || chance(2) ? BigDecimal.ZERO
         : BigDecimal.valueOf(0, pick(1, 2));
     for (int i = pick(1, 4); i > 0; i--) {
       TierId id = TierId.of(id(ids));
+      Tier tier = new Tier(id, name(), threshold, multiplier(), names());
+      if (!ladder.isEmpty() && chance(4)) {
+        tier = tier.withWindow(QualificationWindow.lifetime());
+      }
+      if (!ladder.isEmpty() && chance(3)) {
+        tier = tier.withEntryBonus(entryBonus(statusUnit));
+      }
       tiers.add(id);
-      ladder.add(new Tier(id, name(), threshold, multiplier(), names()));
-      threshold = threshold.add(positive());
+      ladder.add(tier);
+      threshold = threshold.add(metric == TierMetric.NIGHTS
+          ? BigDecimal.valueOf(pick(1, (int) Math.max(1, mostNights / 4))) : positive());
     }
-    return new TierLadder(metric, statusUnit, window, ladder);
+    TierDowngrade downgrade = oneOf(TierDowngrade.values());
+    Period grace = chance(2) ? Period.ZERO : grace(window);
+    return new TierLadder(metric, statusUnit, credit, window, downgrade, grace, ladder);
+  }
+
+  /**
+   * What reaching a tier from below gives: points of a unit other than the ladder's status
+   * unit, or a money voucher. (The rewards come after the tiers, which they may name.)
+   */
+  private Grant entryBonus(Optional<UnitId> statusUnit) {
+    List<UnitId> others = units.stream().filter(u -> statusUnit.map(s -> !s.equals(u))
+        .orElse(true)).toList();
+    return others.isEmpty() || chance(3) ? Grant.voucher(money())
+        : Grant.points(oneOf(others), count(1, 10_000));
+  }
+
+  /** A positive grace period shorter than the review period of the window: a month or year. */
+  private Period grace(QualificationWindow window) {
+    if (window instanceof QualificationWindow.RollingMonths) {
+      return Period.ofDays(pick(1, 27));
+    }
+    return switch (pick(0, 3)) {
+      case 0 -> Period.ofDays(pick(1, 364));
+      case 1 -> Period.ofWeeks(pick(1, 52));
+      case 2 -> Period.ofMonths(pick(1, 11));
+      default -> Period.of(0, pick(1, 10), pick(1, 30));
+    };
   }
 
   private Reward reward(RewardId id) {
@@ -381,8 +430,24 @@ final class ProgramGenerator {
   }
 
   private MembershipPlan plan(PlanId id, BigDecimal earnMultiplier) {
-    return new MembershipPlan(id, name(), money(),
-        chance(2) ? Optional.of(positivePeriod()) : Optional.empty(), names(), earnMultiplier);
+    Optional<Period> term = chance(2) ? Optional.of(positivePeriod()) : Optional.empty();
+    Period grace = Period.ZERO;
+    if (term.isPresent() && chance(2)) {
+      Period candidate = oneOf(List.of(Period.ofDays(pick(1, 60)), Period.ofWeeks(pick(1, 8)),
+          Period.ofMonths(pick(1, 6)), Period.of(0, pick(1, 3), pick(1, 20))));
+      grace = approximateDays(candidate) < approximateDays(term.get()) ? candidate
+          : Period.ZERO;
+    }
+    Optional<MemberDiscount> discount = optional(() -> new MemberDiscount(percent(), lines()));
+    Optional<Dividend> dividend = optional(() -> new Dividend(percent(),
+        oneOf(Dividend.ReturnPolicy.values()), optional(this::positivePeriod)));
+    return new MembershipPlan(id, name(), money(), term, names(), earnMultiplier,
+        optional(this::positivePeriod), grace, discount, dividend);
+  }
+
+  /** The length the model compares a plan's grace period and term by: months of 30 days. */
+  private static long approximateDays(Period period) {
+    return period.toTotalMonths() * 30 + period.getDays();
   }
 
   private Challenge challenge(ChallengeId id) {

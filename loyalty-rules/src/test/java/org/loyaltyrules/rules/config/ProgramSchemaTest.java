@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.loyaltyrules.core.activity.Channel;
@@ -14,8 +15,10 @@ import org.loyaltyrules.core.activity.EngagementType;
 import org.loyaltyrules.core.program.CalendarPeriod;
 import org.loyaltyrules.core.program.ChallengeGoal;
 import org.loyaltyrules.core.program.ChallengeWindow;
+import org.loyaltyrules.core.program.Dividend;
 import org.loyaltyrules.core.program.RewardKind;
 import org.loyaltyrules.core.program.ShortfallPolicy;
+import org.loyaltyrules.core.program.TierDowngrade;
 import org.loyaltyrules.core.program.TierMetric;
 import org.loyaltyrules.core.program.UnitKind;
 import org.loyaltyrules.core.rule.CapScope;
@@ -87,6 +90,17 @@ class ProgramSchemaTest {
         components(ProgramDefinition.EarnPolicyDefinition.class));
     assertThat(properties(def("grant"))).containsExactlyElementsOf(
         components(ProgramDefinition.GrantDefinition.class));
+    assertThat(properties(def("lines"))).containsExactlyElementsOf(
+        components(ProgramDefinition.LinesDefinition.class));
+    JsonNode plan = def("plan").get("properties");
+    assertThat(properties(plan.get("discount"))).containsExactlyElementsOf(
+        components(ProgramDefinition.DiscountDefinition.class));
+    assertThat(properties(plan.get("dividend"))).containsExactlyElementsOf(
+        components(ProgramDefinition.DividendDefinition.class));
+    JsonNode tier = def("tiers").get("properties").get("tiers").get("items").get("properties");
+    assertThat(tier.get("entryBonus").get("$ref").asString()).isEqualTo("#/$defs/grant");
+    assertThat(plan.get("discount").get("properties").get("lines").get("$ref").asString())
+        .isEqualTo("#/$defs/lines");
     Set<String> ruleFields = new LinkedHashSet<>();
     def("rule").get("allOf").forEach(branch -> ruleFields.addAll(properties(branch.get("then"))));
     assertThat(ruleFields).containsExactlyInAnyOrderElementsOf(
@@ -115,6 +129,10 @@ class ProgramSchemaTest {
         .isEqualTo(kebab(RewardKind.values()));
     assertThat(values(def("tiers").get("properties").get("metric")))
         .isEqualTo(kebab(TierMetric.values()));
+    assertThat(values(def("tiers").get("properties").get("downgrade")))
+        .isEqualTo(kebab(TierDowngrade.values()));
+    assertThat(values(def("plan").get("properties").get("dividend").get("properties")
+        .get("onReturn"))).isEqualTo(kebab(Dividend.ReturnPolicy.values()));
     assertThat(values(def("challenge").get("properties").get("goal")))
         .isEqualTo(kebab(ChallengeGoal.values()));
     assertThat(values(def("challenge").get("properties").get("window")))
@@ -144,5 +162,17 @@ class ProgramSchemaTest {
         components(ScenarioDefinition.PurchaseDefinition.class));
     assertThat(properties(scenario.get("properties").get("member"))).containsExactlyElementsOf(
         components(ScenarioDefinition.MemberDefinition.class));
+    Map<String, Class<? extends Record>> activities = Map.of(
+        "payFee", ScenarioDefinition.PayFeeDefinition.class,
+        "refundFee", ScenarioDefinition.RefundFeeDefinition.class,
+        "startTrial", ScenarioDefinition.TrialDefinition.class,
+        "adjust", ScenarioDefinition.AdjustDefinition.class,
+        "payWithPoints", ScenarioDefinition.PayDefinition.class,
+        "donate", ScenarioDefinition.DonateDefinition.class,
+        "redeem", ScenarioDefinition.RedeemDefinition.class,
+        "event", ScenarioDefinition.EventDefinition.class,
+        "return", ScenarioDefinition.ReturnDefinition.class);
+    activities.forEach((name, type) -> assertThat(properties(step.get("properties").get(name)))
+        .as(name).containsExactlyElementsOf(components(type)));
   }
 }

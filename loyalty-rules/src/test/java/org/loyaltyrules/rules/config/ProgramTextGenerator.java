@@ -56,6 +56,7 @@ final class ProgramTextGenerator {
   private static final List<String> STRINGS = List.of("", " ", "text", "nope", "no-such-id",
       "123", "true", "null", "2026-02-30", "2026-13-01T25:61", "P-1D", "0 days", "25 hours",
       "99999999 days", "rolling 0 months", "rolling 121 months", "free_item", "RATE",
+      "lifetime", "calendar-year", "one-step", "reduce-next", "expression", "sum(line.amount)",
       "loyalty-program/2", "Mars/Olympus", "GMT+99", "usd", "US", "a".repeat(201), "é",
       "\u0000x", "order.total >", "order.total", "1 / 0 > 1", "inSegment(", "'", "\uFEFF");
   private static final List<String> SNIPPETS = List.of("", " ", "  ", "\n", "\n  ", "\t", ":",
@@ -97,7 +98,8 @@ final class ProgramTextGenerator {
       "caps", "budget", "condition", "when", "onError", "reward", "voucher", "cost", "multiplier",
       "bonusPoints", "metric", "statusUnit", "threshold", "earnMultiplier", "perks", "fee", "term",
       "pointValue", "minimumPoints", "stepPoints", "goal", "target", "restarts", "pointsPerStep",
-      "valuePerStep", "maxShare");
+      "valuePerStep", "maxShare", "credit", "downgrade", "grace", "entryBonus", "trial",
+      "discount", "dividend", "onReturn");
   private static final String YAML_HEAD = "format: loyalty-program/1\nid: p\ncurrency: USD\n"
       + "zone: UTC\nunits:\n  - id: pts\n    name: Pts\n";
   private static final String JSON_HEAD = "{\"format\": \"loyalty-program/1\", \"id\": \"p\", "

@@ -2,6 +2,7 @@ package org.loyaltyrules.rules.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -148,10 +149,10 @@ class ScenarioRunnerTest {
             + "are [stars]",
         "step 1, steps[0].expect.granted.bsae: unknown rule 'bsae'; did you mean 'base'?",
         "step 1, steps[0].expect.effects.points-earnt: unknown effect 'points-earnt'; the "
-            + "effects are [account-closed, donation-made, membership-changed, paid-with-points, "
-            + "perk-granted, points-earned, points-expired, points-restored, points-reversed, "
-            + "points-shortfall, reward-redeemed, tier-changed, voucher-expired, voucher-issued, "
-            + "voucher-revoked]",
+            + "effects are [account-closed, discount-granted, dividend-adjusted, donation-made, "
+            + "membership-changed, paid-with-points, perk-granted, points-earned, points-expired, "
+            + "points-restored, points-reversed, points-shortfall, reward-redeemed, tier-changed, "
+            + "voucher-expired, voucher-issued, voucher-revoked]",
         "step 1, steps[0].expect.vouchers[0].status: 'used' is not one of [applied, expired, "
             + "issued, revoked]");
   }
@@ -213,7 +214,8 @@ class ScenarioRunnerTest {
         """));
     assertThat(result.failures()).extracting(Object::toString).containsExactly("step 1, "
         + "steps[0].expect: the step was refused, so there is no decision whose granted points, "
-        + "notes, effects, errors or replay could be checked; expect only refused and balances");
+        + "notes, effects, perks, discount, errors or replay could be checked; expect only "
+        + "refused and balances");
   }
 
   @Test
@@ -249,7 +251,201 @@ class ScenarioRunnerTest {
           redeem: {id: d-1, reward: drink}
           advance: true
         """)).problems()).extracting(Object::toString).containsExactly("steps[0]: a step has "
-            + "exactly one of purchase, return, event, redeem, payWithPoints, donate and "
+            + "exactly one of purchase, return, event, redeem, payWithPoints, donate, payFee, "
+            + "refundFee, startTrial, adjust and advance: true; this one has 2");
+  }
+
+  // -- paid plans, trials and adjustments -----------------------------------------------------
+
+  private static final String PLANS = PROGRAM + """
+      tiers:
+        metric: spend
+        window: calendar-year
+        tiers:
+          - id: green
+            name: Green
+            threshold: 0
+          - id: gold
+            name: Gold
+            threshold: 500
+            perks: [free-refill]
+      plans:
+        - id: plus
+          name: Plus
+          fee: 50.00
+          term: 1 year
+          perks: [free-shipping]
+          trial: 14 days
+          discount:
+            percent: 10
+        - id: coop
+          name: Co-op
+          fee: 20.00
+          dividend:
+            percent: 5
+      """;
+
+  private static ScenarioResult runWithPlans(String steps) {
+    return Scenarios.run(scenario(steps).replace("coffee.program.yaml", "plans.program.yaml"),
+        Map.of("plans.program.yaml", PLANS)::get);
+  }
+
+  private static List<String> problems(ScenarioResult result) {
+    return result.problems().stream().map(Object::toString).toList();
+  }
+
+  @Test
+  void feePaymentsRefundsTrialsAndAdjustmentsAreReadAsSteps() {
+    ScenarioResult result = runWithPlans("""
+        - at: 2026-03-02T09:00
+          startTrial: {id: t-1, plan: plus}
+        - at: 2026-03-10T09:00
+          payFee: {id: f-1, plan: plus, amount: 50.00}
+        - at: 2026-03-11T09:00
+          refundFee: {id: r-1, plan: plus, amount: 12.50, payment: f-1}
+        - at: 2026-03-12T09:00
+          adjust: {id: a-1, points: 40, reason: goodwill}
+          expect:
+            available: {stars: 40}
+            memberships: {coop: none}
+        - at: 2026-03-12T09:01
+          adjust: {id: a-2, unit: stars, points: -15, reason: correction}
+          expect:
+            available: {stars: 25}
+            effects: {points-earned: 0}
+            perks: []
+            discount: 0
+        """);
+    assertThat(result.problems()).isEmpty();
+    assertThat(result.steps()).isEqualTo(5);
+    assertThat(result.failures()).filteredOn(f -> f.step() >= 4).isEmpty();
+  }
+
+  @Test
+  void aPlanTheProgramDoesNotHaveIsAProblemAtItsPath() {
+    assertThat(problems(runWithPlans("""
+        - at: 2026-03-02T09:00
+          payFee: {id: f-1, plan: pluss, amount: 50}
+        """))).containsExactly("steps[0].payFee.plan: unknown plan 'pluss'; did you mean "
+            + "'plus'?");
+    assertThat(problems(runWithPlans("""
+        - at: 2026-03-02T09:00
+          refundFee: {id: r-1, plan: gold, amount: 50, payment: f-1}
+        """))).containsExactly("steps[0].refundFee.plan: unknown plan 'gold'; the program's "
+            + "plans are [coop, plus]");
+    assertThat(problems(run(scenario("""
+        - at: 2026-03-02T09:00
+          startTrial: {id: t-1, plan: plus}
+        """)))).containsExactly("steps[0].startTrial.plan: unknown plan 'plus'; the program "
+            + "has no plans");
+  }
+
+  @Test
+  void aMisshapenFeeTrialOrAdjustmentStepIsAProblemAtItsPath() {
+    assertThat(problems(runWithPlans("""
+        - at: 2026-03-02T09:00
+          payFee: {id: f-1, plan: plus}
+        - at: 2026-03-03T09:00
+          refundFee: {id: r-1, plan: plus, amount: 0}
+        - at: 2026-03-04T09:00
+          startTrial: {id: t-1, plan: plus, days: 14}
+        - at: 2026-03-05T09:00
+          adjust: {id: a-1, points: 1.5}
+        """))).containsExactly(
+            "steps[0].payFee.amount: is required",
+            "steps[1].refundFee.amount: must be more than 0, was 0",
+            "steps[1].refundFee.payment: is required",
+            "steps[2].startTrial.days: 'days' is not a field here; the fields here are "
+                + "[id, plan]",
+            "steps[3].adjust.points: must be a whole number, was 1.5",
+            "steps[3].adjust.reason: is required");
+    assertThat(problems(runWithPlans("""
+        - at: 2026-03-02T09:00
+          payFee: {id: f-1, plan: plus, amount: 50}
+          startTrial: {id: t-1, plan: plus}
+        """))).containsExactly("steps[0]: a step has exactly one of purchase, return, event, "
+            + "redeem, payWithPoints, donate, payFee, refundFee, startTrial, adjust and "
             + "advance: true; this one has 2");
+    assertThat(problems(runWithPlans("""
+        - at: 2026-03-02T09:00
+          adjust: {id: a-1, points: 0, reason: nothing}
+        """))).containsExactly("steps[0].adjust: adjustment a-1: points must not be zero");
+    assertThat(problems(runWithPlans("""
+        - at: 2026-03-02T09:00
+          adjust: {id: a-1, unit: starz, points: 5, reason: typo}
+        """))).containsExactly("steps[0].adjust.unit: unknown unit 'starz'; the program's "
+            + "units are [stars]");
+    assertThat(problems(runWithPlans("""
+        - at: 2026-03-02T09:00
+          refundFee: {id: r-1, plan: plus, amount: 5, payment: r-1}
+        """))).singleElement().asString().startsWith("steps[0].refundFee: membership fee "
+            + "refund r-1: ");
+  }
+
+  @Test
+  void perksMembershipsAndDiscountAreCheckedAfterAStep() {
+    ScenarioResult passing = runWithPlans(BUY + """
+          expect:
+            perks: []
+            memberships: {plus: none, coop: none}
+            discount: 0.00
+            effects: {discount-granted: 0, dividend-adjusted: 0, perk-granted: 0}
+        """);
+    assertThat(passing.problems()).isEmpty();
+    assertThat(passing.failures()).isEmpty();
+    ScenarioResult failing = runWithPlans(BUY + """
+          expect:
+            perks: [free-shipping, free-refill, free-shipping]
+            memberships: {plus: active, pluss: active, coop: actve}
+            discount: 1.25
+        """);
+    assertThat(failing.failures()).extracting(Object::toString).containsExactly(
+        "step 1, steps[0].expect.memberships.pluss: unknown plan 'pluss'; did you mean 'plus'?",
+        "step 1, steps[0].expect.memberships.coop: 'actve' is not one of [active, cancelled, "
+            + "grace, lapsed, none, trial]",
+        "step 1, steps[0].expect.memberships.plus: expected membership active, was none",
+        "step 1, steps[0].expect.perks: expected perks [free-refill, free-shipping], were []",
+        "step 1, steps[0].expect.discount: expected a discount of 1.25, was 0");
+    assertThat(run(scenario(BUY + """
+          expect:
+            perks: [free-shipping]
+        """)).failures()).extracting(Object::toString).containsExactly("step 1, "
+            + "steps[0].expect.perks[0]: unknown perk 'free-shipping'; the program grants no "
+            + "perks");
+    assertThat(runWithPlans(BUY + """
+          expect:
+            perks: [free-shiping]
+        """).failures()).extracting(Object::toString).containsExactly("step 1, "
+            + "steps[0].expect.perks[0]: unknown perk 'free-shiping'; did you mean "
+            + "'free-shipping'?");
+  }
+
+  @Test
+  void membershipsCanBeCheckedAfterARefusedStepButPerksAndDiscountCannot() {
+    ScenarioResult result = runWithPlans("""
+        - at: 2026-03-03T09:00
+          redeem: {id: d-1, reward: drink}
+          expect:
+            refused: insufficient
+            memberships: {plus: none}
+            discount: 0
+        """);
+    assertThat(result.failures()).extracting(Object::toString).containsExactly("step 1, "
+        + "steps[0].expect: the step was refused, so there is no decision whose granted points, "
+        + "notes, effects, perks, discount, errors or replay could be checked; expect only "
+        + "refused and balances");
+  }
+
+  @Test
+  void theExpectationsOfPlansHaveTheirShape() {
+    assertThat(problems(runWithPlans(BUY + """
+          expect:
+            perks: free-shipping
+            memberships: [plus]
+            discount: -1
+        """))).containsExactly(
+            "steps[0].expect.discount: must be at least 0, was -1",
+            "steps[0].expect.memberships: must be a mapping, was a list",
+            "steps[0].expect.perks: must be a list, was 'free-shipping'");
   }
 }

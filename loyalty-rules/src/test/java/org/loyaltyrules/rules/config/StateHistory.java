@@ -42,15 +42,19 @@ import org.loyaltyrules.core.activity.RedeemReward;
 import org.loyaltyrules.core.activity.Return;
 import org.loyaltyrules.core.activity.ReturnLine;
 import org.loyaltyrules.core.decision.Decision;
+import org.loyaltyrules.core.decision.Effect;
 import org.loyaltyrules.core.decision.ProgramState;
+import org.loyaltyrules.core.member.FeeTerm;
 import org.loyaltyrules.core.member.Member;
 import org.loyaltyrules.core.member.Membership;
 import org.loyaltyrules.core.member.MembershipStatus;
 import org.loyaltyrules.core.member.PurchaseRecord;
 import org.loyaltyrules.core.member.TierStatus;
 import org.loyaltyrules.core.program.Cause;
+import org.loyaltyrules.core.program.Dividend;
 import org.loyaltyrules.core.program.ExpiryPolicy;
 import org.loyaltyrules.core.program.Grant;
+import org.loyaltyrules.core.program.MemberDiscount;
 import org.loyaltyrules.core.program.MembershipPlan;
 import org.loyaltyrules.core.program.Offer;
 import org.loyaltyrules.core.program.Partner;
@@ -83,7 +87,9 @@ import org.quicktheories.generators.Generate;
  * partner), returns of whole lines and of part of a line, paying with points, redemptions of a
  * free item and of a voucher, vouchers earned by spend and revoked by returns, donations,
  * transfers, adjustments up and down, check-ins, replays, the passage of time (vesting, expiry
- * of points and vouchers, birthdays) and, rarely, closing the account.
+ * of points and vouchers, birthdays) and, rarely, closing the account. The member starts with a
+ * membership in its trial, its paid term following, and a lapsed one of two terms; the plans
+ * have a trial, a grace period, a member discount and a dividend.
  *
  * <p>A history is a list of {@link Step} descriptors interpreted in order, so QuickTheories
  * shrinks a failure to a short history. A step that the engine refuses (too few points, a return
@@ -110,7 +116,12 @@ final class StateHistory {
           Tier.of("gold", "Gold", 300).withEarnMultiplier(new BigDecimal("1.5"))
               .withPerks(Set.of("free-refill")))))
       .plan(new MembershipPlan(PlanId.of("plus"), "Plus", Money.of("50", "USD"),
-          Optional.of(Period.ofMonths(2)), Set.of("free-shipping"), BigDecimal.valueOf(2)))
+          Optional.of(Period.ofMonths(2)), Set.of("free-shipping"), BigDecimal.valueOf(2))
+          .withTrial(Period.ofDays(10)).withGrace(Period.ofDays(7))
+          .withDiscount(new MemberDiscount(BigDecimal.TEN, LineFilter.categories("merch"))))
+      .plan(MembershipPlan.recurring("club", "Club", Money.of("5", "USD"), Period.ofMonths(1),
+          Set.of("free-refill")).withDividend(new Dividend(new BigDecimal("2.5"),
+              Dividend.ReturnPolicy.REDUCE_NEXT, Optional.of(Period.ofYears(1)))))
       .earnRule(new EarnRule.Rate(RuleId.of("base"), RuleSettings.defaults()
           .caps(Cap.of(CapScope.DAY, 600)), STARS, BigDecimal.valueOf(2), Money.of("1", "USD"),
           LineFilter.all()))
@@ -158,7 +169,10 @@ final class StateHistory {
   /** The outcome of a history: every decision, the member's state and the program's. */
   record Result(List<Decision> decisions, Member member, ProgramState state) {}
 
-  /** The member every history starts from: a profile, a tier and a membership. */
+  /**
+   * The member every history starts from: a profile, a tier, a membership in its trial with the
+   * term already paid for after it, and a lapsed membership of two terms.
+   */
   static Member start() {
     Member m = Member.enroll(MemberId.of("ana"), START);
     m = m.withProfile(m.profile().withBirthday(LocalDate.of(1990, 3, 9))
@@ -166,8 +180,74 @@ final class StateHistory {
         .withAttribute("cause", "fund"));
     m = m.withTier(new TierStatus(TierId.of("gold"), START, Optional.of(START.plus(
         Duration.ofDays(365)))));
-    return m.withMembership(new Membership(PlanId.of("plus"), START, Optional.of(START.plus(
-        Duration.ofDays(40))), ActivityId.of("fee-1"), MembershipStatus.ACTIVE));
+    m = m.withMembership(new Membership(PlanId.of("plus"), START, MembershipStatus.TRIAL,
+        List.of(term("trial-1", "0", START, Duration.ofDays(10)),
+            term("fee-1", "50", START.plus(Duration.ofDays(10)), Duration.ofDays(30)))));
+    Instant joined = START.minus(Duration.ofDays(75));
+    return m.withMembership(new Membership(PlanId.of("club"), joined, MembershipStatus.LAPSED,
+        List.of(term("club-1", "5", joined, Duration.ofDays(31)),
+            term("club-2", "5.00", joined.plus(Duration.ofDays(31)), Duration.ofDays(30)))));
+  }
+
+  private static FeeTerm term(String payment, String paid, Instant from, Duration length) {
+    return new FeeTerm(ActivityId.of(payment), Money.of(paid, "USD"), from,
+        Optional.of(from.plus(length)));
+  }
+
+  /**
+   * Members from {@link #start()} with random memberships of the program's plans, and of plans
+   * it does not have: every status, one to four terms each beginning where the one before ends,
+   * free trials among them, a lifetime term now and then; and a decision for each with random
+   * membership, discount and dividend effects.
+   */
+  static Gen<Decision> membershipDecisions() {
+    Gen<Decision> gen = in -> {
+      Member.Builder b = start().toBuilder();
+      List<String> plans = List.of("plus", "club", "coop", "gym");
+      List<Effect> effects = new ArrayList<>();
+      for (String plan : plans) {
+        if (pick(in, 0, 2) == 0) {
+          continue;
+        }
+        PlanId id = PlanId.of(plan);
+        Instant started = START.minus(Duration.ofMinutes(pick(in, 0, 400 * 24 * 60)));
+        Instant from = started.plus(Duration.ofMinutes(pick(in, 0, 3 * 24 * 60)));
+        List<FeeTerm> terms = new ArrayList<>();
+        for (int i = pick(in, 1, 4); i > 0; i--) {
+          boolean trial = terms.isEmpty() && pick(in, 0, 2) == 0;
+          Money paid = trial ? Money.zero(USD) : Money.of(BigDecimal.valueOf(
+              pick(in, 1, 50_000), pick(in, 0, 2)), USD);
+          boolean lifetime = i == 1 && pick(in, 0, 3) == 0;
+          Optional<Instant> until = lifetime ? Optional.empty()
+              : Optional.of(from.plus(Duration.ofMinutes(pick(in, 1, 400 * 24 * 60))));
+          terms.add(new FeeTerm(ActivityId.of((trial ? "trial-" : "fee-") + plan + "-" + i),
+              paid, from, until));
+          from = until.orElse(from);
+        }
+        MembershipStatus status = MembershipStatus.values()[pick(in, 0,
+            MembershipStatus.values().length - 1)];
+        Membership membership = new Membership(id, started, status, terms);
+        b.membership(membership);
+        effects.add(new Effect.MembershipChanged(id, status, membership.expiresAt()));
+        if (pick(in, 0, 1) == 0) {
+          effects.add(new Effect.DiscountGranted(id, Money.of(BigDecimal.valueOf(
+              pick(in, 1, 10_000), pick(in, 0, 2)), USD)));
+        }
+        if (pick(in, 0, 1) == 0) {
+          effects.add(new Effect.DividendAdjusted(id, pick(in, 1990, 2100),
+              Money.of(BigDecimal.valueOf(pick(in, 0, 10_000), 2), USD),
+              Dividend.ReturnPolicy.values()[pick(in, 0, 1)]));
+        }
+      }
+      Member member = b.build();
+      return new Decision(Optional.of(ActivityId.of("m-1")), member.asOf(), false, member,
+          effects, List.of(), List.of(), List.of(), List.of());
+    };
+    return gen.describedAs(d -> StateJson.write(d));
+  }
+
+  private static int pick(org.quicktheories.core.RandomnessSource in, int min, int max) {
+    return (int) in.next(org.quicktheories.impl.Constraint.between(min, max));
   }
 
   static Gen<List<Step>> steps(int maxSteps) {

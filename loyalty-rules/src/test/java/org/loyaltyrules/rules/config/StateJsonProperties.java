@@ -33,7 +33,8 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>(a) Whatever a history did, every decision, the member's state, the program-level state and
  * every decision's postings read back equal to what was written, and writing what was read gives
- * the same text. (b) A document damaged at random (characters deleted, replaced or inserted;
+ * the same text; so do members with random memberships and decisions with random membership,
+ * discount and dividend effects, which the engine does not produce yet. (b) A document damaged at random (characters deleted, replaced or inserted;
  * values changed or swapped; properties dropped or added; array elements dropped, repeated or
  * swapped) either reads, and then writes and reads back to an equal value, or is refused with a
  * {@link StateFormatException} that has a path; never another exception.
@@ -71,6 +72,27 @@ class StateJsonProperties {
           String state = StateJson.write(result.state());
           assertThat(StateJson.readProgramState(state)).isEqualTo(result.state());
           assertThat(StateJson.write(StateJson.readProgramState(state))).isEqualTo(state);
+        });
+  }
+
+  /**
+   * Members with random memberships (every status, several terms, trials, lifetime terms) and
+   * decisions with random membership, discount and dividend effects round-trip exactly.
+   */
+  @Test
+  void randomMembershipsAndTheirEffectsRoundTripExactly() {
+    qt().withExamples(HISTORIES).withShrinkCycles(2_000)
+        .forAll(StateHistory.membershipDecisions())
+        .checkAssert(d -> {
+          String text = StateJson.write(d);
+          Decision back = StateJson.readDecision(text);
+          assertThat(back).as("decision read back from %s", text).isEqualTo(d);
+          assertThat(StateJson.write(back)).as("decision written again").isEqualTo(text);
+          String member = StateJson.write(d.member());
+          Member read = StateJson.readMember(member);
+          assertThat(read).as("member read back from %s", member).isEqualTo(d.member());
+          assertThat(read.memberships()).isEqualTo(d.member().memberships());
+          assertThat(StateJson.write(read)).as("member written again").isEqualTo(member);
         });
   }
 
@@ -140,6 +162,8 @@ class StateJsonProperties {
     }
     samples.add(new Sample("decision", StateJson.write(StateSamples.everyEffect()),
         StateJson::readDecision, d -> StateJson.write((Decision) d)));
+    samples.add(new Sample("member", StateJson.write(StateSamples.withMemberships()),
+        StateJson::readMember, m -> StateJson.write((Member) m)));
     samples.add(new Sample("program state", StateJson.write(StateSamples.fullProgramState()),
         StateJson::readProgramState, s -> StateJson.write((ProgramState) s)));
     return samples;

@@ -21,6 +21,7 @@ import org.loyaltyrules.core.Money;
 import org.loyaltyrules.core.activity.Purchase;
 import org.loyaltyrules.core.activity.PurchaseLine;
 import org.loyaltyrules.core.decision.Decision;
+import org.loyaltyrules.core.decision.Effect;
 import org.loyaltyrules.core.decision.ProgramState;
 import org.loyaltyrules.core.member.Member;
 import org.loyaltyrules.core.member.MemberProfile;
@@ -265,18 +266,49 @@ class StateJsonTest {
     String types = "[points-earned, points-reversed, points-restored, points-shortfall, "
         + "points-expired, reward-redeemed, paid-with-points, voucher-issued, voucher-revoked, "
         + "voucher-expired, donation-made, tier-changed, membership-changed, perk-granted, "
-        + "account-closed]";
+        + "discount-granted, dividend-adjusted, account-closed]";
     assertRefused(StateJson::readDecision, edit(DECISION, "/effects/1",
         o -> o.put("type", "points-stolen")), "effects[1].type",
         "unknown type \"points-stolen\", expected one of " + types);
-    assertRefused(StateJson::readDecision, edit(DECISION, "/effects/0",
-        o -> o.remove("type")), "effects[0].type", "missing, expected one of " + types);
-    assertRefused(StateJson::readDecision, edit(DECISION, "/effects/0",
-        o -> o.put("type", 7)), "effects[0].type", "expected a string, one of " + types
+    assertRefused(StateJson::readDecision, edit(DECISION, "/effects/1",
+        o -> o.remove("type")), "effects[1].type", "missing, expected one of " + types);
+    assertRefused(StateJson::readDecision, edit(DECISION, "/effects/1",
+        o -> o.put("type", 7)), "effects[1].type", "expected a string, one of " + types
             + ", was 7");
-    assertRefused(StateJson::readDecision, edit(DECISION, "/effects/0",
-        o -> o.put("activity", "p-1")), "effects[0].activity",
+    assertRefused(StateJson::readDecision, edit(DECISION, "/effects/1",
+        o -> o.put("activity", "p-1")), "effects[1].activity",
         "unknown property, expected one of [unit, points, rule, lot, pendingUntil]");
+  }
+
+  @Test
+  void aBadMembershipOrMembershipEffectIsRefusedAtItsPath() {
+    // Memberships are written by plan: club, coop, gym, plus, prime, video.
+    String member = StateJson.write(StateSamples.withMemberships());
+    assertRefused(StateJson::readMember, edit(member, "/memberships/0", o -> o.put("status",
+        "PAUSED")), "memberships[0].status", "unknown value \"PAUSED\", expected one of "
+            + "[TRIAL, ACTIVE, GRACE, LAPSED, CANCELLED]");
+    assertRefused(StateJson::readMember, edit(member, "/memberships/4/terms/2", o -> o.put(
+        "from", "2026-03-01T15:30:00Z")), "memberships[4]", "membership prime: terms[2] "
+            + "begins at 2026-03-01T15:30:00Z, not where terms[1] ends, 2026-02-25T15:30:00Z");
+    assertRefused(StateJson::readMember, edit(member, "/memberships/1/terms/0",
+        o -> o.remove("paid")), "memberships[1].terms[0].paid", "missing");
+    assertRefused(StateJson::readMember, editArray(member, "/memberships", a -> a.add(
+        a.get(0).deepCopy())), "memberships[6].plan", "duplicate \"club\", the same as "
+            + "memberships[0]");
+    String decision = StateJson.write(StateSamples.everyEffect());
+    int discount = StateSamples.effects().indexOf(StateSamples.effects().stream()
+        .filter(e -> e instanceof Effect.DiscountGranted).findFirst().orElseThrow());
+    assertRefused(StateJson::readDecision, edit(decision, "/effects/" + discount,
+        o -> o.put("amount", "0")), "effects[" + discount + "]",
+        "plan plus: discount must be positive, was USD 0.00");
+    assertRefused(StateJson::readDecision, edit(decision, "/effects/" + (discount + 1),
+        o -> o.put("policy", "refund")), "effects[" + (discount + 1) + "].policy",
+        "unknown value \"refund\", expected one of [KEEP, REDUCE_NEXT]");
+    assertRefused(StateJson::readDecision, edit(decision, "/effects/" + (discount + 1),
+        o -> o.remove("year")), "effects[" + (discount + 1) + "].year", "missing");
+    assertRefused(StateJson::readDecision, edit(decision, "/effects/" + (discount + 1),
+        o -> o.put("amount", "-0.01")), "effects[" + (discount + 1) + "]",
+        "plan coop: dividend adjustment must not be negative, was USD -0.01");
   }
 
   @Test
@@ -284,8 +316,8 @@ class StateJsonTest {
     assertRefused(StateJson::readDecision, edit(DECISION, "", o -> o.put("at",
         "2026-03-02T16:00:00Z")), "", "decision at 2026-03-02T16:00:00Z: the member's state is "
             + "as of 2026-03-02T15:00:00Z");
-    assertRefused(StateJson::readDecision, edit(DECISION, "/effects/0", o -> o.put("points",
-        0)), "effects[0]", "points earned must be positive, was 0");
+    assertRefused(StateJson::readDecision, edit(DECISION, "/effects/1", o -> o.put("points",
+        0)), "effects[1]", "points earned must be positive, was 0");
     assertRefused(StateJson::readDecision, edit(DECISION, "/trace/0", o -> o.put(
         "lostToRounding", "-0.5")), "trace[0]",
         "rule base: lost to rounding must not be negative, was -0.5");

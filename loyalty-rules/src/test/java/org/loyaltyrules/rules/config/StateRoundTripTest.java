@@ -82,7 +82,8 @@ class StateRoundTripTest {
         "reversed lot", "written off", "open reversal", "deficit", "closed", "payment",
         "restored payment", "partial return", "fractional quantity", "line partner",
         "payment instrument", "voucher issued", "voucher expired", "voucher revoked",
-        "tier", "membership", "birthday", "attributes", "progress", "rounding lost",
+        "tier", "membership", "membership of several terms", "trial term", "membership trial",
+        "membership lapsed", "birthday", "attributes", "progress", "rounding lost",
         "posting with reason", "posting undoes", "posting reversal of", "partner account",
         "cause account", "breakage account"));
   }
@@ -96,7 +97,14 @@ class StateRoundTripTest {
         "{\"type\":\"tier-changed\",\"to\":\"green\"}",
         "{\"type\":\"budget-spent\",\"budget\":\"spring\",\"points\":-20}",
         "{\"type\":\"settlement-accrued\",\"partner\":\"airline\",\"amount\":\"-1.25\","
-            + "\"currency\":\"USD\"}");
+            + "\"currency\":\"USD\"}",
+        "{\"type\":\"membership-changed\",\"plan\":\"plus\",\"status\":\"TRIAL\",",
+        "{\"type\":\"discount-granted\",\"plan\":\"plus\",\"amount\":\"1.30\","
+            + "\"currency\":\"USD\"}",
+        "{\"type\":\"dividend-adjusted\",\"plan\":\"coop\",\"year\":2025,\"amount\":\"0.75\","
+            + "\"currency\":\"USD\",\"policy\":\"KEEP\"}",
+        "{\"type\":\"dividend-adjusted\",\"plan\":\"coop\",\"year\":2025,\"amount\":\"0.00\","
+            + "\"currency\":\"USD\",\"policy\":\"REDUCE_NEXT\"}");
     TraceEntry odd = StateJson.readDecision(json).trace().get(2);
     assertThat(odd.lostToRounding().scale()).isEqualTo(-1);
     assertRoundTrip(StateSamples.refused());
@@ -116,7 +124,7 @@ class StateRoundTripTest {
         "points-reversed", "points-restored", "points-shortfall", "points-expired",
         "reward-redeemed", "paid-with-points", "voucher-issued", "voucher-revoked",
         "voucher-expired", "donation-made", "tier-changed", "membership-changed", "perk-granted",
-        "account-closed");
+        "discount-granted", "dividend-adjusted", "account-closed");
     assertThat(typeNames(ChangeDocument.class)).containsExactly("budget-spent",
         "settlement-accrued", "draw-entered", "prize-awarded");
     assertThat(EffectDocument.class.getPermittedSubclasses())
@@ -149,7 +157,8 @@ class StateRoundTripTest {
     String json = StateJson.write(ana);
     assertThat(json).isEqualTo("{\"format\":\"loyalty-member/1\",\"id\":\"ana\","
         + "\"enrolledAt\":\"2026-03-02T13:00:00Z\",\"profile\":{\"segments\":[],"
-        + "\"attributes\":{}},\"memberships\":[],\"ledger\":{\"asOf\":\"2026-03-02T13:00:00Z\","
+        + "\"attributes\":{}},\"tier\":{\"tier\":\"green\",\"since\":\"2026-03-02T13:00:00Z\"},"
+        + "\"memberships\":[],\"ledger\":{\"asOf\":\"2026-03-02T13:00:00Z\","
         + "\"closed\":false,\"lots\":[{\"id\":\"lot-1\",\"unit\":\"stars\",\"amount\":100,"
         + "\"remaining\":100,\"consumed\":0,\"lapsed\":0,\"reversed\":0,\"writtenOff\":0,"
         + "\"earnedAt\":\"2026-03-02T13:00:00Z\",\"vestsAt\":\"2026-03-02T13:00:00Z\","
@@ -210,6 +219,24 @@ class StateRoundTripTest {
     assertThat(StateJson.readDecision(reordered)).isEqualTo(last);
     assertThat(StateJson.write(StateJson.readDecision(reordered)))
         .isEqualTo(StateJson.write(last));
+  }
+
+  @Test
+  void membershipsOfEveryStatusWithTrialsAndSeveralTermsRoundTrip() {
+    Member member = StateSamples.withMemberships();
+    assertRoundTrip(member);
+    String json = StateJson.write(member);
+    assertThat(json).contains("{\"plan\":\"prime\",\"startedAt\":\"2025-01-26T15:30:00Z\","
+        + "\"status\":\"ACTIVE\",\"terms\":[{\"payment\":\"trial-prime\",\"paid\":\"0.00\","
+        + "\"currency\":\"USD\",\"from\":\"2025-01-26T15:30:00Z\","
+        + "\"until\":\"2025-02-25T15:30:00Z\"},{\"payment\":\"fee-1\",\"paid\":\"139.00\",",
+        "\"status\":\"TRIAL\"", "\"status\":\"GRACE\"", "\"status\":\"LAPSED\"",
+        "\"status\":\"CANCELLED\"",
+        "{\"payment\":\"fee-coop\",\"paid\":\"20.00\",\"currency\":\"USD\","
+            + "\"from\":\"2025-11-22T15:30:00Z\"}");
+    assertThat(StateJson.readMember(json).membership(org.loyaltyrules.core.PlanId.of("prime"))
+        .orElseThrow().terms()).hasSize(3).first().satisfies(t -> assertThat(t.isTrial())
+            .isTrue());
   }
 
   @Test
@@ -326,6 +353,11 @@ class StateRoundTripTest {
           .toLowerCase(Locale.ROOT)));
       mark(m.tier().isPresent(), "tier");
       mark(!m.memberships().isEmpty(), "membership");
+      m.memberships().values().forEach(x -> {
+        mark(x.terms().size() > 1, "membership of several terms");
+        mark(x.terms().stream().anyMatch(t -> t.isTrial()), "trial term");
+        features.add("membership " + x.status().name().toLowerCase(Locale.ROOT));
+      });
       mark(m.profile().birthday().isPresent(), "birthday");
       mark(!m.profile().attributes().isEmpty(), "attributes");
       mark(!m.progress().isEmpty(), "progress");

@@ -1,6 +1,7 @@
 package org.loyaltyrules.rules.config;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,16 +26,21 @@ import org.loyaltyrules.core.decision.Effect;
 import org.loyaltyrules.core.decision.ProgramState;
 import org.loyaltyrules.core.decision.ProgramStateChange;
 import org.loyaltyrules.core.decision.TraceEntry;
+import org.loyaltyrules.core.ledger.Ledger;
+import org.loyaltyrules.core.member.FeeTerm;
 import org.loyaltyrules.core.member.Member;
+import org.loyaltyrules.core.member.Membership;
 import org.loyaltyrules.core.member.MembershipStatus;
 import org.loyaltyrules.core.member.Voucher;
 import org.loyaltyrules.core.member.VoucherStatus;
+import org.loyaltyrules.core.program.Dividend;
 import org.loyaltyrules.core.program.ShortfallPolicy;
 
 /**
  * Values built by hand for what the engine does not produce yet: a decision with one effect of
  * every kind, every kind of program-state change, trace entries and errors; a refused decision;
- * a program state with every map filled.
+ * a program state with every map filled; a member with memberships of every status, some of
+ * several terms and trials.
  */
 final class StateSamples {
   static final Instant AT = Instant.parse("2026-03-02T15:30:00Z");
@@ -68,8 +74,53 @@ final class StateSamples {
             Optional.of(AT.plusSeconds(30 * 86_400))),
         new Effect.MembershipChanged(PlanId.of("life"), MembershipStatus.LAPSED,
             Optional.empty()),
+        new Effect.MembershipChanged(PlanId.of("plus"), MembershipStatus.TRIAL,
+            Optional.of(AT.plusSeconds(14 * 86_400))),
+        new Effect.MembershipChanged(PlanId.of("plus"), MembershipStatus.GRACE,
+            Optional.of(AT.minusSeconds(86_400))),
+        new Effect.MembershipChanged(PlanId.of("plus"), MembershipStatus.CANCELLED,
+            Optional.of(AT)),
         new Effect.PerkGranted("free-shipping", "plan plus"),
+        new Effect.DiscountGranted(PlanId.of("plus"), Money.of("1.30", "USD")),
+        new Effect.DividendAdjusted(PlanId.of("coop"), 2025, Money.of("0.75", "USD"),
+            Dividend.ReturnPolicy.KEEP),
+        new Effect.DividendAdjusted(PlanId.of("coop"), 2025, Money.zero(Money.currency("USD")),
+            Dividend.ReturnPolicy.REDUCE_NEXT),
         new Effect.AccountClosed("member asked"));
+  }
+
+  /**
+   * A member with a paid membership of every status: a trial, one of several terms begun with a
+   * trial, one in its grace period, a lapsed one, a lifetime one and a cancelled one.
+   */
+  static Member withMemberships() {
+    MemberId id = MemberId.of("ana");
+    Member.Builder b = Member.builder(id, days(-400), Ledger.open(id, AT));
+    b.membership(new Membership(PlanId.of("plus"), days(-5), MembershipStatus.TRIAL,
+        List.of(term("trial-plus", "0", -5, 25))));
+    b.membership(new Membership(PlanId.of("prime"), days(-400), MembershipStatus.ACTIVE,
+        List.of(term("trial-prime", "0", -400, -370), term("fee-1", "139.00", -370, -5),
+            term("fee-2", "139", -5, 360))));
+    b.membership(new Membership(PlanId.of("club"), days(-35), MembershipStatus.GRACE,
+        List.of(term("fee-club", "9.99", -35, -5))));
+    b.membership(new Membership(PlanId.of("gym"), days(-201), MembershipStatus.LAPSED,
+        List.of(term("fee-gym-1", "30", -200, -185), term("fee-gym-2", "30", -185, -170))));
+    b.membership(new Membership(PlanId.of("coop"), days(-100), MembershipStatus.ACTIVE,
+        List.of(new FeeTerm(ActivityId.of("fee-coop"), Money.of("20", "USD"), days(-100),
+            Optional.empty()))));
+    b.membership(new Membership(PlanId.of("video"), days(-20), MembershipStatus.CANCELLED,
+        List.of(term("fee-video", "12.50", -20, -10))));
+    return b.build();
+  }
+
+  /** A term bought by {@code payment} from {@code from} to {@code until} days after now. */
+  static FeeTerm term(String payment, String paid, int from, int until) {
+    return new FeeTerm(ActivityId.of(payment), Money.of(paid, "USD"), days(from),
+        Optional.of(days(until)));
+  }
+
+  private static Instant days(int days) {
+    return AT.plus(Duration.ofDays(days));
   }
 
   /** One program-state change of every kind. */
