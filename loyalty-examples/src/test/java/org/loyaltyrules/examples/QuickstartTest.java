@@ -91,6 +91,22 @@ class QuickstartTest {
         "// --- README expressions begin ---", "// --- README expressions end ---", 0));
   }
 
+  @Test
+  void readmeTiersAndPlansAreAValidPartOfAProgram() throws IOException {
+    String text = String.join("\n", List.of("format: loyalty-program/1", "id: shop",
+        "name: Shop", "currency: USD", "zone: America/Los_Angeles",
+        "units: [{id: points, name: Points}]",
+        "earnRules: [{id: base, kind: rate, unit: points, points: 1, per: 1.00}]"))
+        + "\n" + String.join("\n", snippet(Path.of("../README.md"), "```yaml", "```", 0));
+
+    org.loyaltyrules.rules.config.ProgramFile file = org.loyaltyrules.rules.config.ProgramFiles
+        .read(text, org.loyaltyrules.rules.config.ProgramFiles.Syntax.YAML);
+
+    assertThat(file.problems()).isEmpty();
+    assertThat(file.program().tiers().orElseThrow().tiers()).hasSize(3);
+    assertThat(file.program().plans().values().iterator().next().dividend()).isPresent();
+  }
+
   /**
    * The lines between the {@code occurrence}th pair of markers (from 0), with their common
    * indentation removed.
