@@ -34,8 +34,9 @@ import org.loyaltyrules.core.program.Program;
  *
  * <p>Dividend counters in the member's progress: {@code dividend/PLAN/YEAR} holds the spend a
  * calendar year counted while the membership was active, {@code dividend/PLAN/issued/YEAR} marks
- * the year's dividend issued, and {@code dividend/PLAN/deduct} what the next dividend loses to
- * returns after one was issued.
+ * the year's dividend issued, {@code dividend/PLAN/late/YEAR} spend reported after it was
+ * issued (which counts toward no dividend), and {@code dividend/PLAN/deduct} what the next
+ * dividend loses to returns after one was issued.
  */
 final class Memberships {
   static final String DIVIDEND = "dividend/";
@@ -222,6 +223,10 @@ final class Memberships {
 
   static String issuedKey(PlanId plan, int year) {
     return DIVIDEND + plan + "/issued/" + year;
+  }
+
+  static String lateKey(PlanId plan, int year) {
+    return DIVIDEND + plan + "/late/" + year;
   }
 
   static String deductKey(PlanId plan) {

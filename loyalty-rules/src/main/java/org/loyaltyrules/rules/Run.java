@@ -227,7 +227,10 @@ final class Run {
     int year = local(occurredAt).getYear();
     for (MembershipPlan plan : program.plans().values()) {
       if (plan.dividend().isPresent() && active.contains(plan.id())) {
-        String key = Memberships.spendKey(plan.id(), year);
+        // Spend reported after its year's dividend was issued counts toward none; it is kept
+        // apart so that returning it takes back nothing that was paid.
+        String key = progress(Memberships.issuedKey(plan.id(), year)).signum() > 0
+            ? Memberships.lateKey(plan.id(), year) : Memberships.spendKey(plan.id(), year);
         set(key, progress(key).add(amount));
       }
     }
@@ -248,9 +251,18 @@ final class Run {
         continue;
       }
       org.loyaltyrules.core.program.Dividend dividend = plan.dividend().get();
+      String lateKey = Memberships.lateKey(plan.id(), year);
+      BigDecimal late = progress(lateKey).min(returned);
+      if (late.signum() > 0) {
+        set(lateKey, progress(lateKey).subtract(late));
+      }
+      BigDecimal counted = returned.subtract(late);
+      if (counted.signum() == 0) {
+        continue;
+      }
       String key = Memberships.spendKey(plan.id(), year);
       BigDecimal before = progress(key);
-      BigDecimal after = before.subtract(returned).max(BigDecimal.ZERO);
+      BigDecimal after = before.subtract(counted).max(BigDecimal.ZERO);
       set(key, after);
       if (progress(Memberships.issuedKey(plan.id(), year)).signum() > 0) {
         Money share = Memberships.dividendOf(before, dividend, program)

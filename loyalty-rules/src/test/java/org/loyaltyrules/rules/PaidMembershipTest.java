@@ -220,4 +220,25 @@ class PaidMembershipTest {
           "dividend:rei-coop:2026")).status()).isEqualTo(VoucherStatus.ISSUED);
     }
   }
+
+  @Test
+  void spendReportedAfterItsYearsDividendCountsTowardNoneAndItsReturnTakesNothingBack() {
+    CompiledProgram shop = program(Dividend.ReturnPolicy.REDUCE_NEXT);
+    Member m = decide(shop, ana(), new MembershipFeePayment(ActivityId.of("fee-1"),
+        at(2026, 2, 1), REI, Money.of("20", "USD"))).member();
+    m = decide(shop, m, order("p-1", at(2026, 6, 1), "gear", "100")).member();
+    m = shop.advance(STATE, m, at(2027, 1, 2)).member();
+    Purchase late = order("p-late", at(2026, 12, 31), "gear", "400");
+    m = shop.decide(STATE, m, late, at(2027, 1, 3), RANDOM).member();
+
+    Decision returned = decide(shop, m, Return.of(ActivityId.of("r-1"), at(2027, 1, 4),
+        ActivityId.of("p-late"), List.of(ReturnLine.of("l1", 1))));
+
+    assertThat(returned.effects()).noneMatch(e -> e instanceof Effect.DividendAdjusted);
+    Member later = decide(shop, returned.member(), order("p-2", at(2027, 6, 1), "gear", "100"))
+        .member();
+    Member next = shop.advance(STATE, later, at(2028, 1, 2)).member();
+    assertThat(next.vouchers().get(org.loyaltyrules.core.VoucherId.of("dividend:rei-coop:2027"))
+        .value()).isEqualTo(Money.of("10.00", "USD"));
+  }
 }

@@ -24,7 +24,9 @@ class ProgramFilesTest {
         Arguments.of("starbucks.program.yaml", Starbucks.program()),
         Arguments.of("petsmart-treats.program.yaml", PetSmartTreats.program()),
         Arguments.of("sweetgreen.program.yaml", Sweetgreen.program()),
-        Arguments.of("odacite.program.yaml", Odacite.program()));
+        Arguments.of("odacite.program.yaml", Odacite.program()),
+        Arguments.of("amazon-prime.program.yaml", AmazonPrime.program()),
+        Arguments.of("rei-co-op.program.yaml", ReiCoop.program()));
   }
 
   /** The text of an example file, from the classpath. */
