@@ -352,6 +352,25 @@ final class Run {
     }
     periods.add(tiers.periodStart(member, tiers.date(at)));
     int current = tier.map(t -> tiers.ladder().rank(t.tier())).filter(r -> r >= 0).orElse(0);
+    // A return that takes credit from the period the latest review kept the tier on decides
+    // that review again on the credit that remains: buying in December and returning in January
+    // must not keep a status for a year.
+    LocalDate running = tiers.periodStart(member, tiers.date(at).minus(tiers.ladder().grace()));
+    Instant latestReview = tiers.reviewAt(running);
+    LocalDate reviewed = tiers.periodStart(member, running.minusDays(1));
+    boolean takenFromReviewed = tierCredit.stream().anyMatch(c -> c.getValue().signum() < 0
+        && tiers.periodStart(member, tiers.date(c.getKey())).equals(reviewed));
+    if (takenFromReviewed && !latestReview.isAfter(at) && current > 0
+        && tier.orElseThrow().since().isBefore(latestReview)
+        && running.isAfter(tiers.date(member.enrolledAt()))) {
+      int after = tiers.review(member, progress, running, current);
+      if (after < current) {
+        effects.add(new Effect.TierChanged(tier.map(TierStatus::tier),
+            tiers.ladder().tiers().get(after).id()));
+        tier = Optional.of(tiers.status(member, after, at, at));
+        current = after;
+      }
+    }
     int reached = current;
     for (LocalDate period : periods) {
       reached = Math.max(reached, tiers.earned(member, progress, period));

@@ -208,4 +208,19 @@ class TierQualificationTest {
     assertThat(progress.validThrough()).contains(at(2028, 1, 1).minusSeconds(12 * 3600));
     assertThat(in2027.tierId()).as("the projection changes nothing").contains(VIB);
   }
+
+  @Test
+  void returningInJanuaryWhatKeptTheTierAtTheYearsCloseDecidesThatReviewAgain() {
+    Member m = buy(SEPHORA, ana(), "p-1", at(2026, 12, 20), "250").member();
+    m = buy(SEPHORA, m, "p-2", at(2026, 12, 20), "100").member();
+    m = SEPHORA.advance(STATE, m, at(2027, 1, 5)).member();
+    assertThat(m.tierId()).as("2026's $350 kept VIB").contains(VIB);
+
+    Decision returned = SEPHORA.decide(STATE, m, Return.of(ActivityId.of("r-1"),
+        at(2027, 1, 10), ActivityId.of("p-2"), List.of(ReturnLine.of("l1", 1))),
+        at(2027, 1, 10), RANDOM);
+
+    assertThat(returned.member().tierId()).contains(INSIDER);
+    assertThat(returned.effects()).contains(new Effect.TierChanged(Optional.of(VIB), INSIDER));
+  }
 }

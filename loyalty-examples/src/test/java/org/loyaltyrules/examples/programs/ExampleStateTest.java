@@ -31,7 +31,10 @@ import org.loyaltyrules.rules.config.StateJson;
 class ExampleStateTest {
   static Stream<Arguments> programs() {
     return Stream.of(Arguments.of(Starbucks.program()), Arguments.of(PetSmartTreats.program()),
-        Arguments.of(Sweetgreen.program()), Arguments.of(Odacite.program()));
+        Arguments.of(Sweetgreen.program()), Arguments.of(Odacite.program()),
+        Arguments.of(Sephora.program()), Arguments.of(VirginAtlantic.program()),
+        Arguments.of(WorldOfHyatt.program()), Arguments.of(AmazonPrime.program()),
+        Arguments.of(ReiCoop.program()));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -25,6 +25,9 @@ class ProgramFilesTest {
         Arguments.of("petsmart-treats.program.yaml", PetSmartTreats.program()),
         Arguments.of("sweetgreen.program.yaml", Sweetgreen.program()),
         Arguments.of("odacite.program.yaml", Odacite.program()),
+        Arguments.of("sephora.program.yaml", Sephora.program()),
+        Arguments.of("virgin-atlantic-flying-club.program.yaml", VirginAtlantic.program()),
+        Arguments.of("world-of-hyatt.program.yaml", WorldOfHyatt.program()),
         Arguments.of("amazon-prime.program.yaml", AmazonPrime.program()),
         Arguments.of("rei-co-op.program.yaml", ReiCoop.program()));
   }
