@@ -53,9 +53,8 @@ import org.loyaltyrules.core.rule.RuleSettings;
  *
  * <p>Noted, not configured: "invite friends" (a seed action with no figure in DOMAIN.md §6).
  *
- * <p>The library as of this version does not move members between tiers: the ladder is declared
- * and validated, and tier multipliers and tier-only rewards apply to the tier a member holds, but
- * no decision qualifies a member for a tier by spend. {@code OdaciteTest} records this.
+ * <p>Members start in Rose and move up as soon as the calendar year's spend reaches Gold or
+ * Diamond; the year's close decides the next year's tier. {@code OdaciteTest} checks it.
  */
 public final class Odacite {
   /** The program's id. */

@@ -7,7 +7,9 @@ import static org.loyaltyrules.examples.programs.Odacite.POINTS;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
@@ -203,12 +205,22 @@ class OdaciteTest {
         .containsExactly(0L, 500L, 1000L);
   }
 
-  /**
-   * The figure the library cannot yet decide: spending $500 in a calendar year should move a
-   * member to Gold. As of this version no decision qualifies a member for a tier (nothing
-   * computes {@link TierMetric#SPEND} or emits {@link Effect.TierChanged}); the member holds no
-   * tier at all, not even the base.
-   */
+  @Test
+  void fiveHundredDollarsInAYearMovesAMemberToGoldAtOnce() {
+    CompiledProgram odacite = LoyaltyRules.compile(Odacite.program());
+    Instant at = LocalDateTime.of(2026, 5, 6, 9, 0).atZone(Odacite.ZONE).toInstant();
+    Member dee = Member.enroll(MemberId.of("dee"), at);
+    Purchase order = Purchase.builder(ActivityId.of("o-1"), at)
+        .line(PurchaseLine.of("l1", "serum", "skincare", 1, Money.of("500.00", "USD"))).build();
+
+    Decision d = odacite.decide(ProgramState.initial(Money.currency("USD")), dee, order, at,
+        RandomGenerator.of("L64X128MixRandom"));
+
+    assertThat(d.member().tierId()).contains(Odacite.GOLD);
+    assertThat(d.effects()).contains(new Effect.TierChanged(Optional.of(Odacite.ROSE),
+        Odacite.GOLD));
+  }
+
   @Test
   void ruleIdsAreAsDocumented() {
     assertThat(Odacite.program().earnRules()).extracting(r -> r.id()).containsExactly(
