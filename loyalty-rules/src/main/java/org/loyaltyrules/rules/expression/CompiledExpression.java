@@ -82,6 +82,8 @@ public final class CompiledExpression {
     Node tree = Parser.parse(text);
     new Checker(Schema.PURCHASE).expect(tree, expected, what);
     checkSegments(tree, program.segments());
+    checkPlans(tree, program.plans().keySet().stream().map(p -> p.value())
+        .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new)));
     java.util.Set<String> tiers = new java.util.LinkedHashSet<>();
     program.tiers().ifPresent(t -> t.tiers().forEach(x -> tiers.add(x.id().value())));
     tiers.add("");
@@ -95,26 +97,36 @@ public final class CompiledExpression {
    * any, so a misspelt segment is found when the program is compiled.
    */
   private static void checkSegments(Node node, java.util.Set<String> segments) {
-    if (segments.isEmpty()) {
-      return;
+    if (!segments.isEmpty()) {
+      checkNames(node, "inSegment", "segment", segments);
     }
+  }
+
+  /** Refuses {@code hasPlan('x')} for a plan the program does not have. */
+  private static void checkPlans(Node node, java.util.Set<String> plans) {
+    checkNames(node, "hasPlan", "plan", plans);
+  }
+
+  private static void checkNames(Node node, String function, String kind,
+      java.util.Set<String> names) {
     if (node instanceof Node.Call c) {
-      if (c.function().equals("inSegment") && c.arguments().get(0) instanceof Node.Text t
-          && !segments.contains(t.value())) {
-        throw t.at().error("unknown segment '" + t.value() + "'" + Functions.nearest(t.value(),
-            segments).map(n -> "; did you mean '" + n + "'?")
-            .orElse("; the program's segments are " + segments));
+      if (c.function().equals(function) && c.arguments().get(0) instanceof Node.Text t
+          && !names.contains(t.value())) {
+        throw t.at().error("unknown " + kind + " '" + t.value() + "'" + (names.isEmpty()
+            ? "; the program has none" : Functions.nearest(t.value(), names)
+                .map(n -> "; did you mean '" + n + "'?")
+                .orElse("; the program's " + kind + "s are " + names)));
       }
-      c.arguments().forEach(a -> checkSegments(a, segments));
+      c.arguments().forEach(a -> checkNames(a, function, kind, names));
     } else if (node instanceof Node.Unary u) {
-      checkSegments(u.operand(), segments);
+      checkNames(u.operand(), function, kind, names);
     } else if (node instanceof Node.Binary b) {
-      checkSegments(b.left(), segments);
-      checkSegments(b.right(), segments);
+      checkNames(b.left(), function, kind, names);
+      checkNames(b.right(), function, kind, names);
     } else if (node instanceof Node.Conditional c) {
-      checkSegments(c.condition(), segments);
-      checkSegments(c.then(), segments);
-      checkSegments(c.otherwise(), segments);
+      checkNames(c.condition(), function, kind, names);
+      checkNames(c.then(), function, kind, names);
+      checkNames(c.otherwise(), function, kind, names);
     }
   }
 

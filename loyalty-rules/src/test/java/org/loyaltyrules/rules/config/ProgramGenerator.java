@@ -142,7 +142,7 @@ final class ProgramGenerator {
       "dayOfWeek(now.date) >= 6",
       "count(line.quantity > 1) >= 2",
       "sum(line.quantity, line.category == 'outdoor') >= 3",
-      "member.tier == '' || hasPlan('plus')",
+      "member.tier == '' || order.total > 5",
       "order.channel == 'online'",
       "now.hour < 12",
       "any(hasTag('eco'))",
