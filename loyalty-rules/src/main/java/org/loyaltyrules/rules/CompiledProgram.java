@@ -277,7 +277,7 @@ public final class CompiledProgram {
           run.at()));
     } else if (activity instanceof MembershipFeeRefund refund) {
       run.membership(Memberships.refund(program, run.membershipOf(refund.plan()), refund,
-          run.at()));
+          run.at(), member.ledger().recentActivities()));
     } else if (activity instanceof Adjustment adjustment) {
       run.adjust(adjustment);
     } else if (activity instanceof AccountClosure closure) {

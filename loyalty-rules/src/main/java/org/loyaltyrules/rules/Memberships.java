@@ -34,8 +34,8 @@ import org.loyaltyrules.core.program.Program;
  *
  * <p>Dividend counters in the member's progress: {@code dividend/PLAN/YEAR} holds the spend a
  * calendar year counted while the membership was active, {@code dividend/PLAN/issued/YEAR} marks
- * the year's dividend issued, {@code dividend/PLAN/late/YEAR} spend reported after it was
- * issued (which counts toward no dividend), and {@code dividend/PLAN/deduct} what the next
+ * the year's dividend issued, {@code dividend/PLAN/late/YEAR/PURCHASE} the spend of a
+ * purchase reported after it was issued (which counts toward no dividend), and {@code dividend/PLAN/deduct} what the next
  * dividend loses to returns after one was issued.
  */
 final class Memberships {
@@ -65,7 +65,10 @@ final class Memberships {
     if (term.isPresent()) {
       return term.get().isTrial() ? MembershipStatus.TRIAL : MembershipStatus.ACTIVE;
     }
-    Instant end = m.expiresAt().orElseThrow();
+    if (at.isBefore(m.startedAt()) || m.expiresAt().isEmpty()) {
+      return m.status();
+    }
+    Instant end = m.expiresAt().get();
     return at.isBefore(graceEnd(end, plan, zone)) ? MembershipStatus.GRACE
         : MembershipStatus.LAPSED;
   }
@@ -98,13 +101,21 @@ final class Memberships {
     Instant o = p.occurredAt();
     if (current.isPresent()) {
       Membership m = current.get();
+      checkArgument(!o.isBefore(m.startedAt()), "membership fee payment %s: paid at %s, before "
+          + "the member's membership of plan %s began at %s", p.id(), o, plan.id(),
+          m.startedAt());
       MembershipStatus then = statusAt(m, plan, o, zone);
       if (then != MembershipStatus.LAPSED && then != MembershipStatus.CANCELLED) {
         Optional<Instant> end = m.expiresAt();
         checkArgument(end.isPresent(), "membership fee payment %s: member already holds a "
             + "lifetime membership of plan %s", p.id(), plan.id());
+        // Each paid term ends a whole number of terms after the first paid one began, so a
+        // monthly plan begun on the 31st ends on the last day of short months, not ever earlier.
+        List<FeeTerm> paid = m.terms().stream().filter(t -> !t.isTrial()).toList();
+        Instant anchor = paid.isEmpty() ? end.get() : paid.get(0).from();
+        int count = paid.size() + 1;
         FeeTerm next = new FeeTerm(p.id(), p.amount(), end.get(),
-            plan.term().map(t -> after(end.get(), t, zone)));
+            plan.term().map(t -> after(anchor, t.multipliedBy(count), zone)));
         List<FeeTerm> terms = new ArrayList<>(m.terms());
         terms.add(next);
         Membership renewed = m.withTerms(terms);
@@ -142,10 +153,10 @@ final class Memberships {
    * @throws UnknownReferenceException if the member holds no membership of the plan, or the
    *     payment bought none of its terms
    * @throws IllegalArgumentException if the payment is not the last one, its term already ended,
-   *     or more is refunded than was paid
+   *     the refund is dated before the payment, or more is refunded than was paid
    */
   static Membership refund(Program program, Optional<Membership> current, MembershipFeeRefund r,
-      Instant at) {
+      Instant at, Map<ActivityId, Instant> applied) {
     MembershipPlan plan = plan(program, r.plan(), "membership fee refund " + r.id());
     if (!r.amount().currency().equals(program.currency())) {
       throw new CurrencyMismatchException(program.currency(), r.amount().currency(),
@@ -171,6 +182,9 @@ final class Memberships {
     checkArgument(r.amount().compareTo(term.paid()) <= 0, "membership fee refund %s: %s is more "
         + "than payment %s paid, %s", r.id(), r.amount(), r.payment(), term.paid());
     Instant o = r.occurredAt();
+    Instant paidAt = applied.get(r.payment());
+    checkArgument(paidAt == null || !o.isBefore(paidAt), "membership fee refund %s: refunded at "
+        + "%s, before payment %s was made at %s", r.id(), o, r.payment(), paidAt);
     checkArgument(term.until().map(o::isBefore).orElse(true), "membership fee refund %s: the "
         + "term payment %s bought ended at %s, before the refund", r.id(), r.payment(),
         term.until().orElse(null));
@@ -203,20 +217,6 @@ final class Memberships {
     return List.copyOf(all.subSet(from, false, to, true));
   }
 
-  /** Forgets the terms that ended before {@code before}, keeping at least the last. */
-  static Membership pruned(Membership m, Instant before) {
-    int first = 0;
-    while (first < m.terms().size() - 1
-        && m.terms().get(first).until().filter(u -> u.isBefore(before)).isPresent()) {
-      first++;
-    }
-    if (first == 0) {
-      return m;
-    }
-    List<FeeTerm> kept = m.terms().subList(first, m.terms().size());
-    return new Membership(m.plan(), m.startedAt(), m.status(), kept);
-  }
-
   static String spendKey(PlanId plan, int year) {
     return DIVIDEND + plan + "/" + year;
   }
@@ -225,8 +225,8 @@ final class Memberships {
     return DIVIDEND + plan + "/issued/" + year;
   }
 
-  static String lateKey(PlanId plan, int year) {
-    return DIVIDEND + plan + "/late/" + year;
+  static String lateKey(PlanId plan, int year, ActivityId purchase) {
+    return DIVIDEND + plan + "/late/" + year + "/" + purchase;
   }
 
   static String deductKey(PlanId plan) {
@@ -249,7 +249,9 @@ final class Memberships {
       if (!key.startsWith(DIVIDEND) || key.endsWith("/deduct")) {
         continue;
       }
-      String year = key.substring(key.lastIndexOf('/') + 1);
+      int late = key.indexOf("/late/");
+      String year = late >= 0 ? key.substring(late + 6, key.indexOf('/', late + 6))
+          : key.substring(key.lastIndexOf('/') + 1);
       if (year.matches("\\d{1,9}") && Integer.parseInt(year) < oldestYear) {
         stale.add(key);
       }

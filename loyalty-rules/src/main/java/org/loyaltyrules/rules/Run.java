@@ -188,8 +188,9 @@ final class Run {
     }
     history = history.withPurchase(purchase, context);
     benefits(purchase, context);
-    countDividendSpend(context.activePlans(), purchase.occurredAt(), amount);
-    creditTier(purchase, PurchaseLine::quantity, context, BigDecimal.ONE);
+    countDividendSpend(context.activePlans(), purchase, amount);
+    tierCredit(purchase, PurchaseLine::quantity, context)
+        .ifPresent(c -> credit(purchase.occurredAt(), c));
   }
 
   /** Announces the perks of the tier held and of the active plans, and any member discount. */
@@ -219,18 +220,19 @@ final class Run {
   }
 
   /** Counts spend toward the dividends of the plans active at the purchase. */
-  private void countDividendSpend(java.util.Set<PlanId> active, Instant occurredAt,
+  private void countDividendSpend(java.util.Set<PlanId> active, Purchase purchase,
       BigDecimal amount) {
     if (amount.signum() == 0) {
       return;
     }
-    int year = local(occurredAt).getYear();
+    int year = local(purchase.occurredAt()).getYear();
     for (MembershipPlan plan : program.plans().values()) {
       if (plan.dividend().isPresent() && active.contains(plan.id())) {
         // Spend reported after its year's dividend was issued counts toward none; it is kept
         // apart so that returning it takes back nothing that was paid.
         String key = progress(Memberships.issuedKey(plan.id(), year)).signum() > 0
-            ? Memberships.lateKey(plan.id(), year) : Memberships.spendKey(plan.id(), year);
+            ? Memberships.lateKey(plan.id(), year, purchase.id())
+            : Memberships.spendKey(plan.id(), year);
         set(key, progress(key).add(amount));
       }
     }
@@ -240,18 +242,18 @@ final class Run {
    * Takes back dividend spend a return removes: from the year's count if its dividend is still
    * to come, otherwise as the plan's policy says, which the decision states.
    */
-  private void returnDividendSpend(PurchaseContext context, Instant occurredAt,
+  private void returnDividendSpend(PurchaseContext context, Purchase purchase,
       BigDecimal returned) {
     if (returned.signum() <= 0) {
       return;
     }
-    int year = local(occurredAt).getYear();
+    int year = local(purchase.occurredAt()).getYear();
     for (MembershipPlan plan : program.plans().values()) {
       if (plan.dividend().isEmpty() || !context.activePlans().contains(plan.id())) {
         continue;
       }
       org.loyaltyrules.core.program.Dividend dividend = plan.dividend().get();
-      String lateKey = Memberships.lateKey(plan.id(), year);
+      String lateKey = Memberships.lateKey(plan.id(), year, purchase.id());
       BigDecimal late = progress(lateKey).min(returned);
       if (late.signum() > 0) {
         set(lateKey, progress(lateKey).subtract(late));
@@ -278,36 +280,37 @@ final class Run {
   }
 
   /**
-   * Counts the tier credit the purchase gives at the given quantities, times {@code sign}; for
-   * status points the points earned count instead, as they are granted.
+   * The tier credit a purchase gives at the given quantities: nothing is left, nothing counts;
+   * for status points the points earned count instead, as they are granted, so this gives zero.
+   * Empty, with an error in the decision, if the credit expression cannot be evaluated.
    */
-  private void creditTier(Purchase purchase, Function<PurchaseLine, BigDecimal> quantity,
-      PurchaseContext context, BigDecimal sign) {
-    if (tiers == null || tiers.ladder().metric() == TierMetric.STATUS_POINTS) {
-      return;
+  private Optional<BigDecimal> tierCredit(Purchase purchase,
+      Function<PurchaseLine, BigDecimal> quantity, PurchaseContext context) {
+    if (tiers == null || tiers.ladder().metric() == TierMetric.STATUS_POINTS
+        || purchase.lines().stream().allMatch(l -> quantity.apply(l).signum() <= 0)) {
+      return Optional.of(BigDecimal.ZERO);
+    }
+    if (tiers.ladder().metric() != TierMetric.EXPRESSION) {
+      return Optional.of(tiers.credit(purchase, quantity,
+          evaluator.earningAmount(purchase, quantity, Share.ALL)));
     }
     BigDecimal credit;
-    if (tiers.ladder().metric() == TierMetric.EXPRESSION) {
-      try {
-        credit = book.tierCredit.evaluate(evaluator.context(purchase, quantity, context,
-            local(purchase.occurredAt())));
-      } catch (RuntimeException e) {
-        errors.add(new DecisionError(Optional.empty(), "tiers.credit: " + e.getMessage()
-            + "; purchase " + purchase.id() + " counts nothing toward tiers",
-            DecisionError.Consequence.RULE_SKIPPED));
-        return;
-      }
-      if (credit.signum() < 0) {
-        errors.add(new DecisionError(Optional.empty(), "tiers.credit: the expression gave "
-            + credit.toPlainString() + " for purchase " + purchase.id()
-            + ", which counts nothing toward tiers", DecisionError.Consequence.RULE_SKIPPED));
-        return;
-      }
-    } else {
-      credit = tiers.credit(purchase, quantity,
-          evaluator.earningAmount(purchase, quantity, Share.ALL));
+    try {
+      credit = book.tierCredit.evaluate(evaluator.context(purchase, quantity, context,
+          local(purchase.occurredAt())));
+    } catch (RuntimeException e) {
+      errors.add(new DecisionError(Optional.empty(), "tiers.credit: " + e.getMessage()
+          + "; purchase " + purchase.id() + " counts nothing toward tiers",
+          DecisionError.Consequence.RULE_SKIPPED));
+      return Optional.empty();
     }
-    credit(purchase.occurredAt(), credit.multiply(sign));
+    if (credit.signum() < 0) {
+      errors.add(new DecisionError(Optional.empty(), "tiers.credit: the expression gave "
+          + credit.toPlainString() + " for purchase " + purchase.id()
+          + ", which counts nothing toward tiers", DecisionError.Consequence.RULE_SKIPPED));
+      return Optional.empty();
+    }
+    return Optional.of(credit);
   }
 
   /** Adds tier credit for an activity at {@code occurredAt}. */
@@ -340,29 +343,37 @@ final class Run {
     if (tiers == null || tierCredit.isEmpty()) {
       return;
     }
+    LocalDate running = tiers.periodStart(member, tiers.date(at).minus(tiers.ladder().grace()));
+    Instant latestReview = tiers.reviewAt(running);
+    LocalDate reviewed = tiers.periodStart(member, running.minusDays(1));
+    boolean reviewDone = !latestReview.isAfter(at)
+        && running.isAfter(tiers.date(member.enrolledAt()));
+    // Periods whose credit can still raise the tier: the running one, one whose review is still
+    // to come, and the one the latest review read, so that a purchase of it reported late counts
+    // as it would have on time.
     java.util.Set<LocalDate> periods = new java.util.TreeSet<>();
+    boolean takenFromReviewed = false;
     for (Map.Entry<Instant, BigDecimal> c : tierCredit) {
       for (String key : tiers.keys(member, c.getKey())) {
         set(key, progress(key).add(c.getValue()).max(BigDecimal.ZERO));
       }
       LocalDate start = tiers.periodStart(member, tiers.date(c.getKey()));
-      if (tiers.reviewAt(tiers.nextStart(member, start)).isAfter(at)) {
+      if (tiers.reviewAt(tiers.nextStart(member, start)).isAfter(at)
+          || (reviewDone && start.equals(reviewed))) {
         periods.add(start);
       }
+      takenFromReviewed |= c.getValue().signum() < 0 && start.equals(reviewed);
     }
     periods.add(tiers.periodStart(member, tiers.date(at)));
     int current = tier.map(t -> tiers.ladder().rank(t.tier())).filter(r -> r >= 0).orElse(0);
-    // A return that takes credit from the period the latest review kept the tier on decides
-    // that review again on the credit that remains: buying in December and returning in January
-    // must not keep a status for a year.
-    LocalDate running = tiers.periodStart(member, tiers.date(at).minus(tiers.ladder().grace()));
-    Instant latestReview = tiers.reviewAt(running);
-    LocalDate reviewed = tiers.periodStart(member, running.minusDays(1));
-    boolean takenFromReviewed = tierCredit.stream().anyMatch(c -> c.getValue().signum() < 0
-        && tiers.periodStart(member, tiers.date(c.getKey())).equals(reviewed));
-    if (takenFromReviewed && !latestReview.isAfter(at) && current > 0
-        && tier.orElseThrow().since().isBefore(latestReview)
-        && running.isAfter(tiers.date(member.enrolledAt()))) {
+    // A return that takes credit from the period the latest review decided on decides that
+    // review again on the credit that remains: buying in December and returning in January
+    // must not keep a status for a year. A one-step review that already lowered the tier is not
+    // replayed, since the tier it lowered from is not kept.
+    Instant since = tier.map(TierStatus::since).orElse(at);
+    boolean replayable = since.isBefore(latestReview) || (since.equals(latestReview)
+        && tiers.ladder().downgrade() == org.loyaltyrules.core.program.TierDowngrade.TO_EARNED);
+    if (takenFromReviewed && reviewDone && current > 0 && replayable) {
       int after = tiers.review(member, progress, running, current);
       if (after < current) {
         effects.add(new Effect.TierChanged(tier.map(TierStatus::tier),
@@ -372,41 +383,27 @@ final class Run {
       }
     }
     int reached = current;
+    LocalDate from = null;
     for (LocalDate period : periods) {
-      reached = Math.max(reached, tiers.earned(member, progress, period));
+      int earned = tiers.earned(member, progress, period);
+      if (earned > reached) {
+        reached = earned;
+        from = period;
+      }
     }
     if (reached > current) {
       Tier to = tiers.ladder().tiers().get(reached);
       effects.add(new Effect.TierChanged(tier.map(TierStatus::tier), to.id()));
       tier = Optional.of(tiers.status(member, reached, at, at));
-      String bonusKey = Tiers.BONUS + to.id() + "/" + tiers.periodKey(member, at);
+      String bonusKey = Tiers.bonusKey(to, tiers.periodKey(member, from));
       if (to.entryBonus().isPresent() && progress(bonusKey).signum() == 0) {
         set(bonusKey, BigDecimal.ONE);
-        giveEntryBonus(to, activity);
+        Tiers.giveEntryBonus(program, to, activity, at, tx, v -> vouchers.put(v.id(), v),
+            effects);
+        trace.add(new TraceEntry(Tiers.entryBonusRule(to), true, Optional.empty(), 0, 0, 0,
+            BigDecimal.ZERO, "entry bonus of tier " + to.id()));
       }
     }
-  }
-
-  private void giveEntryBonus(Tier to, ActivityId activity) {
-    org.loyaltyrules.core.program.Grant grant = to.entryBonus().orElseThrow();
-    RuleId rule = RuleId.of("tier:" + to.id());
-    if (grant instanceof org.loyaltyrules.core.program.Grant.Points g) {
-      LotId lot = tx.earn(g.unit(), g.points(), Attribution.rule(rule));
-      Optional<Instant> pendingUntil = Optional.of(program.unit(g.unit()).vestsAt(at,
-          program.zone())).filter(vests -> vests.isAfter(at));
-      effects.add(new Effect.PointsEarned(g.unit(), g.points(), Optional.of(rule), lot,
-          pendingUntil));
-    } else if (grant instanceof org.loyaltyrules.core.program.Grant.Voucher g) {
-      Voucher voucher = new Voucher(VoucherId.of(activity + "/" + rule + "/1"), g.value(), at,
-          Optional.empty(), activity, VoucherStatus.ISSUED);
-      vouchers.put(voucher.id(), voucher);
-      effects.add(new Effect.VoucherIssued(voucher));
-    } else if (grant instanceof org.loyaltyrules.core.program.Grant.FreeReward g) {
-      Reward reward = program.reward(g.reward());
-      effects.add(new Effect.RewardRedeemed(reward.id(), 1, reward.unit(), 0));
-    }
-    trace.add(new TraceEntry(rule, true, Optional.empty(), 0, 0, 0, BigDecimal.ZERO,
-        "entry bonus of tier " + to.id()));
   }
 
   /** Applies a fee payment, trial or refund to the member's memberships. */
@@ -545,9 +542,13 @@ final class Run {
       }
     }
     history = history.withReturn(ret).withRecord(after);
-    creditTier(purchase, remaining(previous), previous.context(), BigDecimal.ONE.negate());
-    creditTier(purchase, remaining(after), previous.context(), BigDecimal.ONE);
-    returnDividendSpend(previous.context(), purchase.occurredAt(),
+    Optional<BigDecimal> creditBefore = tierCredit(purchase, remaining(previous),
+        previous.context());
+    Optional<BigDecimal> creditAfter = tierCredit(purchase, remaining(after), previous.context());
+    if (creditBefore.isPresent() && creditAfter.isPresent()) {
+      credit(purchase.occurredAt(), creditAfter.get().subtract(creditBefore.get()));
+    }
+    returnDividendSpend(previous.context(), purchase,
         evaluator.earningAmount(purchase, remaining(previous), Share.ALL)
             .subtract(evaluator.earningAmount(purchase, remaining(after), Share.ALL)));
     returnVouchers(purchase, previous.context(),
@@ -643,7 +644,7 @@ final class Run {
     Map<String, List<Lot>> groups = new TreeMap<>();
     for (Lot lot : member.ledger().lots()) {
       if (lot.activity().equals(purchase.id()) && lot.rule().isPresent()
-          && !failed.contains(lot.rule().get())) {
+          && !failed.contains(lot.rule().get()) && !Tiers.isEntryBonus(lot.rule().get())) {
         groups.computeIfAbsent(lot.rule().get() + "\n" + lot.unit(), k -> new ArrayList<>())
             .add(lot);
       }

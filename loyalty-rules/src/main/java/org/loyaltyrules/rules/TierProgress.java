@@ -21,9 +21,11 @@ import org.loyaltyrules.core.program.TierMetric;
  * @param credit the credit of the window running at the instant
  * @param next the tier above, if there is one
  * @param toNext how much more credit reaches the tier above; zero at the top
- * @param toKeep how much more credit the running period needs by its close for a review to keep
- *     the tier held; zero if it already has it, for the base tier and for lifetime status
- * @param periodEnds when the running period closes
+ * @param toKeep how much more credit the running period needs by {@code periodEnds} for a
+ *     review to keep the tier held; zero if it already has it, for the base tier and for lifetime
+ *     status
+ * @param periodEnds when the running period closes — or, in a grace period whose review the
+ *     closed period's credit does not pass, that review: the deadline for {@code toKeep}
  */
 public record TierProgress(TierId tier, Optional<Instant> validThrough, TierMetric metric,
     BigDecimal credit, Optional<TierId> next, BigDecimal toNext, BigDecimal toKeep,

@@ -9,8 +9,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import org.loyaltyrules.core.ActivityId;
+import org.loyaltyrules.core.LotId;
+import org.loyaltyrules.core.RuleId;
 import org.loyaltyrules.core.TierId;
+import org.loyaltyrules.core.VoucherId;
+import org.loyaltyrules.core.decision.Effect;
+import org.loyaltyrules.core.ledger.Attribution;
+import org.loyaltyrules.core.ledger.LedgerTransaction;
+import org.loyaltyrules.core.member.Voucher;
+import org.loyaltyrules.core.member.VoucherStatus;
+import org.loyaltyrules.core.program.Grant;
+import org.loyaltyrules.core.program.Program;
+import org.loyaltyrules.core.program.Reward;
 import org.loyaltyrules.core.activity.Purchase;
 import org.loyaltyrules.core.activity.PurchaseLine;
 import org.loyaltyrules.core.member.Member;
@@ -36,6 +49,7 @@ import org.loyaltyrules.core.program.TierMetric;
 final class Tiers {
   static final String CREDIT = "tier/";
   static final String BONUS = "tier-bonus/";
+  private static final String ENTRY = "tier-entry:";
   private static final String LIFE = "life";
 
   private final TierLadder ladder;
@@ -282,9 +296,48 @@ final class Tiers {
     return stale;
   }
 
-  /** The key of the period running at {@code at}, for once-per-period entry bonuses. */
-  String periodKey(Member member, Instant at) {
-    return key(member, date(at));
+  /** The key of the period starting on {@code start}, for once-per-period entry bonuses. */
+  String periodKey(Member member, LocalDate start) {
+    return key(member, start);
+  }
+
+  /** The counter marking a tier's entry bonus given for the period {@code periodKey}. */
+  static String bonusKey(Tier tier, String periodKey) {
+    return BONUS + tier.id() + "/" + periodKey;
+  }
+
+  /** The rule an entry bonus is attributed to; its lots are never re-evaluated by returns. */
+  static RuleId entryBonusRule(Tier tier) {
+    return RuleId.of(ENTRY + tier.id());
+  }
+
+  static boolean isEntryBonus(RuleId rule) {
+    return rule.value().startsWith(ENTRY);
+  }
+
+  /**
+   * Gives a tier's entry bonus in a transaction: points earned into a lot of the bonus's own
+   * rule, a voucher, or a catalogue reward free of its cost.
+   */
+  static void giveEntryBonus(Program program, Tier to, ActivityId activity, Instant at,
+      LedgerTransaction tx, Consumer<Voucher> vouchers, List<Effect> effects) {
+    Grant grant = to.entryBonus().orElseThrow();
+    RuleId rule = entryBonusRule(to);
+    if (grant instanceof Grant.Points g) {
+      LotId lot = tx.earn(g.unit(), g.points(), Attribution.rule(rule));
+      Optional<Instant> pendingUntil = Optional.of(program.unit(g.unit()).vestsAt(at,
+          program.zone())).filter(vests -> vests.isAfter(at));
+      effects.add(new Effect.PointsEarned(g.unit(), g.points(), Optional.of(rule), lot,
+          pendingUntil));
+    } else if (grant instanceof Grant.Voucher g) {
+      Voucher voucher = new Voucher(VoucherId.of(activity + "/" + rule + "/1"), g.value(), at,
+          Optional.empty(), activity, VoucherStatus.ISSUED);
+      vouchers.accept(voucher);
+      effects.add(new Effect.VoucherIssued(voucher));
+    } else if (grant instanceof Grant.FreeReward g) {
+      Reward reward = program.reward(g.reward());
+      effects.add(new Effect.RewardRedeemed(reward.id(), 1, reward.unit(), 0));
+    }
   }
 
   /** Where the member stands at {@code at}; the member is already advanced to it. */
@@ -306,8 +359,15 @@ final class Tiers {
         || ladder.window() instanceof QualificationWindow.Lifetime;
     BigDecimal toKeep = lasting ? BigDecimal.ZERO
         : held.threshold().subtract(window).max(BigDecimal.ZERO);
-    Instant periodEnds = nextStart(member, periodStart(member, today)).atStartOfDay(zone)
-        .toInstant();
+    LocalDate running = periodStart(member, today);
+    Instant periodEnds = nextStart(member, running).atStartOfDay(zone).toInstant();
+    // In a grace period whose review the closed period's credit does not pass, the running
+    // period's credit must reach the tier by that review instead.
+    Instant pending = reviewAt(running);
+    if (!lasting && pending.isAfter(at) && running.isAfter(date(member.enrolledAt()))
+        && earned(member, member.progress(), previousStart(member, running)) < rank) {
+      periodEnds = pending;
+    }
     return new TierProgress(held.id(), member.tier().flatMap(TierStatus::validThrough),
         ladder.metric(), window, next, toNext, toKeep, periodEnds);
   }

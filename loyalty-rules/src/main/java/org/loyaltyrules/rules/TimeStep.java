@@ -35,6 +35,7 @@ import org.loyaltyrules.core.program.Grant;
 import org.loyaltyrules.core.program.MembershipPlan;
 import org.loyaltyrules.core.program.Program;
 import org.loyaltyrules.core.program.Reward;
+import org.loyaltyrules.core.program.Tier;
 import org.loyaltyrules.core.rule.EarnRule;
 
 /**
@@ -90,7 +91,7 @@ final class TimeStep {
         case Due.REVIEW -> m = review(tiers, m, due, effects);
         case Due.MEMBERSHIP -> m = membership(program, m, due, effects);
         case Due.DIVIDEND -> m = dividend(program, m, due, effects);
-        default -> m = dateReward(program, m, due, postings, effects);
+        default -> m = dateReward(program, tiers, m, due, postings, effects);
       }
     }
     LedgerResult rest = m.ledger().advance(to, program.ledgerPolicy());
@@ -104,7 +105,9 @@ final class TimeStep {
   private static Member review(Tiers tiers, Member m, Due due, List<Effect> effects) {
     int current = tiers.rank(m);
     int after = tiers.review(m, m.progress(), due.review(), current);
-    if (after != current) {
+    // A tier the ladder no longer has counts as the base, and the change is announced.
+    boolean unknown = !m.tierId().equals(Optional.of(tiers.ladder().tiers().get(current).id()));
+    if (after != current || unknown) {
       effects.add(new Effect.TierChanged(m.tierId(), tiers.ladder().tiers().get(after).id()));
       return m.withTier(tiers.status(m, after, due.at(), due.at()));
     }
@@ -148,27 +151,60 @@ final class TimeStep {
     return b.build();
   }
 
-  private static Member dateReward(Program program, Member m, Due due, List<Posting> postings,
-      List<Effect> effects) {
+  private static Member dateReward(Program program, Tiers tiers, Member m, Due due,
+      List<Posting> postings, List<Effect> effects) {
     PurchaseContext context = new PurchaseContext(m.tierId(), m.profile().segments(),
         m.profile().attributes(), m.memberships().values().stream()
             .filter(x -> x.isActiveAt(due.at())).map(Membership::plan)
             .collect(Collectors.toSet()));
+    String counter = DATE + due.rule().head().id() + "/YEAR/" + due.year();
     if (due.rule().head().whyNot(context, Optional.empty(), due.at(), program.zone())
         .isPresent()) {
-      return m;
+      // Decided, and not given: moving to this instant again must not decide it again.
+      return m.withProgress(counter, BigDecimal.ONE);
     }
     ActivityId id = ActivityId.of("date-reward:" + due.rule().head().id() + ":" + due.year());
     LedgerTransaction tx = m.ledger().begin(program.ledgerPolicy(), id, due.at(), due.at());
     Member.Builder b = m.toBuilder();
     if (!tx.isReplay()) {
       grant(program, due, id, tx, b, effects);
+      if (tiers != null && due.rule().grant() instanceof Grant.Points g
+          && tiers.ladder().statusUnit().filter(g.unit()::equals).isPresent()) {
+        statusPoints(program, tiers, m, due.at(), g.points(), id, tx, b, effects);
+      }
     }
     LedgerResult result = tx.commit();
     postings.addAll(result.postings());
-    return b.ledger(result.ledger())
-        .progress(DATE + due.rule().head().id() + "/YEAR/" + due.year(), BigDecimal.ONE)
-        .build();
+    return b.ledger(result.ledger()).progress(counter, BigDecimal.ONE).build();
+  }
+
+  /**
+   * Counts status points a date reward gave toward the tier and moves the member up as far as
+   * they reach, with the entry bonus, as a decision would.
+   */
+  private static void statusPoints(Program program, Tiers tiers, Member m, Instant at,
+      long points, ActivityId id, LedgerTransaction tx, Member.Builder b, List<Effect> effects) {
+    Map<String, BigDecimal> progress = new TreeMap<>(m.progress());
+    for (String key : tiers.keys(m, at)) {
+      BigDecimal value = progress.getOrDefault(key, BigDecimal.ZERO).add(BigDecimal.valueOf(
+          points));
+      progress.put(key, value);
+      b.progress(key, value);
+    }
+    LocalDate period = tiers.periodStart(m, tiers.date(at));
+    int current = tiers.rank(m);
+    int reached = tiers.earned(m, progress, period);
+    if (reached <= current) {
+      return;
+    }
+    Tier to = tiers.ladder().tiers().get(reached);
+    effects.add(new Effect.TierChanged(m.tierId(), to.id()));
+    b.tier(tiers.status(m, reached, at, at));
+    String bonusKey = Tiers.bonusKey(to, tiers.periodKey(m, period));
+    if (to.entryBonus().isPresent() && m.progress(bonusKey).signum() == 0) {
+      b.progress(bonusKey, BigDecimal.ONE);
+      Tiers.giveEntryBonus(program, to, id, at, tx, b::voucher, effects);
+    }
   }
 
   private static void grant(Program program, Due due, ActivityId id, LedgerTransaction tx,
@@ -285,7 +321,6 @@ final class TimeStep {
     }
     Memberships.staleCounters(member.progress(), horizon.atZone(program.zone()).getYear())
         .forEach(key -> b.progress(key, BigDecimal.ZERO));
-    member.memberships().values().forEach(ms -> b.membership(Memberships.pruned(ms, horizon)));
     // A late activity may still belong to any period inside the activity horizon, so counters
     // of caps and once-per-period bonuses are kept until their period ended before it.
     Instant horizonStart = now.minus(program.activityHorizon());

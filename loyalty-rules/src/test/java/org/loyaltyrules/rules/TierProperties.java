@@ -185,7 +185,9 @@ class TierProperties {
         int running = t.atZone(ZONE).toLocalDate().minusMonths(spec.grace() ? 2 : 0).getYear();
         Instant review = LocalDate.of(running, 1, 1).plusMonths(spec.grace() ? 2 : 0)
             .atStartOfDay(ZONE).toInstant();
-        if (year == running - 1 && running >= 2027 && tier > 0 && since.isBefore(review)) {
+        boolean replayable = since.isBefore(review) || (since.equals(review) && !spec.oneStep());
+        if (year == running - 1 && running >= 2027 && tier > 0 && replayable
+            && !review.isAfter(t)) {
           int target = Math.max(earned(spend, year), earned(spend, running));
           if (target < tier) {
             tier = spec.oneStep() ? Math.max(target, tier - 1) : target;
