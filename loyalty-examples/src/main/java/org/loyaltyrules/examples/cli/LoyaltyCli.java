@@ -175,8 +175,9 @@ public final class LoyaltyCli {
     out.println("  demo                      run a coffee-shop points program through a few weeks");
     out.println("                            of a member's purchases, a reward, a return and");
     out.println("                            expiry, and print the ledger; then decide the");
-    out.println("                            Starbucks, PetSmart Treats, Sweetgreen and Odacite");
-    out.println("                            example programs with their published figures");
+    out.println("                            Starbucks, PetSmart Treats, Sweetgreen, Odacite,");
+    out.println("                            Sephora, Amazon Prime and REI Co-op example");
+    out.println("                            programs with their published figures");
     out.println("  validate PROGRAM_FILE...  read program files (.yaml, .yml, .json) and print");
     out.println("                            every problem with its path and severity");
     out.println("  check SCENARIO_FILE...    run scenario files and print every expectation");
@@ -192,8 +193,8 @@ public final class LoyaltyCli {
     out.println();
     out.println("Runs a coffee-shop points program through a few weeks of a member's purchases,");
     out.println("a reward, a return and expiry, and prints the ledger; then decides the");
-    out.println("Starbucks, PetSmart Treats, Sweetgreen and Odacite example programs with their");
-    out.println("published figures. Exit status 0.");
+    out.println("Starbucks, PetSmart Treats, Sweetgreen, Odacite, Sephora, Amazon Prime and REI");
+    out.println("Co-op example programs with their published figures. Exit status 0.");
   }
 
   private static void validateUsage(PrintWriter out) {

@@ -22,10 +22,13 @@ import org.loyaltyrules.core.activity.Channel;
 import org.loyaltyrules.core.activity.Donation;
 import org.loyaltyrules.core.activity.EngagementEvent;
 import org.loyaltyrules.core.activity.EngagementType;
+import org.loyaltyrules.core.activity.MembershipFeePayment;
 import org.loyaltyrules.core.activity.PayWithPoints;
 import org.loyaltyrules.core.activity.Purchase;
 import org.loyaltyrules.core.activity.PurchaseLine;
 import org.loyaltyrules.core.activity.RedeemReward;
+import org.loyaltyrules.core.activity.Return;
+import org.loyaltyrules.core.activity.ReturnLine;
 import org.loyaltyrules.core.decision.Decision;
 import org.loyaltyrules.core.decision.Effect;
 import org.loyaltyrules.core.decision.ProgramState;
@@ -33,8 +36,11 @@ import org.loyaltyrules.core.member.Member;
 import org.loyaltyrules.core.member.VoucherStatus;
 import org.loyaltyrules.core.program.Program;
 import org.loyaltyrules.core.program.TierLadder;
+import org.loyaltyrules.examples.programs.AmazonPrime;
 import org.loyaltyrules.examples.programs.Odacite;
 import org.loyaltyrules.examples.programs.PetSmartTreats;
+import org.loyaltyrules.examples.programs.ReiCoop;
+import org.loyaltyrules.examples.programs.Sephora;
 import org.loyaltyrules.examples.programs.Starbucks;
 import org.loyaltyrules.examples.programs.Sweetgreen;
 import org.loyaltyrules.rules.CompiledProgram;
@@ -53,15 +59,66 @@ public final class ProgramsDemo {
 
   private PrintWriter out;
 
-  /** Runs the four sections, writing them to {@code out}. */
+  /** Runs the seven sections, writing them to {@code out}. */
   public void run(PrintWriter out) {
     this.out = out;
-    out.println("Four points programs, compiled and decided by loyalty-rules "
-        + "(org.loyaltyrules.examples.programs):");
+    out.println("Four points programs, a tiered one and two paid ones, compiled and decided by "
+        + "loyalty-rules (org.loyaltyrules.examples.programs):");
     starbucks();
     petSmart();
     sweetgreen();
     odacite();
+    sephora();
+    amazonPrime();
+    reiCoop();
+  }
+
+  private void sephora() {
+    Program program = Sephora.program();
+    heading(program, "earn: 1 point per $1; status by spend in the calendar year: Insider, VIB "
+        + "from $350, Rouge from $1,000", "up as soon as the spend reaches a tier; down only when "
+        + "the year closes, on the spend that remains");
+    Story s = new Story(program, Member.enroll(MemberId.of("vi"),
+        local(program, 2026, 3, 1, 9)), m -> "points " + m.available(Sephora.POINTS) + ", "
+            + m.tierId().map(Object::toString).orElse("-"));
+    s.decide("buys a USD 349.99 order", purchase(s, "s-1", local(program, 2026, 3, 1, 10),
+        Channel.IN_STORE, "349.99"));
+    s.decide("buys a USD 0.01 order", purchase(s, "s-2", local(program, 2026, 3, 2, 10),
+        Channel.IN_STORE, "0.01"));
+    s.decide("returns the USD 0.01 order", Return.of(ActivityId.of("s-r1"),
+        local(program, 2026, 3, 3, 10), ActivityId.of("s-2"), List.of(ReturnLine.of("l1", 1))));
+    s.advance("the year closes", local(program, 2027, 1, 1, 0));
+  }
+
+  private void amazonPrime() {
+    Program program = AmazonPrime.program();
+    heading(program, "paid: USD 139.00 a year (a 30-day free trial) for free two-day shipping "
+        + "on every order while active");
+    Story s = new Story(program, Member.enroll(MemberId.of("pat"),
+        local(program, 2026, 2, 1, 9)), m -> m.membership(AmazonPrime.PRIME)
+            .map(x -> "prime " + x.status().name().toLowerCase(Locale.ROOT)).orElse("no plan"));
+    s.decide("pays the USD 139.00 fee", new MembershipFeePayment(ActivityId.of("a-f1"),
+        local(program, 2026, 2, 1, 10), AmazonPrime.PRIME, AmazonPrime.FEE));
+    s.decide("orders on the term's last day", purchase(s, "a-1", local(program, 2027, 1, 31, 20),
+        Channel.ONLINE, "25.00"));
+    s.decide("orders the day after it ends", purchase(s, "a-2", local(program, 2027, 2, 2, 10),
+        Channel.ONLINE, "25.00"));
+  }
+
+  private void reiCoop() {
+    Program program = ReiCoop.program();
+    heading(program, "paid: USD 20.00 once for life; each January 1, 10 % of the previous year's "
+        + "member spend as a voucher");
+    Story s = new Story(program, Member.enroll(MemberId.of("rey"),
+        local(program, 2026, 1, 10, 9)), m -> m.membership(ReiCoop.CO_OP)
+            .map(x -> "co-op " + x.status().name().toLowerCase(Locale.ROOT)).orElse("no plan"));
+    s.decide("buys USD 300.00 before joining", purchase(s, "r-0", local(program, 2026, 1, 10, 10),
+        Channel.IN_STORE, "300.00"));
+    s.decide("pays the USD 20.00 fee", new MembershipFeePayment(ActivityId.of("r-f1"),
+        local(program, 2026, 2, 1, 10), ReiCoop.CO_OP, ReiCoop.FEE));
+    s.decide("buys USD 500.00 as a member", purchase(s, "r-1", local(program, 2026, 5, 1, 10),
+        Channel.IN_STORE, "500.00"));
+    s.advance("the year closes", local(program, 2027, 1, 1, 0));
   }
 
   private void starbucks() {
@@ -158,7 +215,7 @@ public final class ProgramsDemo {
     TierLadder ladder = program.tiers().orElseThrow();
     out.println("  tiers by spend in the calendar year: " + ladder.tiers().stream()
         .map(t -> t.name() + " from USD " + t.threshold().toPlainString())
-        .collect(Collectors.joining(", ")) + " (declared; this library version assigns no tier)");
+        .collect(Collectors.joining(", ")));
   }
 
   private void heading(Program program, String... figures) {
@@ -278,6 +335,16 @@ public final class ProgramsDemo {
             .map(x -> " (until " + WHEN.format(x.atZone(zone())) + ")").orElse("");
       } else if (effect instanceof Effect.DonationMade e) {
         return e.points() + " " + e.unit() + " give " + e.cause() + " " + e.value();
+      } else if (effect instanceof Effect.TierChanged e) {
+        return e.from().map(f -> "tier " + f + " -> " + e.to()).orElse("tier " + e.to());
+      } else if (effect instanceof Effect.PerkGranted e) {
+        return e.perk() + " (" + e.source() + ")";
+      } else if (effect instanceof Effect.MembershipChanged e) {
+        boolean running = e.status() == org.loyaltyrules.core.member.MembershipStatus.ACTIVE
+            || e.status() == org.loyaltyrules.core.member.MembershipStatus.TRIAL;
+        return e.plan() + " " + e.status().name().toLowerCase(Locale.ROOT) + e.expiresAt()
+            .map(x -> (running ? " until " : ", its term ended ") + WHEN.format(x.atZone(zone())))
+            .orElse(" for life");
       } else if (effect instanceof Effect.PaidWithPoints e) {
         return e.points() + " " + e.unit() + " pay " + e.value() + " of " + e.purchase();
       }

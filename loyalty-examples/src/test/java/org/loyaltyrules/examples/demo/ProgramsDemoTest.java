@@ -68,4 +68,19 @@ class ProgramsDemoTest {
     assertThat(run()).as("and on every run").isEqualTo(here);
     assertThat(here).matches("(?s)[\\x20-\\x7E\\néÉ]*").doesNotContain("null");
   }
+
+  @Test
+  void tiersAndPaidMembershipsAreDecidedWithTheirPublishedFigures() {
+    String text = run();
+
+    assertThat(lineWith(text, "buys a USD 0.01 order")).contains("tier insider -> vib");
+    assertThat(lineWith(text, "returns the USD 0.01 order")).contains("vib");
+    assertThat(text).contains("points 349, insider             tier vib -> insider");
+    assertThat(lineWith(text, "orders on the term's last day"))
+        .contains("free-two-day-shipping (plan prime)");
+    assertThat(lineWith(text, "orders the day after it ends"))
+        .doesNotContain("free-two-day-shipping").contains("prime lapsed");
+    assertThat(lineWith(text, "buys USD 300.00 before joining")).contains("no plan");
+    assertThat(text).contains("co-op active                    USD 50.00 voucher");
+  }
 }
