@@ -131,8 +131,10 @@ final class TimeStep {
     Dividend dividend = plan.dividend().orElseThrow();
     BigDecimal spend = m.progress(Memberships.spendKey(plan.id(), due.year()));
     String issued = Memberships.issuedKey(plan.id(), due.year());
-    if (spend.signum() == 0 || m.progress(issued).signum() > 0) {
-      return m;
+    boolean cancelled = m.membership(plan.id())
+        .filter(x -> x.status() == MembershipStatus.CANCELLED).isPresent();
+    if (spend.signum() == 0 || m.progress(issued).signum() > 0 || cancelled) {
+      return m; // a refunded membership earns no dividend
     }
     String deductKey = Memberships.deductKey(plan.id());
     Money gross = Memberships.dividendOf(spend, dividend, program);

@@ -241,4 +241,23 @@ class PaidMembershipTest {
     assertThat(next.vouchers().get(org.loyaltyrules.core.VoucherId.of("dividend:rei-coop:2027"))
         .value()).isEqualTo(Money.of("10.00", "USD"));
   }
+
+  @Test
+  void aMembershipRefundedBeforeTheYearClosesEarnsNoDividend() {
+    CompiledProgram monthly = LoyaltyRules.compile(Program.builder(ProgramId.of("coop"),
+            Money.currency("USD"), ZONE)
+        .unit(PointUnit.redeemable("points", "Points"))
+        .plan(MembershipPlan.recurring("rei-coop", "Co-op", Money.of("20", "USD"),
+            Period.ofYears(1), Set.of()).withDividend(Dividend.of(BigDecimal.TEN)))
+        .build());
+    Member m = decide(monthly, ana(), new MembershipFeePayment(ActivityId.of("fee-1"),
+        at(2026, 2, 1), REI, Money.of("20", "USD"))).member();
+    m = decide(monthly, m, order("p-1", at(2026, 3, 1), "gear", "500")).member();
+    m = decide(monthly, m, new MembershipFeeRefund(ActivityId.of("rf-1"), at(2026, 4, 1), REI,
+        Money.of("20", "USD"), ActivityId.of("fee-1"))).member();
+
+    Decision newYear = monthly.advance(STATE, m, at(2027, 1, 2));
+
+    assertThat(newYear.member().vouchers()).isEmpty();
+  }
 }

@@ -10,7 +10,8 @@ import org.loyaltyrules.core.internal.Checks;
 /**
  * A paid plan's annual dividend (REI Co-op's member reward): a percentage of what the member
  * spent while the membership was active in a calendar year, issued as a money voucher when the
- * year closes, rounded down to the currency's minor unit.
+ * year closes, rounded down to the currency's minor unit. A membership cancelled by a refund
+ * before the year closes earns none.
  *
  * <p>Immutable and thread-safe.
  *

@@ -26,7 +26,8 @@ import org.loyaltyrules.core.internal.Checks;
  *     ladder's; only {@link QualificationWindow#lifetime()} may differ (World of Hyatt's Lifetime
  *     Globalist on lifetime nights); empty to use the ladder's
  * @param entryBonus what a member is given on reaching the tier from below, at most once per
- *     qualification period; empty for nothing
+ *     qualification period of the credit that reached it; a member who jumps past the tier gets
+ *     only the bonus of the tier reached; a return never takes it back; empty for nothing
  */
 public record Tier(TierId id, String name, BigDecimal threshold, BigDecimal earnMultiplier,
     Set<String> perks, Optional<QualificationWindow> window, Optional<Grant> entryBonus) {
