@@ -34,7 +34,9 @@ import org.loyaltyrules.core.ledger.Posting;
 import org.loyaltyrules.core.member.Member;
 import org.loyaltyrules.core.program.Cause;
 import org.loyaltyrules.core.program.Problem;
+import org.loyaltyrules.core.program.Partner;
 import org.loyaltyrules.core.program.Program;
+import org.loyaltyrules.core.program.TransferTerms;
 import org.loyaltyrules.core.program.Reward;
 import org.loyaltyrules.core.program.RewardKind;
 
@@ -147,7 +149,8 @@ public final class CompiledProgram {
    * @throws IllegalArgumentException if a donation breaks the cause's minimum or step, a
    *     spending is of a status-only unit, a fee is not the plan's, a lifetime membership is
    *     paid again, a trial is not the plan's first, a refund is not of the latest term or more
-   *     than was paid, or an argument is null
+   *     than was paid, a transfer goes to a partner that takes none or is not a valid amount
+   *     under its terms (the message names the nearest valid amounts), or an argument is null
    * @throws CurrencyMismatchException if the program state or a purchase is in another currency
    * @throws UnsupportedActivityException if this version cannot decide the kind of activity
    */
@@ -264,11 +267,26 @@ public final class CompiledProgram {
       effects.add(new Effect.DonationMade(cause.id(), donation.unit(), donation.points(),
           cause.valueOf(donation.points())));
     } else if (activity instanceof PointsTransfer transfer) {
-      if (!program.partners().containsKey(transfer.partner())) {
+      Partner partner = program.partners().get(transfer.partner());
+      if (partner == null) {
         throw new UnknownReferenceException("partner", transfer.partner().value(),
             "program " + program.id() + " (it has " + program.partners().keySet() + ")");
       }
+      TransferTerms terms = partner.transfers().orElseThrow(() -> new IllegalArgumentException(
+          "points transfer " + transfer.id() + ": partner " + partner.id()
+              + " takes no transfers"));
+      if (!terms.accepts(transfer.points())) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT, "points transfer %s: %s "
+                + "points is not a valid amount for partner %s (at least %s, in steps of %s); "
+                + "the nearest valid %s", transfer.id(), transfer.points(), partner.id(),
+            terms.minimumPoints(), terms.stepPoints(), terms.nearest(transfer.points()).size() == 1
+                ? "amount is " + terms.nearest(transfer.points()).get(0)
+                : "amounts are " + terms.nearest(transfer.points()).get(0) + " and "
+                    + terms.nearest(transfer.points()).get(1)));
+      }
       tx.transfer(transfer.unit(), transfer.points(), transfer.partner(), Attribution.none());
+      effects.add(new Effect.PointsTransferred(partner.id(), transfer.unit(), transfer.points(),
+          terms.partnerUnit(), terms.partnerUnitsFor(transfer.points())));
     } else if (activity instanceof MembershipFeePayment payment) {
       run.membership(Memberships.pay(program, run.membershipOf(payment.plan()), payment,
           run.at()));

@@ -52,6 +52,7 @@ import org.loyaltyrules.core.program.QualificationWindow;
 import org.loyaltyrules.core.program.Reward;
 import org.loyaltyrules.core.program.RewardKind;
 import org.loyaltyrules.core.program.Tier;
+import org.loyaltyrules.core.program.TransferTerms;
 import org.loyaltyrules.core.program.TierLadder;
 import org.loyaltyrules.core.program.TierMetric;
 import org.loyaltyrules.core.rule.EarnRule;
@@ -74,7 +75,9 @@ class CompiledProgramTest {
           .onlyFor(Set.of(TierId.of("gold"))))
       .cause(new Cause(CauseId.of("giving-fund"), "Giving fund", Money.of("0.01", "USD"), 100,
           50))
-      .partner(Partner.of("airline", "Airline", Money.of("0.012", "USD")))
+      .partner(Partner.of("airline", "Airline", Money.of("0.012", "USD"))
+          .withTransfers(new TransferTerms("miles", 5, 2, 400, 100)))
+      .partner(Partner.of("bank", "Bank", Money.of("0.01", "USD")))
       .build();
   private static final CompiledProgram COMPILED = LoyaltyRules.compile(PROGRAM);
   private static final ProgramState STATE = ProgramState.initial(Money.currency("USD"));
@@ -181,6 +184,21 @@ class CompiledProgramTest {
         PartnerId.of("airline"), STARS, 400), day(1), RANDOM);
     assertThat(d.member().ledger().balance(Account.partner(PartnerId.of("airline")), STARS))
         .isEqualTo(400);
+    assertThat(d.effects()).containsExactly(new Effect.PointsTransferred(
+        PartnerId.of("airline"), STARS, 400, "miles", 160));
+    assertThatThrownBy(() -> COMPILED.decide(STATE, ana, new PointsTransfer(
+            ActivityId.of("t-2"), day(1), PartnerId.of("airline"), STARS, 450), day(1), RANDOM))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("points transfer t-2: 450 points is not a valid amount for partner airline "
+            + "(at least 400, in steps of 100); the nearest valid amounts are 400 and 500");
+    assertThatThrownBy(() -> COMPILED.decide(STATE, ana, new PointsTransfer(
+            ActivityId.of("t-2"), day(1), PartnerId.of("airline"), STARS, 399), day(1), RANDOM))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessageEndingWith("the nearest valid amount is 400");
+    assertThatThrownBy(() -> COMPILED.decide(STATE, ana, new PointsTransfer(
+            ActivityId.of("t-2"), day(1), PartnerId.of("bank"), STARS, 400), day(1), RANDOM))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("points transfer t-2: partner bank takes no transfers");
     assertThatThrownBy(() -> COMPILED.decide(STATE, ana, new PointsTransfer(
             ActivityId.of("t-2"), day(1), PartnerId.of("hotel"), STARS, 400), day(1), RANDOM))
         .isInstanceOf(UnknownReferenceException.class)

@@ -8,6 +8,7 @@ import org.loyaltyrules.core.ActivityId;
 import org.loyaltyrules.core.CauseId;
 import org.loyaltyrules.core.LotId;
 import org.loyaltyrules.core.Money;
+import org.loyaltyrules.core.PartnerId;
 import org.loyaltyrules.core.PlanId;
 import org.loyaltyrules.core.RewardId;
 import org.loyaltyrules.core.RuleId;
@@ -297,6 +298,28 @@ public sealed interface Effect {
       checkArgument(!amount.isNegative(), "plan %s: dividend adjustment must not be negative, "
           + "was %s", plan, amount);
       Checks.present(policy, "plan " + plan + ": dividend return policy");
+    }
+  }
+
+  /**
+   * Points transferred to a partner's own program, for the host to credit there.
+   *
+   * @param partner the partner
+   * @param unit the member's unit the points were taken from
+   * @param points how many points; positive
+   * @param partnerUnit what the partner's program calls its units
+   * @param partnerUnits how many of them the transfer gives; positive
+   */
+  record PointsTransferred(PartnerId partner, UnitId unit, long points, String partnerUnit,
+      long partnerUnits) implements Effect {
+    /** Validates the effect; throws {@link IllegalArgumentException} naming a bad value. */
+    public PointsTransferred {
+      Checks.present(partner, "partner");
+      Checks.present(unit, "partner " + partner + ": unit");
+      checkArgument(points > 0, "transferred points must be positive, was %s", points);
+      Checks.text(partnerUnit, "partner " + partner + ": partner unit");
+      checkArgument(partnerUnits > 0, "transferred partner units must be positive, was %s",
+          partnerUnits);
     }
   }
 

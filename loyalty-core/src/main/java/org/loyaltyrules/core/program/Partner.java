@@ -2,6 +2,7 @@ package org.loyaltyrules.core.program;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import java.util.Optional;
 import org.loyaltyrules.core.Money;
 import org.loyaltyrules.core.PartnerId;
 import org.loyaltyrules.core.internal.Checks;
@@ -17,8 +18,11 @@ import org.loyaltyrules.core.internal.Checks;
  * @param name its display name
  * @param pointValue what one point is settled at, in the program's currency (checked by the
  *     program); positive, and may be a fraction of a cent
+ * @param transfers the terms on which members transfer points to the partner's own program;
+ *     empty if it takes none
  */
-public record Partner(PartnerId id, String name, Money pointValue) {
+public record Partner(PartnerId id, String name, Money pointValue,
+    Optional<TransferTerms> transfers) {
   /**
    * Validates the partner.
    *
@@ -31,6 +35,22 @@ public record Partner(PartnerId id, String name, Money pointValue) {
     Checks.present(pointValue, "partner " + id + ": point value");
     checkArgument(pointValue.isPositive(), "partner %s: point value must be positive, was %s", id,
         pointValue);
+    Checks.present(transfers, "partner " + id + ": transfers");
+  }
+
+  /**
+   * Creates a partner that takes no transfers.
+   *
+   * @throws IllegalArgumentException as the canonical constructor does
+   */
+  public Partner(PartnerId id, String name, Money pointValue) {
+    this(id, name, pointValue, Optional.empty());
+  }
+
+  /** Returns a copy that takes transfers on the given terms. */
+  public Partner withTransfers(TransferTerms terms) {
+    return new Partner(id, name, pointValue,
+        Optional.of(Checks.present(terms, "partner " + id + ": transfers")));
   }
 
   /** Returns a partner. */

@@ -4,16 +4,19 @@ import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.List;
 import org.loyaltyrules.core.Money;
+import org.loyaltyrules.core.PartnerId;
 import org.loyaltyrules.core.ProgramId;
 import org.loyaltyrules.core.RuleId;
 import org.loyaltyrules.core.TierId;
 import org.loyaltyrules.core.UnitId;
+import org.loyaltyrules.core.program.Partner;
 import org.loyaltyrules.core.program.PointUnit;
 import org.loyaltyrules.core.program.Program;
 import org.loyaltyrules.core.program.QualificationWindow;
 import org.loyaltyrules.core.program.Tier;
 import org.loyaltyrules.core.program.TierLadder;
 import org.loyaltyrules.core.program.TierMetric;
+import org.loyaltyrules.core.program.TransferTerms;
 import org.loyaltyrules.core.rule.EarnRule;
 import org.loyaltyrules.core.rule.LineFilter;
 import org.loyaltyrules.core.rule.RuleSettings;
@@ -40,13 +43,16 @@ import org.loyaltyrules.core.rule.RuleSettings;
  *   <li>A tier earned in a year holds through the next; each January 1 a review lowers it to the
  *       tier earned (stated choice) if neither the year that closed nor the year beginning
  *       reaches it, with no grace period (stated choice).
+ *   <li>Points transfer to an airline partner's miles at <b>5:2</b>, at least <b>5,000</b>
+ *       points, in steps of <b>1,250</b> (public): partner {@value #AIRLINE_ID}; 6,000 points is
+ *       refused naming 5,000 and 6,250. The partner settles points at $0.01 each (stated
+ *       choice).
  *   <li>Prices in USD; dates in {@code America/Chicago} (stated choice).
  * </ul>
  *
  * <p>Noted, not configured: earning on fitness classes (the seed names them; DOMAIN.md §6 gives
  * the 5 points per $1 for stays, dining and spa only), free nights (no figure in DOMAIN.md §6),
- * member discounts and offers, and the transfer of points to airline miles at 5:2 (another
- * issue's).
+ * and member discounts and offers.
  */
 public final class WorldOfHyatt {
   /** The program's id. */
@@ -89,6 +95,12 @@ public final class WorldOfHyatt {
   public static final long GLOBALIST_NIGHTS = 60;
   /** Lifetime nights for Lifetime Globalist (stated choice). */
   public static final long LIFETIME_GLOBALIST_NIGHTS = 1000;
+  /** The id of the airline partner points transfer to. */
+  public static final String AIRLINE_ID = "airline";
+  /** The airline partner. */
+  public static final PartnerId AIRLINE = PartnerId.of(AIRLINE_ID);
+  /** Transfers to airline miles: 5 points for 2 miles, at least 5,000, steps of 1,250 (public). */
+  public static final TransferTerms TO_MILES = new TransferTerms("miles", 5, 2, 5_000, 1_250);
 
   private static final Program PROGRAM = Program.builder(ID, Money.currency("USD"), ZONE)
       .name("World of Hyatt")
@@ -103,6 +115,8 @@ public final class WorldOfHyatt {
           Tier.of(GLOBALIST.value(), "Globalist", GLOBALIST_NIGHTS),
           Tier.of(LIFETIME_GLOBALIST.value(), "Lifetime Globalist", LIFETIME_GLOBALIST_NIGHTS)
               .withWindow(QualificationWindow.lifetime()))))
+      .partner(Partner.of(AIRLINE_ID, "Airline partner", Money.of("0.01", "USD"))
+          .withTransfers(TO_MILES))
       .build();
 
   private WorldOfHyatt() {}

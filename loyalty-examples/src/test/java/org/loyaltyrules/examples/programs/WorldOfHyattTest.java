@@ -1,6 +1,7 @@
 package org.loyaltyrules.examples.programs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.loyaltyrules.examples.programs.WorldOfHyatt.DINING;
 import static org.loyaltyrules.examples.programs.WorldOfHyatt.DISCOVERIST;
 import static org.loyaltyrules.examples.programs.WorldOfHyatt.EXPLORIST;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.loyaltyrules.core.ActivityId;
 import org.loyaltyrules.core.MemberId;
 import org.loyaltyrules.core.Money;
+import org.loyaltyrules.core.activity.PointsTransfer;
 import org.loyaltyrules.core.activity.Purchase;
 import org.loyaltyrules.core.activity.PurchaseLine;
 import org.loyaltyrules.core.decision.Decision;
@@ -236,5 +238,28 @@ class WorldOfHyattTest {
     assertThat(review2031.effects()).isEmpty();
     Member years = HYATT.advance(STATE, review2031.member(), at(2036, 6, 1)).member();
     assertThat(years.tierId()).contains(LIFETIME_GLOBALIST);
+  }
+
+  @Test
+  void pointsTransferToAirlineMilesAtFiveToTwoFromFiveThousandInStepsOfTwelveFifty() {
+    Member rich = stay(hana(), "s-1", at(2026, 3, 2, 11), 10).member();
+    assertThat(rich.available(POINTS)).isGreaterThanOrEqualTo(6_250);
+    Instant t = at(2026, 3, 5, 9);
+
+    Decision moved = HYATT.decide(STATE, rich, new PointsTransfer(ActivityId.of("x-1"), t,
+        WorldOfHyatt.AIRLINE, POINTS, 6_250), t, RANDOM);
+
+    assertThat(moved.effects()).containsExactly(new Effect.PointsTransferred(
+        WorldOfHyatt.AIRLINE, POINTS, 6_250, "miles", 2_500));
+    assertThat(moved.member().available(POINTS)).isEqualTo(rich.available(POINTS) - 6_250);
+    assertThatThrownBy(() -> HYATT.decide(STATE, rich, new PointsTransfer(ActivityId.of("x-2"),
+            t, WorldOfHyatt.AIRLINE, POINTS, 6_000), t, RANDOM))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("points transfer x-2: 6000 points is not a valid amount for partner airline "
+            + "(at least 5000, in steps of 1250); the nearest valid amounts are 5000 and 6250");
+    assertThatThrownBy(() -> HYATT.decide(STATE, rich, new PointsTransfer(ActivityId.of("x-3"),
+            t, WorldOfHyatt.AIRLINE, POINTS, 4_000), t, RANDOM))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessageEndingWith("the nearest valid amount is 5000");
   }
 }

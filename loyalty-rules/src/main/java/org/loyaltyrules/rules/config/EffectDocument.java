@@ -30,6 +30,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = EffectDocument.DiscountGranted.class, name = "discount-granted"),
     @JsonSubTypes.Type(value = EffectDocument.DividendAdjusted.class,
         name = "dividend-adjusted"),
+    @JsonSubTypes.Type(value = EffectDocument.PointsTransferred.class,
+        name = "points-transferred"),
     @JsonSubTypes.Type(value = EffectDocument.AccountClosed.class, name = "account-closed")})
 sealed interface EffectDocument {
 
@@ -90,6 +92,10 @@ sealed interface EffectDocument {
    */
   record DividendAdjusted(String plan, Integer year, String amount, String currency,
       String policy) implements EffectDocument {}
+
+  /** Points transferred to a partner's program, and what they give there. */
+  record PointsTransferred(String partner, String unit, Long points, String partnerUnit,
+      Long partnerUnits) implements EffectDocument {}
 
   /** The account was closed. */
   record AccountClosed(String reason) implements EffectDocument {}

@@ -29,7 +29,11 @@ final class Numbers {
   }
 
   private static void walk(JsonNode node, String path, List<Problem> problems) {
-    if (node.isNumber()) {
+    if (node instanceof tools.jackson.databind.node.NumericNode n && n.isNaN()) {
+      // YAML reads .nan and .inf as numbers (Jackson's isNaN covers both); no field holds one.
+      problems.add(new Problem(path.isEmpty() ? "(file)" : path, "'" + n.asString()
+          + "' is not a finite number; write the value out (quote it if it is text)"));
+    } else if (node.isNumber()) {
       BigDecimal value = node.decimalValue();
       // precision - scale is the number of digits before the point, however large the exponent.
       long integerDigits = (long) value.precision() - value.scale();

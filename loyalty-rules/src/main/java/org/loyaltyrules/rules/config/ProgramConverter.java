@@ -41,6 +41,7 @@ import org.loyaltyrules.core.program.MemberDiscount;
 import org.loyaltyrules.core.program.MembershipPlan;
 import org.loyaltyrules.core.program.Offer;
 import org.loyaltyrules.core.program.Partner;
+import org.loyaltyrules.core.program.TransferTerms;
 import org.loyaltyrules.core.program.PointUnit;
 import org.loyaltyrules.core.program.PointsPayment;
 import org.loyaltyrules.core.program.Problem;
@@ -83,6 +84,7 @@ import org.loyaltyrules.rules.config.ProgramDefinition.GrantDefinition;
 import org.loyaltyrules.rules.config.ProgramDefinition.LinesDefinition;
 import org.loyaltyrules.rules.config.ProgramDefinition.OfferDefinition;
 import org.loyaltyrules.rules.config.ProgramDefinition.PartnerDefinition;
+import org.loyaltyrules.rules.config.ProgramDefinition.TransfersDefinition;
 import org.loyaltyrules.rules.config.ProgramDefinition.PlanDefinition;
 import org.loyaltyrules.rules.config.ProgramDefinition.PointsPaymentDefinition;
 import org.loyaltyrules.rules.config.ProgramDefinition.RewardDefinition;
@@ -727,9 +729,20 @@ final class ProgramConverter {
   }
 
   private Partner partner(String at, PartnerDefinition p) {
-    return part(at, () -> new Partner(
-        field(at + ".id", () -> PartnerId.of(required(at + ".id", p.id()))),
-        required(at + ".name", p.name()), money(at + ".pointValue", p.pointValue())));
+    return part(at, () -> {
+      Partner partner = new Partner(
+          field(at + ".id", () -> PartnerId.of(required(at + ".id", p.id()))),
+          required(at + ".name", p.name()), money(at + ".pointValue", p.pointValue()));
+      TransfersDefinition t = p.transfers();
+      if (t == null) {
+        return partner;
+      }
+      String tat = at + ".transfers";
+      return partner.withTransfers(field(tat, () -> new TransferTerms(
+          required(tat + ".partnerUnit", t.partnerUnit()), required(tat + ".points", t.points()),
+          required(tat + ".partnerUnits", t.partnerUnits()),
+          required(tat + ".minimum", t.minimum()), required(tat + ".step", t.step()))));
+    });
   }
 
   private Cause cause(String at, CauseDefinition c) {
@@ -791,7 +804,9 @@ final class ProgramConverter {
         p.tiers().map(ProgramConverter::tiers).orElse(null),
         list(p.plans().values(), ProgramConverter::plan),
         list(p.partners().values(), x -> new PartnerDefinition(x.id().value(), x.name(),
-            x.pointValue().amount())),
+            x.pointValue().amount(), x.transfers().map(t -> new TransfersDefinition(
+                t.partnerUnit(), t.points(), t.partnerUnits(), t.minimumPoints(),
+                t.stepPoints())).orElse(null))),
         list(p.causes().values(), x -> new CauseDefinition(x.id().value(), x.name(),
             x.pointValue().amount(), x.minimumPoints(), x.stepPoints())),
         list(p.challenges().values(), ProgramConverter::challenge),

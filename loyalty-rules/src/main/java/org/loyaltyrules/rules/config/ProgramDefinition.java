@@ -127,8 +127,14 @@ record ProgramDefinition(String format, String id, String name, String currency,
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   record DividendDefinition(BigDecimal percent, String onReturn, String validity) {}
 
-  /** A coalition partner. */
-  record PartnerDefinition(String id, String name, BigDecimal pointValue) {}
+  /** A coalition partner; no transfers if it takes none. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  record PartnerDefinition(String id, String name, BigDecimal pointValue,
+      TransfersDefinition transfers) {}
+
+  /** The terms of transfers to a partner's program: {@code points:partnerUnits}, min, step. */
+  record TransfersDefinition(String partnerUnit, Long points, Long partnerUnits, Long minimum,
+      Long step) {}
 
   /** A cause members can donate points to. */
   @JsonInclude(JsonInclude.Include.NON_EMPTY)

@@ -26,7 +26,7 @@ record ScenarioDefinition(String format, String name, String program, Long seed,
   record StepDefinition(String at, PurchaseDefinition purchase,
       @JsonProperty("return") ReturnDefinition giveBack, EventDefinition event,
       RedeemDefinition redeem, PayDefinition payWithPoints, DonateDefinition donate,
-      PayFeeDefinition payFee, RefundFeeDefinition refundFee, TrialDefinition startTrial,
+      TransferDefinition transfer, PayFeeDefinition payFee, RefundFeeDefinition refundFee, TrialDefinition startTrial,
       AdjustDefinition adjust, Boolean advance, ExpectDefinition expect) {}
 
   /** A purchase. */
@@ -54,6 +54,9 @@ record ScenarioDefinition(String format, String name, String program, Long seed,
 
   /** A donation of points to a cause. */
   record DonateDefinition(String id, String cause, String unit, Long points) {}
+
+  /** A transfer of points to a partner's program. */
+  record TransferDefinition(String id, String partner, String unit, Long points) {}
 
   /** A membership fee paid for a plan. */
   record PayFeeDefinition(String id, String plan, BigDecimal amount) {}

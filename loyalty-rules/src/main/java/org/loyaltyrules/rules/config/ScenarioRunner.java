@@ -33,6 +33,7 @@ import org.loyaltyrules.core.activity.MembershipFeePayment;
 import org.loyaltyrules.core.activity.MembershipFeeRefund;
 import org.loyaltyrules.core.activity.MembershipTrial;
 import org.loyaltyrules.core.activity.PayWithPoints;
+import org.loyaltyrules.core.activity.PointsTransfer;
 import org.loyaltyrules.core.activity.Purchase;
 import org.loyaltyrules.core.activity.PurchaseLine;
 import org.loyaltyrules.core.activity.RedeemReward;
@@ -357,12 +358,13 @@ final class ScenarioRunner {
     int given = (s.purchase() != null ? 1 : 0) + (s.giveBack() != null ? 1 : 0)
         + (s.event() != null ? 1 : 0) + (s.redeem() != null ? 1 : 0)
         + (s.payWithPoints() != null ? 1 : 0) + (s.donate() != null ? 1 : 0)
-        + (s.payFee() != null ? 1 : 0) + (s.refundFee() != null ? 1 : 0)
+        + (s.transfer() != null ? 1 : 0) + (s.payFee() != null ? 1 : 0) + (s.refundFee() != null ? 1 : 0)
         + (s.startTrial() != null ? 1 : 0) + (s.adjust() != null ? 1 : 0)
         + (Boolean.TRUE.equals(s.advance()) ? 1 : 0);
     if (given != 1) {
       throw new Located(at, "a step has exactly one of purchase, return, event, redeem, "
-          + "payWithPoints, donate, payFee, refundFee, startTrial, adjust and advance: true; "
+          + "payWithPoints, donate, transfer, payFee, refundFee, startTrial, adjust and advance: "
+          + "true; "
           + "this one has " + given);
     }
     if (s.purchase() != null) {
@@ -442,6 +444,11 @@ final class ScenarioRunner {
       return new Donation(ActivityId.of(required(at + ".donate.id", d.id())), when,
           CauseId.of(required(at + ".donate.cause", d.cause())), unit(program, d.unit()),
           required(at + ".donate.points", d.points()));
+    } else if (s.transfer() != null) {
+      var t = s.transfer();
+      return new PointsTransfer(ActivityId.of(required(at + ".transfer.id", t.id())), when,
+          PartnerId.of(required(at + ".transfer.partner", t.partner())), unit(program, t.unit()),
+          required(at + ".transfer.points", t.points()));
     } else if (s.payFee() != null) {
       var f = s.payFee();
       String fa = at + ".payFee";

@@ -491,6 +491,14 @@ final class StateDecoder {
       Dividend.ReturnPolicy policy = constant(Dividend.ReturnPolicy.class, e.policy(),
           path.field("policy"));
       return model(() -> new Effect.DividendAdjusted(plan, year, amount, policy), path);
+    } else if (doc instanceof EffectDocument.PointsTransferred e) {
+      PartnerId partner = id(e.partner(), path.field("partner"), PartnerId::of);
+      UnitId unit = unit(e.unit(), path);
+      long points = number(e.points(), path.field("points"));
+      String partnerUnit = required(e.partnerUnit(), path.field("partnerUnit"));
+      long partnerUnits = number(e.partnerUnits(), path.field("partnerUnits"));
+      return model(() -> new Effect.PointsTransferred(partner, unit, points, partnerUnit,
+          partnerUnits), path);
     } else {
       EffectDocument.AccountClosed e = (EffectDocument.AccountClosed) doc;
       String reason = required(e.reason(), path.field("reason"));

@@ -211,6 +211,9 @@ final class StateEncoder {
     } else if (effect instanceof Effect.DividendAdjusted e) {
       return new EffectDocument.DividendAdjusted(e.plan().value(), e.year(), amount(e.amount()),
           e.amount().currency().getCurrencyCode(), e.policy().name());
+    } else if (effect instanceof Effect.PointsTransferred e) {
+      return new EffectDocument.PointsTransferred(e.partner().value(), e.unit().value(),
+          e.points(), e.partnerUnit(), e.partnerUnits());
     } else if (effect instanceof Effect.AccountClosed e) {
       return new EffectDocument.AccountClosed(e.reason());
     }

@@ -156,7 +156,8 @@ class ProgramFilesRoundTripTest {
             Money.of("5", "USD"), Optional.of(Period.ofMonths(1)), Set.of(), BigDecimal.ONE)
             .withDividend(Dividend.of(BigDecimal.ONE)))
         .partner(new Partner(org.loyaltyrules.core.PartnerId.of("hotel"), "Hotel",
-            Money.of("0.01", "USD")))
+            Money.of("0.01", "USD")).withTransfers(new org.loyaltyrules.core.program.TransferTerms(
+                "miles", 5, 2, 5000, 1250)))
         .cause(new Cause(org.loyaltyrules.core.CauseId.of("shelter"), "Shelter",
             Money.of("0.005", "USD"), 100, 100))
         .challenge(new Challenge(ChallengeId.of("stamps"), "Stamp card", ChallengeGoal.PURCHASES,

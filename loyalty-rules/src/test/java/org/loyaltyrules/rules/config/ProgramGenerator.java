@@ -276,7 +276,15 @@ final class ProgramGenerator {
     }
     Set<String> partnerIds = new LinkedHashSet<>();
     for (int i = pick(0, 2); i > 0; i--) {
-      b.partner(new Partner(PartnerId.of(id(partnerIds)), name(), money()));
+      Partner partner = new Partner(PartnerId.of(id(partnerIds)), name(), money());
+      if (chance(2)) {
+        // Terms that always convert: the ratio's left side divides the minimum and the step.
+        long points = 1 + Math.floorMod(count(1, 10), 10L);
+        partner = partner.withTransfers(new org.loyaltyrules.core.program.TransferTerms(name(),
+            points, count(1, 10), points * (1 + Math.floorMod(count(1, 1_000), 1_000L)),
+            points * (1 + Math.floorMod(count(1, 100), 100L))));
+      }
+      b.partner(partner);
     }
     Set<String> causeIds = new LinkedHashSet<>();
     for (int i = pick(0, 2); i > 0; i--) {

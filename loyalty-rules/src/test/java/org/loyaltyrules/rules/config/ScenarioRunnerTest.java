@@ -151,7 +151,8 @@ class ScenarioRunnerTest {
         "step 1, steps[0].expect.effects.points-earnt: unknown effect 'points-earnt'; the "
             + "effects are [account-closed, discount-granted, dividend-adjusted, donation-made, "
             + "membership-changed, paid-with-points, perk-granted, points-earned, points-expired, "
-            + "points-restored, points-reversed, points-shortfall, reward-redeemed, tier-changed, "
+            + "points-restored, points-reversed, points-shortfall, points-transferred, "
+            + "reward-redeemed, tier-changed, "
             + "voucher-expired, voucher-issued, voucher-revoked]",
         "step 1, steps[0].expect.vouchers[0].status: 'used' is not one of [applied, expired, "
             + "issued, revoked]");
@@ -251,8 +252,8 @@ class ScenarioRunnerTest {
           redeem: {id: d-1, reward: drink}
           advance: true
         """)).problems()).extracting(Object::toString).containsExactly("steps[0]: a step has "
-            + "exactly one of purchase, return, event, redeem, payWithPoints, donate, payFee, "
-            + "refundFee, startTrial, adjust and advance: true; this one has 2");
+            + "exactly one of purchase, return, event, redeem, payWithPoints, donate, transfer, "
+            + "payFee, refundFee, startTrial, adjust and advance: true; this one has 2");
   }
 
   // -- paid plans, trials and adjustments -----------------------------------------------------
@@ -364,8 +365,8 @@ class ScenarioRunnerTest {
           payFee: {id: f-1, plan: plus, amount: 50}
           startTrial: {id: t-1, plan: plus}
         """))).containsExactly("steps[0]: a step has exactly one of purchase, return, event, "
-            + "redeem, payWithPoints, donate, payFee, refundFee, startTrial, adjust and "
-            + "advance: true; this one has 2");
+            + "redeem, payWithPoints, donate, transfer, payFee, refundFee, startTrial, adjust "
+            + "and advance: true; this one has 2");
     assertThat(problems(runWithPlans("""
         - at: 2026-03-02T09:00
           adjust: {id: a-1, points: 0, reason: nothing}

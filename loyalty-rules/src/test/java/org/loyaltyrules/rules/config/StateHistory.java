@@ -144,7 +144,8 @@ final class StateHistory {
           Money.of("10", "USD")))
       .pointsPayment(new PointsPayment(STARS, 100, Money.of("5", "USD"), new BigDecimal("0.5")))
       .cause(new Cause(CauseId.of("fund"), "Giving fund", Money.of("0.01", "USD"), 100, 50))
-      .partner(Partner.of("airline", "Airline", Money.of("0.012", "USD")))
+      .partner(Partner.of("airline", "Airline", Money.of("0.012", "USD"))
+          .withTransfers(new org.loyaltyrules.core.program.TransferTerms("miles", 1, 1, 1, 1)))
       .build();
 
   static final CompiledProgram COMPILED = LoyaltyRules.compile(PROGRAM);

@@ -86,6 +86,7 @@ final class StateSamples {
             Dividend.ReturnPolicy.KEEP),
         new Effect.DividendAdjusted(PlanId.of("coop"), 2025, Money.zero(Money.currency("USD")),
             Dividend.ReturnPolicy.REDUCE_NEXT),
+        new Effect.PointsTransferred(PartnerId.of("airline"), STARS, 5000, "miles", 2000),
         new Effect.AccountClosed("member asked"));
   }
 
