@@ -34,6 +34,7 @@ import org.loyaltyrules.core.ledger.Posting;
 import org.loyaltyrules.core.member.Member;
 import org.loyaltyrules.core.program.Cause;
 import org.loyaltyrules.core.program.Problem;
+import org.loyaltyrules.core.internal.Steps;
 import org.loyaltyrules.core.program.Partner;
 import org.loyaltyrules.core.program.Program;
 import org.loyaltyrules.core.program.TransferTerms;
@@ -261,8 +262,9 @@ public final class CompiledProgram {
             "program " + program.id() + " (it has " + program.causes().keySet() + ")");
       }
       checkArgument(cause.accepts(donation.points()), "donation %s: cause %s accepts at least %s "
-              + "points in steps of %s, was %s", donation.id(), cause.id(), cause.minimumPoints(),
-          cause.stepPoints(), donation.points());
+              + "points in steps of %s, was %s; %s", donation.id(), cause.id(),
+          cause.minimumPoints(), cause.stepPoints(), donation.points(),
+          Steps.describeNearest(donation.points(), cause.minimumPoints(), cause.stepPoints()));
       tx.donate(donation.unit(), donation.points(), cause.id(), Attribution.none());
       effects.add(new Effect.DonationMade(cause.id(), donation.unit(), donation.points(),
           cause.valueOf(donation.points())));
@@ -277,12 +279,10 @@ public final class CompiledProgram {
               + " takes no transfers"));
       if (!terms.accepts(transfer.points())) {
         throw new IllegalArgumentException(String.format(Locale.ROOT, "points transfer %s: %s "
-                + "points is not a valid amount for partner %s (at least %s, in steps of %s); "
-                + "the nearest valid %s", transfer.id(), transfer.points(), partner.id(),
-            terms.minimumPoints(), terms.stepPoints(), terms.nearest(transfer.points()).size() == 1
-                ? "amount is " + terms.nearest(transfer.points()).get(0)
-                : "amounts are " + terms.nearest(transfer.points()).get(0) + " and "
-                    + terms.nearest(transfer.points()).get(1)));
+                + "points is not a valid amount for partner %s (at least %s, in steps of %s); %s",
+            transfer.id(), transfer.points(), partner.id(), terms.minimumPoints(),
+            terms.stepPoints(), Steps.describeNearest(transfer.points(), terms.minimumPoints(),
+                terms.stepPoints())));
       }
       tx.transfer(transfer.unit(), transfer.points(), transfer.partner(), Attribution.none());
       effects.add(new Effect.PointsTransferred(partner.id(), transfer.unit(), transfer.points(),

@@ -170,7 +170,7 @@ class CompiledProgramTest {
             day(1), CauseId.of("giving-fund"), STARS, 120), day(1), RANDOM))
         .isExactlyInstanceOf(IllegalArgumentException.class)
         .hasMessage("donation d-2: cause giving-fund accepts at least 100 points in steps of 50, "
-            + "was 120");
+            + "was 120; the nearest valid amounts are 100 and 150");
     assertThatThrownBy(() -> COMPILED.decide(STATE, ana, new Donation(ActivityId.of("d-3"),
             day(1), CauseId.of("whales"), STARS, 100), day(1), RANDOM))
         .isInstanceOf(UnknownReferenceException.class)

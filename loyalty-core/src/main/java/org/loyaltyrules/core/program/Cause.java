@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import org.loyaltyrules.core.CauseId;
 import org.loyaltyrules.core.Money;
 import org.loyaltyrules.core.internal.Checks;
+import org.loyaltyrules.core.internal.Steps;
 
 /**
  * A cause members can donate points to, such as TOMS' giving fund ($0.01 a point, one-to-one with
@@ -17,7 +18,7 @@ import org.loyaltyrules.core.internal.Checks;
  * @param pointValue the money one donated point gives the cause, in the program's currency
  *     (checked by the program); positive
  * @param minimumPoints the fewest points one donation may give; positive
- * @param stepPoints donations are multiples of this; positive
+ * @param stepPoints how much more than the minimum a donation may give at a time; positive
  */
 public record Cause(CauseId id, String name, Money pointValue, long minimumPoints,
     long stepPoints) {
@@ -49,8 +50,16 @@ public record Cause(CauseId id, String name, Money pointValue, long minimumPoint
     return pointValue.times(points);
   }
 
-  /** Returns true if {@code points} is at least the minimum and a whole number of steps. */
+  /** Returns true if {@code points} is at least the minimum plus whole steps. */
   public boolean accepts(long points) {
-    return points >= minimumPoints && points % stepPoints == 0;
+    return Steps.accepts(points, minimumPoints, stepPoints);
+  }
+
+  /**
+   * Returns the valid donations nearest to {@code points}: the one below (if any) and the one
+   * above; one amount if {@code points} is below the minimum or valid itself.
+   */
+  public java.util.List<Long> nearest(long points) {
+    return Steps.nearest(points, minimumPoints, stepPoints);
   }
 }

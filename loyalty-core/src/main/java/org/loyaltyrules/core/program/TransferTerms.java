@@ -3,6 +3,7 @@ package org.loyaltyrules.core.program;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import org.loyaltyrules.core.internal.Checks;
+import org.loyaltyrules.core.internal.Steps;
 
 /**
  * The terms on which members transfer points to a partner's own program, such as World of
@@ -48,9 +49,9 @@ public record TransferTerms(String partnerUnit, long points, long partnerUnits,
         partnerUnits)).mod(java.math.BigInteger.valueOf(points)).signum() == 0;
   }
 
-  /** Returns true if {@code amount} points is at least the minimum and a whole number of steps. */
+  /** Returns true if {@code amount} points is at least the minimum plus whole steps. */
   public boolean accepts(long amount) {
-    return amount >= minimumPoints && (amount - minimumPoints) % stepPoints == 0;
+    return Steps.accepts(amount, minimumPoints, stepPoints);
   }
 
   /**
@@ -58,15 +59,7 @@ public record TransferTerms(String partnerUnit, long points, long partnerUnits,
    * above; one amount if {@code amount} is below the minimum or valid itself.
    */
   public java.util.List<Long> nearest(long amount) {
-    if (amount <= minimumPoints) {
-      return java.util.List.of(minimumPoints);
-    }
-    long below = amount - (amount - minimumPoints) % stepPoints;
-    if (below == amount) {
-      return java.util.List.of(amount);
-    }
-    return below > Long.MAX_VALUE - stepPoints ? java.util.List.of(below)
-        : java.util.List.of(below, below + stepPoints);
+    return Steps.nearest(amount, minimumPoints, stepPoints);
   }
 
   /**

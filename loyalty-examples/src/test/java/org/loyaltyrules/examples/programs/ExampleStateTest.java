@@ -34,7 +34,7 @@ class ExampleStateTest {
         Arguments.of(Sweetgreen.program()), Arguments.of(Odacite.program()),
         Arguments.of(Sephora.program()), Arguments.of(VirginAtlantic.program()),
         Arguments.of(WorldOfHyatt.program()), Arguments.of(AmazonPrime.program()),
-        Arguments.of(ReiCoop.program()));
+        Arguments.of(ReiCoop.program()), Arguments.of(TomsPassport.program()));
   }
 
   @ParameterizedTest(name = "{0}")

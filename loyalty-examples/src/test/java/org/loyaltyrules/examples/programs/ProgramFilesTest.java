@@ -29,7 +29,8 @@ class ProgramFilesTest {
         Arguments.of("virgin-atlantic-flying-club.program.yaml", VirginAtlantic.program()),
         Arguments.of("world-of-hyatt.program.yaml", WorldOfHyatt.program()),
         Arguments.of("amazon-prime.program.yaml", AmazonPrime.program()),
-        Arguments.of("rei-co-op.program.yaml", ReiCoop.program()));
+        Arguments.of("rei-co-op.program.yaml", ReiCoop.program()),
+        Arguments.of("toms-passport.program.yaml", TomsPassport.program()));
   }
 
   /** The text of an example file, from the classpath. */

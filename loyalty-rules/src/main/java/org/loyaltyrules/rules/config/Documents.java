@@ -54,8 +54,28 @@ final class Documents {
           .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
           .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
           .enable(YAMLWriteFeature.INDENT_ARRAYS_WITH_INDICATOR)
+          .stringQuotingChecker(new QuoteLineBreaks())
           .build()))
       .build();
+
+  /**
+   * Jackson's quoting rules, and quotes besides any text holding U+0085 (next line), which YAML
+   * reads as a line break: written plain, a name of that character alone reads back empty.
+   */
+  private static final class QuoteLineBreaks
+      extends tools.jackson.dataformat.yaml.util.StringQuotingChecker.Default {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public boolean needToQuoteName(String name) {
+      return super.needToQuoteName(name) || name.indexOf('\u0085') >= 0;
+    }
+
+    @Override
+    public boolean needToQuoteValue(String value) {
+      return super.needToQuoteValue(value) || value.indexOf('\u0085') >= 0;
+    }
+  }
 
   /**
    * The binding both syntaxes share, set explicitly rather than left to defaults that changed

@@ -308,4 +308,20 @@ class ProgramFilesRoundTripTest {
     assertThat(text).contains("  - id: base\n    kind: rate\n    unit: points\n    points: 2.5\n"
         + "    per: 1.00\n");
   }
+
+  @Test
+  void aNameThatIsALineBreakToYamlIsQuotedSoItReadsBackAsItWas() {
+    for (String name : List.of("\u0085", "a\u0085b", "\u00a0", "\ufeff", "\u0000")) {
+      Program program = Program.builder(org.loyaltyrules.core.ProgramId.of("p"),
+              Money.currency("USD"), java.time.ZoneId.of("UTC"))
+          .name(name).unit(org.loyaltyrules.core.program.PointUnit.redeemable("pts", "Pts"))
+          .build();
+      String text = ProgramFiles.write(program, ProgramFiles.Syntax.YAML);
+
+      ProgramFile file = ProgramFiles.read(text, ProgramFiles.Syntax.YAML);
+
+      assertThat(file.errors()).as(text).isEmpty();
+      assertThat(file.program().name()).as(text).isEqualTo(name);
+    }
+  }
 }
