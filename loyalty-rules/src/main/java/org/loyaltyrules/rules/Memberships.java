@@ -3,7 +3,6 @@ package org.loyaltyrules.rules;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -231,12 +230,6 @@ final class Memberships {
 
   static String deductKey(PlanId plan) {
     return DIVIDEND + plan + "/deduct";
-  }
-
-  /** The dividend a year's spend gives: its percentage, rounded down to the minor unit. */
-  static Money dividendOf(BigDecimal spend, Dividend dividend, Program program) {
-    return Money.of(spend.multiply(dividend.percent()).movePointLeft(2).setScale(
-        program.currency().getDefaultFractionDigits(), RoundingMode.FLOOR), program.currency());
   }
 
   /**

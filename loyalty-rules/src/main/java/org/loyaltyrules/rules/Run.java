@@ -209,9 +209,8 @@ final class Run {
             covered = covered.add(line.total().amount());
           }
         }
-        Money discount = Money.of(covered.multiply(d.percent()).movePointLeft(2).setScale(
-            program.currency().getDefaultFractionDigits(), RoundingMode.HALF_EVEN),
-            program.currency());
+        Money discount = Grants.percentOf(covered, d.percent(), program,
+            RoundingMode.HALF_EVEN);
         if (discount.isPositive()) {
           effects.add(new Effect.DiscountGranted(plan.id(), discount));
         }
@@ -267,8 +266,8 @@ final class Run {
       BigDecimal after = before.subtract(counted).max(BigDecimal.ZERO);
       set(key, after);
       if (progress(Memberships.issuedKey(plan.id(), year)).signum() > 0) {
-        Money share = Memberships.dividendOf(before, dividend, program)
-            .minus(Memberships.dividendOf(after, dividend, program));
+        Money share = Grants.percentOf(before, dividend.percent(), program, RoundingMode.FLOOR)
+            .minus(Grants.percentOf(after, dividend.percent(), program, RoundingMode.FLOOR));
         if (dividend.onReturn() == org.loyaltyrules.core.program.Dividend.ReturnPolicy
             .REDUCE_NEXT && share.isPositive()) {
           String deduct = Memberships.deductKey(plan.id());
@@ -398,8 +397,9 @@ final class Run {
       String bonusKey = Tiers.bonusKey(to, tiers.periodKey(member, from));
       if (to.entryBonus().isPresent() && progress(bonusKey).signum() == 0) {
         set(bonusKey, BigDecimal.ONE);
-        Tiers.giveEntryBonus(program, to, activity, at, tx, v -> vouchers.put(v.id(), v),
-            effects);
+        Grants.give(program, to.entryBonus().get(), Tiers.entryBonusRule(to),
+            Tiers.entryBonusVoucher(to, activity), activity, at, tx,
+            v -> vouchers.put(v.id(), v), effects);
         trace.add(new TraceEntry(Tiers.entryBonusRule(to), true, Optional.empty(), 0, 0, 0,
             BigDecimal.ZERO, "entry bonus of tier " + to.id()));
       }
@@ -422,8 +422,7 @@ final class Run {
   }
 
   private Money cashback(BigDecimal amount, BigDecimal percent) {
-    return Money.of(amount.multiply(percent).movePointLeft(2).setScale(
-        program.currency().getDefaultFractionDigits(), RoundingMode.FLOOR), program.currency());
+    return Grants.percentOf(amount, percent, program, RoundingMode.FLOOR);
   }
 
   private void issue(RuleId rule, Purchase purchase, Money value, Optional<Period> validity) {

@@ -9,21 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import org.loyaltyrules.core.ActivityId;
-import org.loyaltyrules.core.LotId;
 import org.loyaltyrules.core.RuleId;
 import org.loyaltyrules.core.TierId;
 import org.loyaltyrules.core.VoucherId;
-import org.loyaltyrules.core.decision.Effect;
-import org.loyaltyrules.core.ledger.Attribution;
-import org.loyaltyrules.core.ledger.LedgerTransaction;
-import org.loyaltyrules.core.member.Voucher;
-import org.loyaltyrules.core.member.VoucherStatus;
-import org.loyaltyrules.core.program.Grant;
-import org.loyaltyrules.core.program.Program;
-import org.loyaltyrules.core.program.Reward;
 import org.loyaltyrules.core.activity.Purchase;
 import org.loyaltyrules.core.activity.PurchaseLine;
 import org.loyaltyrules.core.member.Member;
@@ -315,29 +305,9 @@ final class Tiers {
     return rule.value().startsWith(ENTRY);
   }
 
-  /**
-   * Gives a tier's entry bonus in a transaction: points earned into a lot of the bonus's own
-   * rule, a voucher, or a catalogue reward free of its cost.
-   */
-  static void giveEntryBonus(Program program, Tier to, ActivityId activity, Instant at,
-      LedgerTransaction tx, Consumer<Voucher> vouchers, List<Effect> effects) {
-    Grant grant = to.entryBonus().orElseThrow();
-    RuleId rule = entryBonusRule(to);
-    if (grant instanceof Grant.Points g) {
-      LotId lot = tx.earn(g.unit(), g.points(), Attribution.rule(rule));
-      Optional<Instant> pendingUntil = Optional.of(program.unit(g.unit()).vestsAt(at,
-          program.zone())).filter(vests -> vests.isAfter(at));
-      effects.add(new Effect.PointsEarned(g.unit(), g.points(), Optional.of(rule), lot,
-          pendingUntil));
-    } else if (grant instanceof Grant.Voucher g) {
-      Voucher voucher = new Voucher(VoucherId.of(activity + "/" + rule + "/1"), g.value(), at,
-          Optional.empty(), activity, VoucherStatus.ISSUED);
-      vouchers.accept(voucher);
-      effects.add(new Effect.VoucherIssued(voucher));
-    } else if (grant instanceof Grant.FreeReward g) {
-      Reward reward = program.reward(g.reward());
-      effects.add(new Effect.RewardRedeemed(reward.id(), 1, reward.unit(), 0));
-    }
+  /** The id of the voucher a tier's entry bonus gives with an activity. */
+  static VoucherId entryBonusVoucher(Tier tier, ActivityId activity) {
+    return VoucherId.of(activity + "/" + entryBonusRule(tier) + "/1");
   }
 
   /** Where the member stands at {@code at}; the member is already advanced to it. */

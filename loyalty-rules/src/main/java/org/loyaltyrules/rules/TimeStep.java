@@ -1,6 +1,7 @@
 package org.loyaltyrules.rules;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.MonthDay;
@@ -15,11 +16,9 @@ import java.util.stream.Collectors;
 import org.loyaltyrules.core.ActivityId;
 import org.loyaltyrules.core.Money;
 import org.loyaltyrules.core.PlanId;
-import org.loyaltyrules.core.LotId;
 import org.loyaltyrules.core.UnitId;
 import org.loyaltyrules.core.VoucherId;
 import org.loyaltyrules.core.decision.Effect;
-import org.loyaltyrules.core.ledger.Attribution;
 import org.loyaltyrules.core.ledger.LedgerResult;
 import org.loyaltyrules.core.ledger.LedgerTransaction;
 import org.loyaltyrules.core.ledger.Posting;
@@ -34,7 +33,6 @@ import org.loyaltyrules.core.program.Dividend;
 import org.loyaltyrules.core.program.Grant;
 import org.loyaltyrules.core.program.MembershipPlan;
 import org.loyaltyrules.core.program.Program;
-import org.loyaltyrules.core.program.Reward;
 import org.loyaltyrules.core.program.Tier;
 import org.loyaltyrules.core.rule.EarnRule;
 
@@ -137,7 +135,7 @@ final class TimeStep {
       return m; // a refunded membership earns no dividend
     }
     String deductKey = Memberships.deductKey(plan.id());
-    Money gross = Memberships.dividendOf(spend, dividend, program);
+    Money gross = Grants.percentOf(spend, dividend.percent(), program, RoundingMode.FLOOR);
     BigDecimal deduct = m.progress(deductKey);
     Money net = gross.minus(Money.of(deduct.min(gross.amount()), program.currency()));
     Member.Builder b = m.toBuilder().progress(issued, BigDecimal.ONE)
@@ -169,7 +167,8 @@ final class TimeStep {
     LedgerTransaction tx = m.ledger().begin(program.ledgerPolicy(), id, due.at(), due.at());
     Member.Builder b = m.toBuilder();
     if (!tx.isReplay()) {
-      grant(program, due, id, tx, b, effects);
+      Grants.give(program, due.rule().grant(), due.rule().head().id(),
+          VoucherId.of(id.value()), id, due.at(), tx, b::voucher, effects);
       if (tiers != null && due.rule().grant() instanceof Grant.Points g
           && tiers.ladder().statusUnit().filter(g.unit()::equals).isPresent()) {
         statusPoints(program, tiers, m, due.at(), g.points(), id, tx, b, effects);
@@ -205,27 +204,8 @@ final class TimeStep {
     String bonusKey = Tiers.bonusKey(to, tiers.periodKey(m, period));
     if (to.entryBonus().isPresent() && m.progress(bonusKey).signum() == 0) {
       b.progress(bonusKey, BigDecimal.ONE);
-      Tiers.giveEntryBonus(program, to, id, at, tx, b::voucher, effects);
-    }
-  }
-
-  private static void grant(Program program, Due due, ActivityId id, LedgerTransaction tx,
-      Member.Builder member, List<Effect> effects) {
-    Grant grant = due.rule().grant();
-    if (grant instanceof Grant.Points g) {
-      LotId lot = tx.earn(g.unit(), g.points(), Attribution.rule(due.rule().head().id()));
-      Instant vests = program.unit(g.unit()).vestsAt(due.at(), program.zone());
-      effects.add(new Effect.PointsEarned(g.unit(), g.points(),
-          Optional.of(due.rule().head().id()), lot,
-          Optional.of(vests).filter(v -> v.isAfter(due.at()))));
-    } else if (grant instanceof Grant.Voucher g) {
-      Voucher voucher = new Voucher(VoucherId.of(id.value()), g.value(), due.at(),
-          Optional.empty(), id, VoucherStatus.ISSUED);
-      member.voucher(voucher);
-      effects.add(new Effect.VoucherIssued(voucher));
-    } else if (grant instanceof Grant.FreeReward g) {
-      Reward reward = program.reward(g.reward());
-      effects.add(new Effect.RewardRedeemed(reward.id(), 1, reward.unit(), 0));
+      Grants.give(program, to.entryBonus().get(), Tiers.entryBonusRule(to),
+          Tiers.entryBonusVoucher(to, id), id, at, tx, b::voucher, effects);
     }
   }
 
