@@ -249,7 +249,8 @@ public final class CompiledProgram {
           "redeem %s: %s x %s points is more than the ledger's ceiling of %s", redeem.id(),
           redeem.quantity(), reward.cost(), Ledger.MAX_POINTS);
       long points = reward.cost() * redeem.quantity();
-      tx.redeem(reward.unit(), points, Attribution.none());
+      tx.redeem(reward.unit(), points,
+          reward.partner().map(Attribution.none()::withPartner).orElse(Attribution.none()));
       effects.add(new Effect.RewardRedeemed(reward.id(), redeem.quantity(), reward.unit(),
           points));
       if (reward.kind() == RewardKind.VOUCHER || reward.kind() == RewardKind.GIFT_CARD) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.loyaltyrules.core.LineId;
+import org.loyaltyrules.core.PartnerId;
 import org.loyaltyrules.core.RuleId;
 import org.loyaltyrules.core.UnitId;
 import org.loyaltyrules.core.activity.Purchase;
@@ -44,9 +45,14 @@ final class PurchaseEvaluator {
   }
 
   /** A part of the order that earns: a line (with its remaining quantity) or tax and shipping. */
-  private record Part(Optional<PurchaseLine> line, BigDecimal amount) {
+  /**
+   * A line, or the order's charges beyond its lines ({@code line} empty), with its amount; a
+   * line that names no partner carries the order's.
+   */
+  private record Part(Optional<PurchaseLine> line, Optional<PartnerId> partner,
+      BigDecimal amount) {
     boolean matches(LineFilter filter) {
-      return line.map(filter::matches).orElse(filter.matchesAll());
+      return line.isPresent() ? filter.matches(line.get()) : filter.matchesCharges(partner);
     }
   }
 
@@ -278,7 +284,7 @@ final class PurchaseEvaluator {
   private Optional<Outcome> whyNot(RuleSpec.Head head, Purchase purchase,
       PurchaseContext member, LocalDateTime at, RuleContext context) {
     Optional<String> why = head.whyNot(member, Optional.of(purchase.channel()),
-        purchase.occurredAt(), zone);
+        purchase.paymentInstrument(), purchase.occurredAt(), zone);
     if (why.isPresent()) {
       return Optional.of(Outcome.notMatched(head, why.get()));
     }
@@ -342,7 +348,9 @@ final class PurchaseEvaluator {
     for (PurchaseLine line : purchase.lines()) {
       BigDecimal q = quantity.apply(line);
       anyLeft |= q.signum() > 0;
-      parts.add(new Part(Optional.of(line), line.unitPrice().amount().multiply(q)));
+      PurchaseLine at = line.partner().isEmpty() && purchase.partner().isPresent()
+          ? line.withPartner(purchase.partner().get()) : line;
+      parts.add(new Part(Optional.of(at), at.partner(), line.unitPrice().amount().multiply(q)));
     }
     BigDecimal extras = BigDecimal.ZERO;
     if (policy.taxEarns()) {
@@ -352,7 +360,7 @@ final class PurchaseEvaluator {
       extras = extras.add(purchase.shipping().amount());
     }
     if (anyLeft && extras.signum() > 0) {
-      parts.add(new Part(Optional.empty(), extras));
+      parts.add(new Part(Optional.empty(), purchase.partner(), extras));
     }
     return parts;
   }

@@ -70,6 +70,12 @@ sealed interface RuleSpec {
      */
     Optional<String> whyNot(PurchaseContext member, Optional<Channel> channel, Instant at,
         ZoneId zone) {
+      return whyNot(member, channel, Optional.empty(), at, zone);
+    }
+
+    /** As above, for an activity paid with {@code instrument} (empty when it names none). */
+    Optional<String> whyNot(PurchaseContext member, Optional<Channel> channel,
+        Optional<String> instrument, Instant at, ZoneId zone) {
       if (window.isPresent() && (at.isBefore(window.get().from().atZone(zone).toInstant())
           || !at.isBefore(window.get().until().atZone(zone).toInstant()))) {
         return Optional.of("outside its window " + window.get().from() + " to "
@@ -78,7 +84,8 @@ sealed interface RuleSpec {
       if (plan.isPresent() && !member.activePlans().contains(plan.get())) {
         return Optional.of("membership " + plan.get() + " not active");
       }
-      if (!audience.includes(member.segments(), member.tier(), member.attributes(), channel)) {
+      if (!audience.includes(member.segments(), member.tier(), member.attributes(), channel,
+          instrument)) {
         return Optional.of("member not in its audience");
       }
       return Optional.empty();

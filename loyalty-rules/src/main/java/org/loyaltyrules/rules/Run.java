@@ -24,6 +24,7 @@ import org.loyaltyrules.core.BudgetId;
 import org.loyaltyrules.core.CurrencyMismatchException;
 import org.loyaltyrules.core.LotId;
 import org.loyaltyrules.core.Money;
+import org.loyaltyrules.core.PartnerId;
 import org.loyaltyrules.core.PlanId;
 import org.loyaltyrules.core.RuleId;
 import org.loyaltyrules.core.UnitId;
@@ -129,6 +130,7 @@ final class Run {
       throw new CurrencyMismatchException(program.currency(), purchase.currency(),
           "purchase " + purchase.id());
     }
+    Optional<PartnerId> partner = partnerOf(program, purchase);
     PurchaseContext context = new PurchaseContext(member.tierId(),
         member.profile().segments(), member.profile().attributes(),
         member.memberships().values().stream().filter(m -> m.isActiveAt(purchase.occurredAt()))
@@ -138,7 +140,7 @@ final class Run {
     List<Outcome> outcomes = evaluator.evaluate(purchase, PurchaseLine::quantity, Share.ALL,
         context, local, rule -> progress(FIRST + rule).signum() == 0);
     for (Outcome outcome : outcomes) {
-      long granted = grant(outcome, purchase.occurredAt());
+      long granted = grant(outcome, purchase.occurredAt(), partner);
       if (granted > 0 && outcome.firstOnly()) {
         set(FIRST + outcome.head().id(), BigDecimal.ONE);
       }
@@ -146,7 +148,7 @@ final class Run {
     BigDecimal amount = evaluator.earningAmount(purchase, PurchaseLine::quantity, Share.ALL);
     for (RuleSpec spec : book.vouchers) {
       Optional<String> whyNot = spec.head().whyNot(context, Optional.of(purchase.channel()),
-          purchase.occurredAt(), program.zone());
+          purchase.paymentInstrument(), purchase.occurredAt(), program.zone());
       if (whyNot.isPresent()) {
         trace.add(Outcome.notMatched(spec.head(), whyNot.get()).trace(0));
       } else if (spec instanceof RuleSpec.SpendVoucher s) {
@@ -475,8 +477,8 @@ final class Run {
   private void returnVouchers(Purchase purchase, PurchaseContext context, BigDecimal before,
       BigDecimal after, Return ret) {
     for (RuleSpec spec : book.vouchers) {
-      if (spec.head().whyNot(context, Optional.of(purchase.channel()), purchase.occurredAt(),
-          program.zone()).isPresent()) {
+      if (spec.head().whyNot(context, Optional.of(purchase.channel()),
+          purchase.paymentInstrument(), purchase.occurredAt(), program.zone()).isPresent()) {
         continue; // the rule never counted this purchase, so its return changes nothing
       }
       if (spec instanceof RuleSpec.SpendVoucher s) {
@@ -580,7 +582,9 @@ final class Run {
               + "pay, %s (%s of %s)", pay.id(), value, paidBefore.plus(value), pay.purchase(),
           limit, terms.maxShare().stripTrailingZeros().toPlainString(), order));
     }
-    tx.redeem(pay.unit(), pay.points(), Attribution.none());
+    Optional<PartnerId> honouredBy = partnerOf(program, record.purchase());
+    tx.redeem(pay.unit(), pay.points(),
+        honouredBy.map(Attribution.none()::withPartner).orElse(Attribution.none()));
     effects.add(new Effect.PaidWithPoints(pay.purchase(), pay.unit(), pay.points(), value));
     PurchaseRecord after = record.withPayment(new PointsPaid(pay.id(), pay.unit(), pay.points(),
         0, order.amount()));
@@ -712,8 +716,9 @@ final class Run {
         } else if (has < keep) {
           long give = Math.min(keep - has, room(rule, unit, purchase.occurredAt()));
           if (give > 0) {
-            tx.earnFor(purchase.id(), purchase.occurredAt(), unit, give, Attribution.rule(rule)
-                .withLines(linesOf.getOrDefault(key, List.of())));
+            tx.earnFor(purchase.id(), purchase.occurredAt(), unit, give, funded(
+                Attribution.rule(rule).withLines(linesOf.getOrDefault(key, List.of())), unit,
+                partnerOf(program, purchase)));
             effects.add(new Effect.PointsRestored(unit, give, purchase.id()));
             statusPoints(unit, purchase.occurredAt(), give);
             claimCaps(rule, unit, purchase.occurredAt(), give);
@@ -765,14 +770,59 @@ final class Run {
         outcome = new Outcome(rule.head(), Optional.of(rule.unit()), true, rule.points(), 0,
             BigDecimal.ZERO, List.of(), false, event.type() + " bonus");
       }
-      if (grant(outcome, event.occurredAt()) > 0 && key != null) {
+      if (grant(outcome, event.occurredAt(), Optional.empty()) > 0 && key != null) {
         set(key, BigDecimal.ONE);
       }
     }
   }
 
+  /**
+   * The coalition partner a purchase was made with, which funds what it earns: the purchase's
+   * own, or else the one its lines name; empty if none is named.
+   *
+   * @throws UnknownReferenceException if the program has no such partner
+   * @throws IllegalArgumentException if lines name a partner other than the purchase's, or
+   *     different partners with none named on the purchase
+   */
+  static Optional<PartnerId> partnerOf(Program program, Purchase purchase) {
+    java.util.Set<PartnerId> named = new java.util.TreeSet<>();
+    purchase.partner().ifPresent(named::add);
+    for (PurchaseLine line : purchase.lines()) {
+      line.partner().ifPresent(named::add);
+      if (purchase.partner().isPresent() && line.partner().isPresent()
+          && !line.partner().equals(purchase.partner())) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT, "purchase %s: line %s "
+                + "names partner %s, but the purchase was made with partner %s; a purchase is "
+                + "made with one partner, so split the order", purchase.id(), line.id(),
+            line.partner().get(), purchase.partner().get()));
+      }
+    }
+    if (named.size() > 1) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT, "purchase %s: its lines "
+              + "name partners %s; a purchase is made with one partner, so split the order",
+          purchase.id(), named));
+    }
+    for (PartnerId id : named) {
+      if (!program.partners().containsKey(id)) {
+        throw new UnknownReferenceException("partner", id.value(), "program " + program.id()
+            + " (purchase " + purchase.id() + "; its partners are "
+            + program.partners().keySet() + ")");
+      }
+    }
+    return named.stream().findFirst();
+  }
+
+  /**
+   * What an earning in {@code unit} is attributed to: its rule and lines, and the partner that
+   * funds it when the unit can be spent (status-only points cost a partner nothing).
+   */
+  private Attribution funded(Attribution attribution, UnitId unit, Optional<PartnerId> partner) {
+    return partner.isPresent() && program.unit(unit).isRedeemable()
+        ? attribution.withPartner(partner.get()) : attribution;
+  }
+
   /** Applies the rule's caps, earns what is left, and traces it; returns the points granted. */
-  private long grant(Outcome outcome, Instant occurredAt) {
+  private long grant(Outcome outcome, Instant occurredAt, Optional<PartnerId> partner) {
     if (outcome.error().isPresent()) {
       fail(outcome);
       trace.add(outcome.trace(0));
@@ -819,8 +869,8 @@ final class Run {
     if (budget.isPresent()) {
       spendBudget(budget.get().id(), granted);
     }
-    LotId lot = tx.earn(unit, granted, Attribution.rule(outcome.head().id())
-        .withLines(outcome.lines()));
+    LotId lot = tx.earn(unit, granted, funded(Attribution.rule(outcome.head().id())
+        .withLines(outcome.lines()), unit, partner));
     statusPoints(unit, occurredAt, granted);
     Optional<Instant> pendingUntil = Optional.of(program.unit(unit).vestsAt(occurredAt,
         program.zone())).filter(vests -> vests.isAfter(at));

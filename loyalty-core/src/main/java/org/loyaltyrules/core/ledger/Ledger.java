@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import org.loyaltyrules.core.ActivityId;
 import org.loyaltyrules.core.LotId;
 import org.loyaltyrules.core.MemberId;
+import org.loyaltyrules.core.PartnerId;
 import org.loyaltyrules.core.UnitId;
 
 /**
@@ -203,6 +204,12 @@ public final class Ledger {
       checkOwnAccount(p, p.from());
       checkOwnAccount(p, p.to());
       p.lot().ifPresent(lot -> checkKnownLot(byId, lot, p.unit(), "posting #" + p.sequence()));
+      Optional<PartnerId> funder = p.lot().map(byId::get).map(Lot::fundedBy)
+          .filter(a -> a.type() == AccountType.PARTNER).map(a -> PartnerId.of(a.owner()));
+      checkArgument(funder.equals(p.funder()),
+          "ledger of %s: posting #%s names funder %s, but its lot is funded by %s", member,
+          p.sequence(), p.funder().map(PartnerId::value).orElse("the operator"),
+          funder.map(PartnerId::value).orElse("the operator"));
       p.reversalOf().ifPresent(
           lot -> checkKnownLot(byId, lot, p.unit(), "posting #" + p.sequence() + " reversal of"));
       long[] balances = memberBalances.computeIfAbsent(p.unit(), u -> new long[2]);

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.loyaltyrules.core.ActivityId;
 import org.loyaltyrules.core.LotId;
+import org.loyaltyrules.core.PartnerId;
 import org.loyaltyrules.core.RuleId;
 import org.loyaltyrules.core.UnitId;
 
@@ -20,6 +21,11 @@ import org.loyaltyrules.core.UnitId;
  * it, the lot it touched, the rule that granted the points, the activity it undoes (for
  * restorations), the lot whose earning it reverses (for reversals and repayments) and a free-text
  * reason (for adjustments and closures).
+ *
+ * <p>For coalition settlement it also records who funded the points that moved: the
+ * {@linkplain #funder() partner} whose lot they came from or went into, empty when the program
+ * operator funded them. Who honoured them is the partner account a spending went to (or a
+ * restoration came from); see {@link #honouredBy()}.
  *
  * <p>Immutable and thread-safe.
  */
@@ -37,6 +43,7 @@ public final class Posting {
   private final ActivityId undoes;
   private final LotId reversalOf;
   private final String reason;
+  private final PartnerId funder;
 
   private Posting(Builder b) {
     this.sequence = b.sequence;
@@ -52,6 +59,7 @@ public final class Posting {
     this.undoes = b.undoes;
     this.reversalOf = b.reversalOf;
     this.reason = b.reason;
+    this.funder = b.funder;
   }
 
   /**
@@ -141,6 +149,31 @@ public final class Posting {
     return Optional.ofNullable(reason);
   }
 
+  /**
+   * Returns the coalition partner that funded the points that moved: for a posting that touches
+   * a lot, the partner that funded that lot; empty when the program operator funded them, and for
+   * the parts of a balance that no lot holds (a negative balance, or its write-off), which are
+   * the operator's.
+   */
+  public Optional<PartnerId> funder() {
+    return Optional.ofNullable(funder);
+  }
+
+  /**
+   * Returns the coalition partner that honoured the points: the partner a redemption or transfer
+   * went to, or that a restoration of such a spending came back from; empty for other postings.
+   */
+  public Optional<PartnerId> honouredBy() {
+    if ((type == PostingType.REDEEM || type == PostingType.TRANSFER)
+        && to.type() == AccountType.PARTNER) {
+      return Optional.of(PartnerId.of(to.owner()));
+    }
+    if (type == PostingType.RESTORE && from.type() == AccountType.PARTNER) {
+      return Optional.of(PartnerId.of(from.owner()));
+    }
+    return Optional.empty();
+  }
+
   /** Returns the signed effect of this posting on {@code account}: +amount, -amount or 0. */
   public long effectOn(Account account) {
     if (to.equals(account)) {
@@ -155,13 +188,14 @@ public final class Posting {
         && at.equals(p.at) && unit.equals(p.unit) && from.equals(p.from) && to.equals(p.to)
         && type == p.type && Objects.equals(activity, p.activity) && Objects.equals(lot, p.lot)
         && Objects.equals(rule, p.rule) && Objects.equals(undoes, p.undoes)
-        && Objects.equals(reversalOf, p.reversalOf) && Objects.equals(reason, p.reason);
+        && Objects.equals(reversalOf, p.reversalOf) && Objects.equals(reason, p.reason)
+        && Objects.equals(funder, p.funder);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(sequence, at, unit, from, to, amount, type, activity, lot, rule, undoes,
-        reversalOf, reason);
+        reversalOf, reason, funder);
   }
 
   @Override
@@ -170,7 +204,8 @@ public final class Posting {
         + to + (activity == null ? "" : " activity=" + activity) + (lot == null ? "" : " lot=" + lot)
         + (rule == null ? "" : " rule=" + rule) + (undoes == null ? "" : " undoes=" + undoes)
         + (reversalOf == null ? "" : " reversal-of=" + reversalOf)
-        + (reason == null ? "" : " reason='" + reason + "'");
+        + (reason == null ? "" : " reason='" + reason + "'")
+        + (funder == null ? "" : " funder=" + funder);
   }
 
   /**
@@ -191,6 +226,7 @@ public final class Posting {
     private ActivityId undoes;
     private LotId reversalOf;
     private String reason;
+    private PartnerId funder;
 
     private Builder(long sequence, Instant at, UnitId unit, Account from, Account to, long amount,
         PostingType type) {
@@ -239,13 +275,21 @@ public final class Posting {
       return this;
     }
 
+    /** Sets the coalition partner that funded the points; leave unset for the operator. */
+    public Builder funder(PartnerId funder) {
+      this.funder = funder;
+      return this;
+    }
+
     /**
      * Returns the posting.
      *
      * @throws IllegalArgumentException naming the bad value if a required part is null, the
      *     sequence or amount is not positive, the amount is above {@link Ledger#MAX_POINTS}, the
      *     accounts are the same, the reason is blank, a reversal-of lot is given for a posting
-     *     that neither reverses nor repays, or a repayment lacks its lot or reversal-of lot
+     *     that neither reverses nor repays, a repayment lacks its lot or reversal-of lot, or an
+     *     earning from a partner's account does not name that partner as its funder (or one from
+     *     elsewhere names a funder)
      */
     public Posting build() {
       checkArgument(sequence > 0, "posting sequence must be positive, was %s", sequence);
@@ -266,6 +310,12 @@ public final class Posting {
           type);
       checkArgument(type != PostingType.REPAY || (lot != null && reversalOf != null),
           "posting #%s: a repayment must name its lot and reversal-of lot", sequence);
+      if (type == PostingType.EARN) {
+        PartnerId source = from.type() == AccountType.PARTNER ? PartnerId.of(from.owner()) : null;
+        checkArgument(Objects.equals(source, funder),
+            "posting #%s: an earning from %s must name %s as its funder, was %s", sequence, from,
+            source == null ? "no partner" : source, funder == null ? "none" : funder);
+      }
       return new Posting(this);
     }
   }

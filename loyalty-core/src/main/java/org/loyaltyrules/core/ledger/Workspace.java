@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.loyaltyrules.core.ActivityId;
 import org.loyaltyrules.core.LotId;
+import org.loyaltyrules.core.PartnerId;
 import org.loyaltyrules.core.RuleId;
 import org.loyaltyrules.core.UnitId;
 import org.loyaltyrules.core.UnknownReferenceException;
@@ -158,14 +159,24 @@ final class Workspace {
   Posting post(Instant at, UnitId unit, Account from, Account to, long amount, PostingType type,
       ActivityId activity, LotId lot, RuleId rule, ActivityId undoes, String reason) {
     return post(Posting.builder(postingCount() + 1, at, unit, from, to, amount, type)
-        .activity(activity).lot(lot).rule(rule).undoes(undoes).reason(reason));
+        .activity(activity).lot(lot).rule(rule).undoes(undoes).reason(reason)
+        .funder(funderOf(lot)));
   }
 
   /** Posts a reversal or repayment for the reversal of lot {@code reversalOf}. */
   Posting postReversal(Instant at, UnitId unit, Account from, Account to, long amount,
       PostingType type, ActivityId activity, LotId lot, LotId reversalOf) {
     return post(Posting.builder(postingCount() + 1, at, unit, from, to, amount, type)
-        .activity(activity).lot(lot).reversalOf(reversalOf));
+        .activity(activity).lot(lot).reversalOf(reversalOf).funder(funderOf(lot)));
+  }
+
+  /** The partner that funded a lot, or null for the operator and for no lot. */
+  private PartnerId funderOf(LotId lot) {
+    if (lot == null) {
+      return null;
+    }
+    Account funder = lot(lot).original.fundedBy();
+    return funder.type() == AccountType.PARTNER ? PartnerId.of(funder.owner()) : null;
   }
 
   private Posting post(Posting.Builder builder) {

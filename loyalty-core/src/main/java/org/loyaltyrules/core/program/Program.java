@@ -36,6 +36,7 @@ import org.loyaltyrules.core.ledger.LedgerPolicy;
 import org.loyaltyrules.core.rule.Budget;
 import org.loyaltyrules.core.rule.EarnPolicy;
 import org.loyaltyrules.core.rule.EarnRule;
+import org.loyaltyrules.core.rule.LineFilter;
 
 /**
  * What a loyalty program is, as plain data: its currency and time zone, the point units it
@@ -64,6 +65,7 @@ public final class Program {
   private final ZoneId zone;
   private final Duration activityHorizon;
   private final EarnPolicy earnPolicy;
+  private final RoundingMode settlementRounding;
   private final Optional<PointsPayment> pointsPayment;
   private final ImmutableList<EarnRule> earnRules;
   private final com.google.common.collect.ImmutableSet<String> segments;
@@ -84,6 +86,7 @@ public final class Program {
     this.zone = b.zone;
     this.activityHorizon = b.activityHorizon;
     this.earnPolicy = b.earnPolicy;
+    this.settlementRounding = b.settlementRounding;
     this.pointsPayment = Optional.ofNullable(b.pointsPayment);
     this.earnRules = ImmutableList.copyOf(b.earnRules);
     this.segments = com.google.common.collect.ImmutableSet.copyOf(b.segments);
@@ -145,6 +148,14 @@ public final class Program {
   /** Returns how fractional points are rounded; {@link RoundingMode#FLOOR} unless declared. */
   public RoundingMode pointRounding() {
     return earnPolicy.mode();
+  }
+
+  /**
+   * Returns how a coalition settlement rounds each partner's net position to the currency's
+   * minor unit; {@link RoundingMode#HALF_EVEN} unless declared.
+   */
+  public RoundingMode settlementRounding() {
+    return settlementRounding;
   }
 
   /** Returns how money turns into points: what earns, and how points are rounded. */
@@ -247,6 +258,7 @@ public final class Program {
     return o instanceof Program p && id.equals(p.id) && name.equals(p.name)
         && currency.equals(p.currency) && zone.equals(p.zone)
         && activityHorizon.equals(p.activityHorizon) && earnPolicy.equals(p.earnPolicy)
+        && settlementRounding == p.settlementRounding
         && pointsPayment.equals(p.pointsPayment)
         && earnRules.equals(p.earnRules) && segments.equals(p.segments)
         && units.equals(p.units) && tiers.equals(p.tiers) && rewards.equals(p.rewards)
@@ -256,7 +268,8 @@ public final class Program {
 
   @Override
   public int hashCode() {
-    return Objects.hash(id, name, currency, zone, activityHorizon, earnPolicy, pointsPayment,
+    return Objects.hash(id, name, currency, zone, activityHorizon, earnPolicy, settlementRounding,
+        pointsPayment,
         earnRules, segments, units,
         tiers,
         rewards, offers, plans, partners, causes, challenges);
@@ -282,6 +295,7 @@ public final class Program {
     private String name;
     private Duration activityHorizon = DEFAULT_ACTIVITY_HORIZON;
     private EarnPolicy earnPolicy = EarnPolicy.defaults();
+    private RoundingMode settlementRounding = RoundingMode.HALF_EVEN;
     private PointsPayment pointsPayment;
     private final List<EarnRule> earnRules = new ArrayList<>();
     private final java.util.Set<String> segments = new java.util.LinkedHashSet<>();
@@ -338,6 +352,20 @@ public final class Program {
       checkArgument(mode != RoundingMode.UNNECESSARY,
           "program %s: point rounding must say how to round, was %s", id, mode);
       this.earnPolicy = earnPolicy.withMode(mode);
+      return this;
+    }
+
+    /**
+     * Sets how a coalition settlement rounds each partner's net position to the currency's minor
+     * unit; {@link RoundingMode#HALF_EVEN} unless set.
+     *
+     * @throws IllegalArgumentException if it is null or {@link RoundingMode#UNNECESSARY}
+     */
+    public Builder settlementRounding(RoundingMode mode) {
+      Checks.present(mode, "program " + id + ": settlement rounding");
+      checkArgument(mode != RoundingMode.UNNECESSARY,
+          "program %s: settlement rounding must say how to round, was %s", id, mode);
+      this.settlementRounding = mode;
       return this;
     }
 
@@ -527,6 +555,7 @@ public final class Program {
         for (TierId tier : r.tiers()) {
           knownTier(at + ".tiers[" + t++ + "]", tier, problems);
         }
+        r.partner().ifPresent(p -> knownPartner(at + ".partner", p, problems));
       }
       for (int i = 0; i < offers.size(); i++) {
         Offer o = offers.get(i);
@@ -546,7 +575,8 @@ public final class Program {
       // A member-only offer names its plan in its expression, hasPlan('prime'), which the
       // expression checker resolves against the plans declared here.
       for (int i = 0; i < partners.size(); i++) {
-        inCurrency("partners[" + i + "].pointValue", partners.get(i).pointValue(), problems);
+        // The partner itself keeps its two rates in one currency.
+        inCurrency("partners[" + i + "].fundingCost", partners.get(i).fundingCost(), problems);
       }
       for (int i = 0; i < causes.size(); i++) {
         inCurrency("causes[" + i + "].pointValue", causes.get(i).pointValue(), problems);
@@ -604,8 +634,10 @@ public final class Program {
       if (rule instanceof EarnRule.Rate r) {
         knownUnit(at + ".unit", r.unit(), unitIds, problems);
         inCurrency(at + ".per", r.per(), problems);
+        knownPartners(at + ".lines.partners", r.lines(), problems);
       } else if (rule instanceof EarnRule.Multiplier r) {
         knownUnit(at + ".unit", r.unit(), unitIds, problems);
+        knownPartners(at + ".lines.partners", r.lines(), problems);
       } else if (rule instanceof EarnRule.EventBonus r) {
         knownUnit(at + ".unit", r.unit(), unitIds, problems);
       } else if (rule instanceof EarnRule.MinimumSpendBonus r) {
@@ -727,6 +759,20 @@ public final class Program {
       } else if (tiers.tier(tier).isEmpty()) {
         problems.add(new Problem(path, "unknown tier '" + tier + "'; the program's tiers are "
             + ImmutableList.copyOf(tiers.tiers().stream().map(Tier::id).iterator())));
+      }
+    }
+
+    private void knownPartners(String path, LineFilter lines, List<Problem> problems) {
+      int i = 0;
+      for (PartnerId partner : lines.partners()) {
+        knownPartner(path + "[" + i++ + "]", partner, problems);
+      }
+    }
+
+    private void knownPartner(String path, PartnerId partner, List<Problem> problems) {
+      if (partners.stream().noneMatch(p -> p.id().equals(partner))) {
+        problems.add(new Problem(path, "unknown partner '" + partner + "'; the program's partners "
+            + "are " + ImmutableList.copyOf(partners.stream().map(Partner::id).iterator())));
       }
     }
 

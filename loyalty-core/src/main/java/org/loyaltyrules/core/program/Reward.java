@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.Set;
 import org.loyaltyrules.core.Money;
+import org.loyaltyrules.core.PartnerId;
 import org.loyaltyrules.core.RewardId;
 import org.loyaltyrules.core.TierId;
 import org.loyaltyrules.core.UnitId;
@@ -27,9 +28,12 @@ import org.loyaltyrules.core.internal.Checks;
  * @param percent the percentage off; present exactly for {@link RewardKind#PERCENT_DISCOUNT},
  *     more than 0 and at most 100
  * @param tiers the tiers whose members may redeem it; empty for everyone
+ * @param partner the coalition partner that offers and honours it, which the points spent on it
+ *     go to; empty for a reward of the program itself
  */
 public record Reward(RewardId id, String name, UnitId unit, long cost, RewardKind kind,
-    Optional<Money> value, Optional<BigDecimal> percent, Set<TierId> tiers) {
+    Optional<Money> value, Optional<BigDecimal> percent, Set<TierId> tiers,
+    Optional<PartnerId> partner) {
   /**
    * Validates and copies the reward.
    *
@@ -55,6 +59,17 @@ public record Reward(RewardId id, String name, UnitId unit, long cost, RewardKin
         <= 0, "reward %s: percent must be more than 0 and at most 100, was %s", id,
         p.toPlainString()));
     tiers = Checks.set(tiers, "reward " + id + ": tiers");
+    Checks.present(partner, "reward " + id + ": partner");
+  }
+
+  /**
+   * Creates a reward of the program itself.
+   *
+   * @throws IllegalArgumentException as the canonical constructor does
+   */
+  public Reward(RewardId id, String name, UnitId unit, long cost, RewardKind kind,
+      Optional<Money> value, Optional<BigDecimal> percent, Set<TierId> tiers) {
+    this(id, name, unit, cost, kind, value, percent, tiers, Optional.empty());
   }
 
   /** Returns a reward of a kind without a money value, open to every tier. */
@@ -81,7 +96,17 @@ public record Reward(RewardId id, String name, UnitId unit, long cost, RewardKin
 
   /** Returns a copy that only members of the given tiers may redeem. */
   public Reward onlyFor(Set<TierId> tiers) {
-    return new Reward(id, name, unit, cost, kind, value, percent, tiers);
+    return new Reward(id, name, unit, cost, kind, value, percent, tiers, partner);
+  }
+
+  /**
+   * Returns a copy offered and honoured by a coalition partner (checked by the program).
+   *
+   * @throws IllegalArgumentException if the partner is null
+   */
+  public Reward offeredBy(PartnerId partner) {
+    return new Reward(id, name, unit, cost, kind, value, percent, tiers,
+        Optional.of(Checks.present(partner, "reward " + id + ": partner")));
   }
 
   /**

@@ -9,7 +9,8 @@ import org.loyaltyrules.core.internal.Checks;
 
 /**
  * Who a rule applies to: members in any of its segments, holding any of its tiers, with all of
- * its attribute values, acting through any of its channels. An empty part does not restrict.
+ * its attribute values, acting through any of its channels and paying with any of its payment
+ * instruments (a co-branded card, say). An empty part does not restrict.
  *
  * <p>Immutable and thread-safe.
  *
@@ -17,10 +18,13 @@ import org.loyaltyrules.core.internal.Checks;
  * @param tiers the tiers; empty for all
  * @param attributes attribute values the member must all have; empty for none
  * @param channels the purchase channels; empty for all
+ * @param instruments the payment instruments, as the host names them on the purchase; empty for
+ *     all, including purchases that name none
  */
 public record Audience(Set<String> segments, Set<TierId> tiers, Map<String, String> attributes,
-    Set<Channel> channels) {
-  private static final Audience EVERYONE = new Audience(Set.of(), Set.of(), Map.of(), Set.of());
+    Set<Channel> channels, Set<String> instruments) {
+  private static final Audience EVERYONE =
+      new Audience(Set.of(), Set.of(), Map.of(), Set.of(), Set.of());
 
   /**
    * Validates and copies the audience.
@@ -34,6 +38,17 @@ public record Audience(Set<String> segments, Set<TierId> tiers, Map<String, Stri
     attributes = Checks.sortedMap(attributes, "audience attributes");
     attributes.forEach((k, v) -> Checks.text(v, "audience attribute " + k));
     channels = Checks.set(channels, "audience channels");
+    instruments = Checks.names(instruments, "audience instruments");
+  }
+
+  /**
+   * Creates an audience that names no payment instruments.
+   *
+   * @throws IllegalArgumentException as the canonical constructor does
+   */
+  public Audience(Set<String> segments, Set<TierId> tiers, Map<String, String> attributes,
+      Set<Channel> channels) {
+    this(segments, tiers, attributes, channels, Set.of());
   }
 
   /** Returns the audience of every member. */
@@ -43,29 +58,47 @@ public record Audience(Set<String> segments, Set<TierId> tiers, Map<String, Stri
 
   /** Returns a copy restricted to the given segments. */
   public Audience withSegments(Set<String> segments) {
-    return new Audience(segments, tiers, attributes, channels);
+    return new Audience(segments, tiers, attributes, channels, instruments);
   }
 
   /** Returns a copy restricted to the given tiers. */
   public Audience withTiers(Set<TierId> tiers) {
-    return new Audience(segments, tiers, attributes, channels);
+    return new Audience(segments, tiers, attributes, channels, instruments);
   }
 
   /** Returns a copy restricted to the given channels. */
   public Audience withChannels(Set<Channel> channels) {
-    return new Audience(segments, tiers, attributes, channels);
+    return new Audience(segments, tiers, attributes, channels, instruments);
+  }
+
+  /** Returns a copy restricted to purchases paid with the given instruments. */
+  public Audience withInstruments(Set<String> instruments) {
+    return new Audience(segments, tiers, attributes, channels, instruments);
   }
 
   /**
    * Returns true if a member with these segments, tier and attributes, acting through
-   * {@code channel} (empty when the activity has none), is in the audience.
+   * {@code channel} (empty when the activity has none) and naming no payment instrument, is in
+   * the audience.
    */
   public boolean includes(Set<String> memberSegments, Optional<TierId> tier,
       Map<String, String> memberAttributes, Optional<Channel> channel) {
+    return includes(memberSegments, tier, memberAttributes, channel, Optional.empty());
+  }
+
+  /**
+   * Returns true if a member with these segments, tier and attributes, acting through
+   * {@code channel} and paying with {@code instrument} (each empty when the activity has none),
+   * is in the audience.
+   */
+  public boolean includes(Set<String> memberSegments, Optional<TierId> tier,
+      Map<String, String> memberAttributes, Optional<Channel> channel,
+      Optional<String> instrument) {
     return (segments.isEmpty() || segments.stream().anyMatch(memberSegments::contains))
         && (tiers.isEmpty() || tier.filter(tiers::contains).isPresent())
         && attributes.entrySet().stream()
             .allMatch(e -> e.getValue().equals(memberAttributes.get(e.getKey())))
-        && (channels.isEmpty() || channel.filter(channels::contains).isPresent());
+        && (channels.isEmpty() || channel.filter(channels::contains).isPresent())
+        && (instruments.isEmpty() || instrument.filter(instruments::contains).isPresent());
   }
 }

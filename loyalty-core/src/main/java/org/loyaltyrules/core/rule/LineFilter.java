@@ -1,21 +1,28 @@
 package org.loyaltyrules.core.rule;
 
+import java.util.Optional;
 import java.util.Set;
+import org.loyaltyrules.core.PartnerId;
 import org.loyaltyrules.core.activity.PurchaseLine;
 import org.loyaltyrules.core.internal.Checks;
 
 /**
  * Which purchase lines a rule applies to: lines of any of its categories, any of its skus, or
- * carrying any of its tags. An empty filter matches every line.
+ * carrying any of its tags, and, if it names partners, bought from one of them. A line is bought
+ * from the partner it names, or else from the partner of its order (the rule evaluator fills
+ * that in before matching). An empty filter matches every line.
  *
  * <p>Immutable and thread-safe.
  *
  * @param categories the categories; empty for any
  * @param skus the skus; empty for any
  * @param tags the tags; empty for any
+ * @param partners the coalition partners the line must be bought from; empty for any, including
+ *     lines bought from no partner
  */
-public record LineFilter(Set<String> categories, Set<String> skus, Set<String> tags) {
-  private static final LineFilter ALL = new LineFilter(Set.of(), Set.of(), Set.of());
+public record LineFilter(Set<String> categories, Set<String> skus, Set<String> tags,
+    Set<PartnerId> partners) {
+  private static final LineFilter ALL = new LineFilter(Set.of(), Set.of(), Set.of(), Set.of());
 
   /**
    * Validates and copies the filter.
@@ -26,6 +33,26 @@ public record LineFilter(Set<String> categories, Set<String> skus, Set<String> t
     categories = Checks.names(categories, "line filter categories");
     skus = Checks.names(skus, "line filter skus");
     tags = Checks.names(tags, "line filter tags");
+    partners = Checks.set(partners, "line filter partners");
+  }
+
+  /**
+   * Creates a filter that names no partners.
+   *
+   * @throws IllegalArgumentException as the canonical constructor does
+   */
+  public LineFilter(Set<String> categories, Set<String> skus, Set<String> tags) {
+    this(categories, skus, tags, Set.of());
+  }
+
+  /** Returns a filter matching every line bought from one of the given partners. */
+  public static LineFilter partners(PartnerId... partners) {
+    return new LineFilter(Set.of(), Set.of(), Set.of(), Set.of(partners));
+  }
+
+  /** Returns a copy that also requires lines to be bought from one of the given partners. */
+  public LineFilter withPartners(Set<PartnerId> partners) {
+    return new LineFilter(categories, skus, tags, partners);
   }
 
   /** Returns the filter that matches every line. */
@@ -45,12 +72,28 @@ public record LineFilter(Set<String> categories, Set<String> skus, Set<String> t
 
   /** Returns true if the filter matches every line. */
   public boolean matchesAll() {
-    return categories.isEmpty() && skus.isEmpty() && tags.isEmpty();
+    return categories.isEmpty() && skus.isEmpty() && tags.isEmpty() && partners.isEmpty();
   }
 
-  /** Returns true if the line matches: every line if the filter is empty. */
+  /**
+   * Returns true if the line matches: every line if the filter is empty. A line that names no
+   * partner matches no filter that names partners.
+   */
   public boolean matches(PurchaseLine line) {
-    return matchesAll() || categories.contains(line.category()) || skus.contains(line.sku())
-        || line.tags().stream().anyMatch(tags::contains);
+    return (partners.isEmpty() || line.partner().filter(partners::contains).isPresent())
+        && (categories.isEmpty() && skus.isEmpty() && tags.isEmpty()
+            || categories.contains(line.category()) || skus.contains(line.sku())
+            || line.tags().stream().anyMatch(tags::contains));
+  }
+
+  /**
+   * Returns true if the filter matches what an order charges beyond its lines (shipping or tax,
+   * where the program lets them earn), for an order placed with {@code partner}: only a filter
+   * that names no categories, skus or tags does, and, if it names partners, only for one of
+   * them.
+   */
+  public boolean matchesCharges(Optional<PartnerId> partner) {
+    return categories.isEmpty() && skus.isEmpty() && tags.isEmpty()
+        && (partners.isEmpty() || partner.filter(partners::contains).isPresent());
   }
 }

@@ -6,6 +6,7 @@ import static org.loyaltyrules.core.program.ProgramFixtures.usd;
 
 import org.junit.jupiter.api.Test;
 import org.loyaltyrules.core.CauseId;
+import org.loyaltyrules.core.Money;
 import org.loyaltyrules.core.PartnerId;
 
 class CauseAndPartnerTest {
@@ -57,12 +58,29 @@ class CauseAndPartnerTest {
     Partner kibble = Partner.of("kibble-co", "Kibble Co", usd("0.0125"));
 
     assertThat(kibble.id()).isEqualTo(PartnerId.of("kibble-co"));
-    assertThat(kibble.pointValue().times(1000)).isEqualTo(usd("12.50"));
+    assertThat(kibble.fundingCost().times(1000)).isEqualTo(usd("12.50"));
+    assertThat(kibble.reimbursement()).isEqualTo(kibble.fundingCost());
     assertThatThrownBy(() -> Partner.of("vet", "City Vet", usd("-0.01")))
         .isExactlyInstanceOf(IllegalArgumentException.class)
-        .hasMessage("partner vet: point value must be positive, was USD -0.01");
+        .hasMessage("partner vet: funding cost must be positive, was USD -0.01");
     assertThatThrownBy(() -> Partner.of("vet", "City Vet", null))
         .isExactlyInstanceOf(IllegalArgumentException.class)
-        .hasMessage("partner vet: point value must not be null");
+        .hasMessage("partner vet: funding cost must not be null");
+  }
+
+  @Test
+  void partnerFundsAndIsReimbursedAtItsOwnRates() {
+    Partner vet = Partner.of("vet", "City Vet", usd("0.012"), usd("0.01"));
+
+    assertThat(vet.fundingCost()).isEqualTo(usd("0.012"));
+    assertThat(vet.reimbursement()).isEqualTo(usd("0.01"));
+    assertThatThrownBy(() -> Partner.of("vet", "City Vet", usd("0.01"), usd("0")))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("partner vet: reimbursement must be positive, was USD 0.00");
+    assertThatThrownBy(() -> Partner.of("vet", "City Vet", usd("0.01"),
+        Money.of("0.01", "EUR")))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("partner vet: funding cost USD 0.01 and reimbursement EUR 0.01 must be in one "
+            + "currency");
   }
 }

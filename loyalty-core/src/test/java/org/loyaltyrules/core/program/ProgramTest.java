@@ -169,7 +169,7 @@ class ProgramTest {
 
     assertThat(coalition.partners().keySet()).extracting(PartnerId::value)
         .containsExactly("kibble-co", "city-vet", "groom-room");
-    assertThat(coalition.partners().get(PartnerId.of("groom-room")).pointValue().amount())
+    assertThat(coalition.partners().get(PartnerId.of("groom-room")).fundingCost().amount())
         .isEqualTo(new BigDecimal("0.0125"));
   }
 
@@ -281,7 +281,7 @@ class ProgramTest {
         "rewards[3].tiers[0]",
         "offers[0].tiers[0]",
         "plans[0].fee",
-        "partners[0].pointValue",
+        "partners[0].fundingCost",
         "causes[0].pointValue",
         "challenges[0].grant.reward",
         "challenges[1].grant.unit",

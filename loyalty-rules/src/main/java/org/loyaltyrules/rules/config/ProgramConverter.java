@@ -88,6 +88,7 @@ import org.loyaltyrules.rules.config.ProgramDefinition.TransfersDefinition;
 import org.loyaltyrules.rules.config.ProgramDefinition.PlanDefinition;
 import org.loyaltyrules.rules.config.ProgramDefinition.PointsPaymentDefinition;
 import org.loyaltyrules.rules.config.ProgramDefinition.RewardDefinition;
+import org.loyaltyrules.rules.config.ProgramDefinition.SettlementDefinition;
 import org.loyaltyrules.rules.config.ProgramDefinition.RuleDefinition;
 import org.loyaltyrules.rules.config.ProgramDefinition.TierDefinition;
 import org.loyaltyrules.rules.config.ProgramDefinition.TiersDefinition;
@@ -181,6 +182,10 @@ final class ProgramConverter {
     each("partners", d.partners(), this::partner, b::partner);
     each("causes", d.causes(), this::cause, b::cause);
     each("challenges", d.challenges(), this::challenge, b::challenge);
+    if (d.settlement() != null && d.settlement().rounding() != null) {
+      attempt("settlement.rounding", () -> b.settlementRounding(
+          Texts.enumValue(d.settlement().rounding(), java.math.RoundingMode.class)));
+    }
     if (d.pointsPayment() != null) {
       PointsPayment payment = pointsPayment("pointsPayment", d.pointsPayment());
       if (payment != null) {
@@ -478,14 +483,15 @@ final class ProgramConverter {
 
   private static LineFilter lines(LinesDefinition l) {
     return l == null ? LineFilter.all()
-        : new LineFilter(set(l.categories()), set(l.skus()), set(l.tags()));
+        : new LineFilter(set(l.categories()), set(l.skus()), set(l.tags()),
+            set(l.partners(), PartnerId::of));
   }
 
   private RuleSettings settings(String at, RuleDefinition r) {
     AudienceDefinition a = r.audience();
     Audience audience = a == null ? Audience.everyone() : field(at + ".audience",
         () -> new Audience(set(a.segments()), set(a.tiers(), TierId::of), map(a.attributes()),
-            set(a.channels(), c -> Texts.enumValue(c, Channel.class))));
+            set(a.channels(), c -> Texts.enumValue(c, Channel.class)), set(a.instruments())));
     List<Cap> caps = new ArrayList<>();
     if (r.caps() != null) {
       for (int i = 0; i < r.caps().size(); i++) {
@@ -553,7 +559,9 @@ final class ProgramConverter {
         enumOf(at + ".kind", required(at + ".kind", r.kind()), RewardKind.class, null),
         r.value() == null ? Optional.empty() : Optional.of(money(at + ".value", r.value())),
         Optional.ofNullable(r.percent()),
-        set(r.tiers(), TierId::of)));
+        set(r.tiers(), TierId::of),
+        r.partner() == null ? Optional.empty()
+            : Optional.of(field(at + ".partner", () -> PartnerId.of(r.partner())))));
   }
 
   private Offer offer(String at, OfferDefinition o) {
@@ -732,7 +740,8 @@ final class ProgramConverter {
     return part(at, () -> {
       Partner partner = new Partner(
           field(at + ".id", () -> PartnerId.of(required(at + ".id", p.id()))),
-          required(at + ".name", p.name()), money(at + ".pointValue", p.pointValue()));
+          required(at + ".name", p.name()), money(at + ".fundingCost", p.fundingCost()),
+          money(at + ".reimbursement", p.reimbursement()));
       TransfersDefinition t = p.transfers();
       if (t == null) {
         return partner;
@@ -804,7 +813,7 @@ final class ProgramConverter {
         p.tiers().map(ProgramConverter::tiers).orElse(null),
         list(p.plans().values(), ProgramConverter::plan),
         list(p.partners().values(), x -> new PartnerDefinition(x.id().value(), x.name(),
-            x.pointValue().amount(), x.transfers().map(t -> new TransfersDefinition(
+            x.fundingCost().amount(), x.reimbursement().amount(), x.transfers().map(t -> new TransfersDefinition(
                 t.partnerUnit(), t.points(), t.partnerUnits(), t.minimumPoints(),
                 t.stepPoints())).orElse(null))),
         list(p.causes().values(), x -> new CauseDefinition(x.id().value(), x.name(),
@@ -812,7 +821,9 @@ final class ProgramConverter {
         list(p.challenges().values(), ProgramConverter::challenge),
         p.pointsPayment().map(x -> new PointsPaymentDefinition(x.unit().value(),
             x.pointsPerStep(), x.valuePerStep().amount(),
-            x.maxShare().equals(BigDecimal.ONE) ? null : x.maxShare())).orElse(null));
+            x.maxShare().equals(BigDecimal.ONE) ? null : x.maxShare())).orElse(null),
+        p.settlementRounding() == java.math.RoundingMode.HALF_EVEN ? null
+            : new SettlementDefinition(Texts.kebab(p.settlementRounding())));
   }
 
   private static <T, D> List<D> list(java.util.Collection<T> values, Function<T, D> map) {
@@ -848,7 +859,7 @@ final class ProgramConverter {
     AudienceDefinition audience = a.equals(Audience.everyone()) ? null : new AudienceDefinition(
         strings(a.segments()), strings(a.tiers()),
         a.attributes().isEmpty() ? null : new java.util.TreeMap<>(a.attributes()),
-        strings(a.channels()));
+        strings(a.channels()), strings(a.instruments()));
     WindowDefinition window = s.window().map(w -> new WindowDefinition(
         Texts.dateTime(w.from()), Texts.dateTime(w.until()))).orElse(null);
     List<CapDefinition> caps = s.caps().isEmpty() ? null : s.caps().stream()
@@ -945,7 +956,7 @@ final class ProgramConverter {
 
   private static LinesDefinition lines(LineFilter l) {
     return l.matchesAll() ? null : new LinesDefinition(strings(l.categories()),
-        strings(l.skus()), strings(l.tags()));
+        strings(l.skus()), strings(l.tags()), strings(l.partners()));
   }
 
   private static GrantDefinition grant(Grant g) {
@@ -960,7 +971,8 @@ final class ProgramConverter {
   private static RewardDefinition reward(Reward r) {
     return new RewardDefinition(r.id().value(), r.name(), r.unit().value(), r.cost(),
         Texts.kebab(r.kind()), r.value().map(Money::amount).orElse(null),
-        r.percent().orElse(null), strings(r.tiers()));
+        r.percent().orElse(null), strings(r.tiers()),
+        r.partner().map(PartnerId::value).orElse(null));
   }
 
   private static OfferDefinition offer(Offer o) {

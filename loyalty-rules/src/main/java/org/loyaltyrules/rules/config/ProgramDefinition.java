@@ -19,7 +19,8 @@ record ProgramDefinition(String format, String id, String name, String currency,
     List<UnitDefinition> units, List<RuleDefinition> earnRules, List<RewardDefinition> rewards,
     List<OfferDefinition> offers, TiersDefinition tiers, List<PlanDefinition> plans,
     List<PartnerDefinition> partners, List<CauseDefinition> causes,
-    List<ChallengeDefinition> challenges, PointsPaymentDefinition pointsPayment) {
+    List<ChallengeDefinition> challenges, PointsPaymentDefinition pointsPayment,
+    SettlementDefinition settlement) {
 
   /** The format this version reads and writes. */
   static final String FORMAT = "loyalty-program/1";
@@ -54,7 +55,8 @@ record ProgramDefinition(String format, String id, String name, String currency,
 
   /** Which lines a rule earns on, or a plan's discount covers; absent for all. */
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
-  record LinesDefinition(List<String> categories, List<String> skus, List<String> tags) {}
+  record LinesDefinition(List<String> categories, List<String> skus, List<String> tags,
+      List<String> partners) {}
 
   /**
    * What a rule, challenge or tier's entry bonus grants: points, a reward, or a money voucher.
@@ -65,7 +67,7 @@ record ProgramDefinition(String format, String id, String name, String currency,
   /** Who a rule applies to; absent for everyone. */
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   record AudienceDefinition(List<String> segments, List<String> tiers,
-      Map<String, String> attributes, List<String> channels) {}
+      Map<String, String> attributes, List<String> channels, List<String> instruments) {}
 
   /** When a rule applies, local date-times in the program's zone. */
   record WindowDefinition(String from, String until) {}
@@ -83,7 +85,7 @@ record ProgramDefinition(String format, String id, String name, String currency,
   /** A reward in the catalogue. */
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   record RewardDefinition(String id, String name, String unit, Long cost, String kind,
-      BigDecimal value, BigDecimal percent, List<String> tiers) {}
+      BigDecimal value, BigDecimal percent, List<String> tiers, String partner) {}
 
   /** A limited-time offer. */
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -127,10 +129,17 @@ record ProgramDefinition(String format, String id, String name, String currency,
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   record DividendDefinition(BigDecimal percent, String onReturn, String validity) {}
 
-  /** A coalition partner; no transfers if it takes none. */
+  /**
+   * A coalition partner: what it pays per point it issues and is paid per point it honours; no
+   * transfers if it takes none.
+   */
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
-  record PartnerDefinition(String id, String name, BigDecimal pointValue,
-      TransfersDefinition transfers) {}
+  record PartnerDefinition(String id, String name, BigDecimal fundingCost,
+      BigDecimal reimbursement, TransfersDefinition transfers) {}
+
+  /** How coalition settlement rounds each party's net position; absent for half-even. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  record SettlementDefinition(String rounding) {}
 
   /** The terms of transfers to a partner's program: {@code points:partnerUnits}, min, step. */
   record TransfersDefinition(String partnerUnit, Long points, Long partnerUnits, Long minimum,

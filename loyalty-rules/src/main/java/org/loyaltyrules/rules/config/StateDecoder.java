@@ -257,9 +257,10 @@ final class StateDecoder {
     ActivityId undoes = optionalId(doc.undoes(), path.field("undoes"), ActivityId::of);
     LotId reversalOf = optionalId(doc.reversalOf(), path.field("reversalOf"), LotId::of);
     String reason = doc.reason();
+    PartnerId funder = optionalId(doc.funder(), path.field("funder"), PartnerId::of);
     return model(() -> Posting.builder(sequence, at, unit, from, to, amount, type)
         .activity(activity).lot(lot).rule(rule).undoes(undoes).reversalOf(reversalOf)
-        .reason(reason).build(), path);
+        .reason(reason).funder(funder).build(), path);
   }
 
   static List<Posting> postings(PostingsDocument doc) {

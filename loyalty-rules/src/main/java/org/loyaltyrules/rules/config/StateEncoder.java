@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import org.loyaltyrules.core.ActivityId;
 import org.loyaltyrules.core.Money;
+import org.loyaltyrules.core.PartnerId;
 import org.loyaltyrules.core.activity.Purchase;
 import org.loyaltyrules.core.activity.PurchaseLine;
 import org.loyaltyrules.core.decision.Decision;
@@ -139,7 +140,8 @@ final class StateEncoder {
         p.activity().map(ActivityId::value).orElse(null),
         p.lot().map(id -> id.value()).orElse(null), p.rule().map(id -> id.value()).orElse(null),
         p.undoes().map(ActivityId::value).orElse(null),
-        p.reversalOf().map(id -> id.value()).orElse(null), p.reason().orElse(null));
+        p.reversalOf().map(id -> id.value()).orElse(null), p.reason().orElse(null),
+        p.funder().map(PartnerId::value).orElse(null));
   }
 
   static PostingsDocument postings(List<Posting> postings) {
