@@ -31,7 +31,7 @@ record ScenarioDefinition(String format, String name, String program, Long seed,
 
   /** A purchase. */
   record PurchaseDefinition(String id, String channel, BigDecimal tax, BigDecimal shipping,
-      String partner, List<LineDefinition> lines) {}
+      String partner, String instrument, List<LineDefinition> lines) {}
 
   /** One line of a purchase. */
   record LineDefinition(String id, String sku, String category, BigDecimal quantity,
@@ -79,7 +79,17 @@ record ScenarioDefinition(String format, String name, String program, Long seed,
       Map<String, Long> granted, Map<String, String> notes, Map<String, Integer> effects,
       List<VoucherExpectation> vouchers, String tier, List<String> perks,
       Map<String, String> memberships, BigDecimal discount, List<String> errors, String refused,
-      Boolean replay) {}
+      Boolean replay, SettlementExpectation settlement) {}
+
+  /**
+   * The coalition settlement of one calendar month ({@code yyyy-MM}) over the member's postings
+   * so far: each named partner's net position ({@code partners}, positive when the operator
+   * pays it), each named cause's amount due, the operator's net, and the points outstanding per
+   * funder (a partner id, or {@code operator}). The unit may be left out if the program has one
+   * redeemable unit.
+   */
+  record SettlementExpectation(String month, String unit, Map<String, BigDecimal> partners,
+      Map<String, BigDecimal> causes, BigDecimal operator, Map<String, Long> outstanding) {}
 
   /** A voucher the member holds: its value and status. */
   record VoucherExpectation(BigDecimal value, String status) {}

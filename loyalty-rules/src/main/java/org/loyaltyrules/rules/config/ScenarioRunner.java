@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import org.loyaltyrules.core.ActivityId;
@@ -49,10 +50,15 @@ import org.loyaltyrules.core.member.Voucher;
 import org.loyaltyrules.core.program.InvalidProgramException;
 import org.loyaltyrules.core.program.Problem;
 import org.loyaltyrules.core.program.Program;
+import org.loyaltyrules.core.settlement.CauseSettlement;
+import org.loyaltyrules.core.settlement.PartnerSettlement;
+import org.loyaltyrules.core.settlement.PointFlows;
+import org.loyaltyrules.core.settlement.SettlementStatement;
 import org.loyaltyrules.rules.CompiledProgram;
 import org.loyaltyrules.rules.LoyaltyRules;
 import org.loyaltyrules.rules.config.ScenarioDefinition.ExpectDefinition;
 import org.loyaltyrules.rules.config.ScenarioDefinition.LineDefinition;
+import org.loyaltyrules.rules.config.ScenarioDefinition.SettlementExpectation;
 import org.loyaltyrules.rules.config.ScenarioDefinition.StepDefinition;
 import org.loyaltyrules.rules.config.ScenarioDefinition.VoucherExpectation;
 import tools.jackson.core.JacksonException;
@@ -383,6 +389,9 @@ final class ScenarioRunner {
       if (p.partner() != null) {
         b.partner(PartnerId.of(p.partner()));
       }
+      if (p.instrument() != null) {
+        b.paymentInstrument(p.instrument());
+      }
       List<LineDefinition> lines = required(at + ".purchase.lines", p.lines());
       for (int i = 0; i < lines.size(); i++) {
         LineDefinition l = lines.get(i);
@@ -602,6 +611,9 @@ final class ScenarioRunner {
         }
       });
     }
+    if (e.settlement() != null) {
+      settlement(n, at + ".settlement", e.settlement(), member, program);
+    }
     if (d == null) {
       // Refused by an exception: nothing was decided, so nothing was granted or issued.
       if (e.granted() != null || e.notes() != null || e.effects() != null
@@ -741,6 +753,85 @@ final class ScenarioRunner {
               + VOUCHER_STATUSES);
         }
       }
+    }
+  }
+
+  /** Checks a month's settlement over the member's postings. */
+  private void settlement(int n, String at, SettlementExpectation e, Member member,
+      Program program) {
+    if (e.month() == null) {
+      fail(n, at + ".month", "is required, such as 2026-03");
+      return;
+    }
+    java.time.YearMonth month;
+    try {
+      month = java.time.YearMonth.parse(e.month());
+    } catch (java.time.format.DateTimeParseException x) {
+      fail(n, at + ".month", "'" + e.month() + "' is not a month such as 2026-03");
+      return;
+    }
+    List<UnitId> redeemable = program.units().values().stream()
+        .filter(u -> u.isRedeemable()).map(u -> u.id()).toList();
+    UnitId unit;
+    if (e.unit() != null) {
+      unit = UnitId.of(e.unit());
+      if (!redeemable.contains(unit)) {
+        fail(n, at + ".unit", "'" + e.unit() + "' is not a redeemable unit; the program's are "
+            + redeemable);
+        return;
+      }
+    } else if (redeemable.size() == 1) {
+      unit = redeemable.get(0);
+    } else {
+      fail(n, at + ".unit", "is required: the program has redeemable units " + redeemable);
+      return;
+    }
+    SettlementStatement statement = SettlementStatement.forMonth(program, unit, month,
+        member.ledger().postings());
+    if (e.partners() != null) {
+      e.partners().forEach((partner, net) -> {
+        Optional<PartnerSettlement> line = statement.partner(PartnerId.of(partner));
+        if (line.isEmpty()) {
+          fail(n, at + ".partners." + partner, "unknown partner '" + partner
+              + "'; the program's partners are " + program.partners().keySet());
+        } else if (line.get().net().amount().compareTo(net) != 0) {
+          fail(n, at + ".partners." + partner, "expected a net of " + plain(net) + ", was "
+              + plain(line.get().net().amount()) + " (reimbursement due "
+              + plain(line.get().reimbursementDue().amount()) + " for " + line.get().honoured()
+              + " points honoured, funding owed " + plain(line.get().fundingOwed().amount())
+              + " for " + line.get().fundedPoints() + " points funded)");
+        }
+      });
+    }
+    if (e.causes() != null) {
+      e.causes().forEach((cause, due) -> {
+        Optional<CauseSettlement> line = statement.cause(CauseId.of(cause));
+        if (line.isEmpty()) {
+          fail(n, at + ".causes." + cause, "unknown cause '" + cause
+              + "'; the program's causes are " + program.causes().keySet());
+        } else if (line.get().due().amount().compareTo(due) != 0) {
+          fail(n, at + ".causes." + cause, "expected " + plain(due) + " due, was "
+              + plain(line.get().due().amount()) + " for " + line.get().donated()
+              + " points donated");
+        }
+      });
+    }
+    if (e.operator() != null && statement.operatorNet().amount().compareTo(e.operator()) != 0) {
+      fail(n, at + ".operator", "expected the operator's net to be " + plain(e.operator())
+          + ", was " + plain(statement.operatorNet().amount()));
+    }
+    if (e.outstanding() != null) {
+      e.outstanding().forEach((funder, points) -> {
+        Optional<PointFlows> flows = "operator".equals(funder)
+            ? Optional.of(statement.operatorFunded())
+            : statement.partner(PartnerId.of(funder)).map(PartnerSettlement::funded);
+        if (flows.isEmpty()) {
+          fail(n, at + ".outstanding." + funder, "unknown funder '" + funder
+              + "'; name a partner " + program.partners().keySet() + " or 'operator'");
+        } else {
+          expectEqual(n, at + ".outstanding." + funder, points, flows.get().outstanding());
+        }
+      });
     }
   }
 
