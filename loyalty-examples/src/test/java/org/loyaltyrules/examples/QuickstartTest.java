@@ -107,6 +107,21 @@ class QuickstartTest {
     assertThat(file.program().plans().values().iterator().next().dividend()).isPresent();
   }
 
+  @Test
+  void readmeCoalitionIsAValidPartOfAProgram() throws IOException {
+    String text = String.join("\n", List.of("format: loyalty-program/1", "id: pack",
+        "name: Pack", "currency: USD", "zone: America/Los_Angeles",
+        "units: [{id: points, name: Points}]"))
+        + "\n" + String.join("\n", snippet(Path.of("../README.md"), "```yaml", "```", 1));
+
+    org.loyaltyrules.rules.config.ProgramFile file = org.loyaltyrules.rules.config.ProgramFiles
+        .read(text, org.loyaltyrules.rules.config.ProgramFiles.Syntax.YAML);
+
+    assertThat(file.problems()).isEmpty();
+    assertThat(file.program().partners()).hasSize(2);
+    assertThat(file.program().rewards().values().iterator().next().partner()).isPresent();
+  }
+
   /**
    * The lines between the {@code occurrence}th pair of markers (from 0), with their common
    * indentation removed.

@@ -207,7 +207,10 @@ final class Run {
       plan.discount().ifPresent(d -> {
         BigDecimal covered = BigDecimal.ZERO;
         for (PurchaseLine line : purchase.lines()) {
-          if (d.lines().matches(line)) {
+          // A line bought from no partner of its own is bought from the purchase's.
+          PurchaseLine at = line.partner().isEmpty() && purchase.partner().isPresent()
+              ? line.withPartner(purchase.partner().get()) : line;
+          if (d.lines().matches(at)) {
             covered = covered.add(line.total().amount());
           }
         }

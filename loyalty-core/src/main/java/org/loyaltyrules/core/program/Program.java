@@ -571,6 +571,8 @@ public final class Program {
       }
       for (int i = 0; i < plans.size(); i++) {
         inCurrency("plans[" + i + "].fee", plans.get(i).fee(), problems);
+        String at = "plans[" + i + "].discount.lines.partners";
+        plans.get(i).discount().ifPresent(d -> knownPartners(at, d.lines(), problems));
       }
       // A member-only offer names its plan in its expression, hasPlan('prime'), which the
       // expression checker resolves against the plans declared here.

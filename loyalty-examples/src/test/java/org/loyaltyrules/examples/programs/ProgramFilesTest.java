@@ -30,7 +30,8 @@ class ProgramFilesTest {
         Arguments.of("world-of-hyatt.program.yaml", WorldOfHyatt.program()),
         Arguments.of("amazon-prime.program.yaml", AmazonPrime.program()),
         Arguments.of("rei-co-op.program.yaml", ReiCoop.program()),
-        Arguments.of("toms-passport.program.yaml", TomsPassport.program()));
+        Arguments.of("toms-passport.program.yaml", TomsPassport.program()),
+        Arguments.of("pack-coalition.program.yaml", PackCoalition.program()));
   }
 
   /** The text of an example file, from the classpath. */

@@ -170,6 +170,7 @@ final class ProgramGenerator {
   private final List<UnitId> redeemable = new ArrayList<>();
   private final List<TierId> tiers = new ArrayList<>();
   private final List<RewardId> rewards = new ArrayList<>();
+  private final List<PartnerId> partners = new ArrayList<>();
   /** The member segments the program declares; empty if it declares none. */
   private final List<String> segments = new ArrayList<>();
   private final Map<String, Long> budgets = new LinkedHashMap<>();
@@ -255,6 +256,15 @@ final class ProgramGenerator {
     }
     Optional<TierLadder> ladder = chance(2) ? Optional.of(ladder()) : Optional.empty();
     ladder.ifPresent(b::tiers);
+    Set<String> partnerIds = new LinkedHashSet<>();
+    for (int i = pick(0, 2); i > 0; i--) {
+      partners.add(PartnerId.of(id(partnerIds)));
+    }
+    if (chance(3)) {
+      b.settlementRounding(oneOf(List.of(RoundingMode.UP, RoundingMode.DOWN,
+          RoundingMode.CEILING, RoundingMode.FLOOR, RoundingMode.HALF_UP, RoundingMode.HALF_DOWN,
+          RoundingMode.HALF_EVEN)));
+    }
     Set<String> rewardIds = new LinkedHashSet<>();
     for (int i = pick(0, 3); i > 0; i--) {
       b.reward(reward(RewardId.of(id(rewardIds))));
@@ -274,9 +284,8 @@ final class ProgramGenerator {
     for (int i = pick(0, 2); i > 0; i--) {
       b.plan(plan(PlanId.of(id(planIds)), multiplier()));
     }
-    Set<String> partnerIds = new LinkedHashSet<>();
-    for (int i = pick(0, 2); i > 0; i--) {
-      Partner partner = new Partner(PartnerId.of(id(partnerIds)), name(), money());
+    for (PartnerId partnerId : partners) {
+      Partner partner = new Partner(partnerId, name(), money(), money());
       if (chance(2)) {
         // Terms that always convert: the ratio's left side divides the minimum and the step.
         long points = 1 + Math.floorMod(count(1, 10), 10L);
@@ -427,7 +436,8 @@ final class ProgramGenerator {
     return new Reward(id, name(), oneOf(redeemable), count(1, 100_000), kind,
         kind.hasValue() ? Optional.of(money()) : Optional.empty(),
         kind == RewardKind.PERCENT_DISCOUNT ? Optional.of(percent()) : Optional.empty(),
-        subset(tiers));
+        subset(tiers), partners.isEmpty() || chance(2) ? Optional.empty()
+            : Optional.of(oneOf(partners)));
   }
 
   private Offer offer(OfferId id, BigDecimal multiplier, TimeWindow window) {
@@ -547,7 +557,7 @@ final class ProgramGenerator {
       Map<String, String> attributes = new LinkedHashMap<>();
       strings(false).forEach(attributes::put);
       s = s.audience(new Audience(segments(), subset(tiers), attributes,
-          channels ? subset(List.of(Channel.values())) : Set.of()));
+          channels ? subset(List.of(Channel.values())) : Set.of(), names()));
     }
     if (chance(3)) {
       s = s.window(window());
@@ -578,7 +588,8 @@ final class ProgramGenerator {
   }
 
   private LineFilter lines() {
-    return chance(2) ? LineFilter.all() : new LineFilter(names(), names(), names());
+    return chance(2) ? LineFilter.all() : new LineFilter(names(), names(), names(),
+        subset(partners));
   }
 
   private Grant grant(boolean reward) {

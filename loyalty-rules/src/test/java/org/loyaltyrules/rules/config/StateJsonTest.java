@@ -349,6 +349,25 @@ class StateJsonTest {
         "posting #1: reason must not be blank when given");
   }
 
+  @Test
+  void aPostingKeepsThePartnerThatFundedIt() {
+    org.loyaltyrules.core.ledger.Posting funded = org.loyaltyrules.core.ledger.Posting.builder(1,
+        AT, org.loyaltyrules.core.UnitId.of("stars"),
+        org.loyaltyrules.core.ledger.Account.partner(org.loyaltyrules.core.PartnerId.of("vet")),
+        org.loyaltyrules.core.ledger.Account.memberAvailable(MemberId.of("ana")), 40,
+        org.loyaltyrules.core.ledger.PostingType.EARN).funder(
+        org.loyaltyrules.core.PartnerId.of("vet")).build();
+    String postings = StateJson.writePostings(java.util.List.of(funded));
+
+    assertThat(postings).contains("\"funder\":\"vet\"");
+    assertThat(StateJson.readPostings(postings)).containsExactly(funded);
+    assertRefused(StateJson::readPostings, edit(postings, "/postings/0",
+        o -> o.remove("funder")), "postings[0]",
+        "posting #1: an earning from PARTNER:vet must name vet as its funder, was none");
+    assertRefused(StateJson::readPostings, edit(postings, "/postings/0",
+        o -> o.put("funder", "")), "postings[0].funder", "partner id must not be blank, was ''");
+  }
+
   // -- misuse ----------------------------------------------------------------------------------
 
   @Test
