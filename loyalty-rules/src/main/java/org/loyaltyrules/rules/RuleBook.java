@@ -349,4 +349,10 @@ final class RuleBook {
       return null;
     }
   }
+
+  /** The partner a rule names to fund its points, if it names one. */
+  java.util.Optional<org.loyaltyrules.core.PartnerId> fundedBy(RuleId rule) {
+    RuleSpec.Head head = heads.get(rule);
+    return head == null ? java.util.Optional.empty() : head.fundedBy();
+  }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.loyaltyrules.core.Money;
 import org.loyaltyrules.core.PlanId;
+import org.loyaltyrules.core.PartnerId;
 import org.loyaltyrules.core.RuleId;
 import org.loyaltyrules.core.UnitId;
 import org.loyaltyrules.core.activity.Channel;
@@ -39,7 +40,7 @@ sealed interface RuleSpec {
   record Head(RuleId id, int group, int priority, int index, Stacking stacking,
       Audience audience, Optional<TimeWindow> window, List<Cap> caps,
       Optional<org.loyaltyrules.core.rule.Budget> budget, Optional<PlanId> plan,
-      Optional<ConditionExtension> condition, OnError onError) {
+      Optional<ConditionExtension> condition, OnError onError, Optional<PartnerId> fundedBy) {
     /** Evaluation order: group ascending, priority descending, then declaration order. */
     static final Comparator<Head> ORDER = Comparator.comparingInt(Head::group)
         .thenComparing(Comparator.comparingInt(Head::priority).reversed())
@@ -51,12 +52,12 @@ sealed interface RuleSpec {
 
     static Head of(RuleId id, RuleSettings s, int index, Optional<ConditionExtension> condition) {
       return new Head(id, s.group(), s.priority(), index, s.stacking(), s.audience(), s.window(),
-          s.caps(), s.budget(), Optional.empty(), condition, s.onError());
+          s.caps(), s.budget(), Optional.empty(), condition, s.onError(), s.fundedBy());
     }
 
     Head withPlan(PlanId plan) {
       return new Head(id, group, priority, index, stacking, audience, window, caps, budget,
-          Optional.of(plan), condition, onError);
+          Optional.of(plan), condition, onError, fundedBy);
     }
 
     boolean exclusive() {

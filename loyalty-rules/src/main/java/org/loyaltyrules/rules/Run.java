@@ -721,7 +721,7 @@ final class Run {
           if (give > 0) {
             tx.earnFor(purchase.id(), purchase.occurredAt(), unit, give, funded(
                 Attribution.rule(rule).withLines(linesOf.getOrDefault(key, List.of())), unit,
-                partnerOf(program, purchase)));
+                book.fundedBy(rule).or(() -> partnerOf(program, purchase))));
             effects.add(new Effect.PointsRestored(unit, give, purchase.id()));
             statusPoints(unit, purchase.occurredAt(), give);
             claimCaps(rule, unit, purchase.occurredAt(), give);
@@ -873,7 +873,7 @@ final class Run {
       spendBudget(budget.get().id(), granted);
     }
     LotId lot = tx.earn(unit, granted, funded(Attribution.rule(outcome.head().id())
-        .withLines(outcome.lines()), unit, partner));
+        .withLines(outcome.lines()), unit, outcome.head().fundedBy().or(() -> partner)));
     statusPoints(unit, occurredAt, granted);
     Optional<Instant> pendingUntil = Optional.of(program.unit(unit).vestsAt(occurredAt,
         program.zone())).filter(vests -> vests.isAfter(at));

@@ -66,10 +66,12 @@ class CoalitionTest {
         - {id: groomer-rate, kind: rate, unit: paws, points: 8, per: 1, lines: {partners: [groomer]}}
         - {id: credits, kind: rate, unit: pack-credits, points: 1, per: 1}
         - id: paws-card
-          kind: multiplier
+          kind: rate
           unit: paws
-          factor: 2
+          points: 10
+          per: 1
           audience: {instruments: [paws-card]}
+          fundedBy: bank
       rewards:
         - {id: nail-trim, name: Nail trim, unit: paws, cost: 500, kind: free-item, partner: groomer}
         - {id: paws-tote, name: Tote bag, unit: paws, cost: 100, kind: free-item}
@@ -77,6 +79,7 @@ class CoalitionTest {
         - {id: kibble, name: Kibble Co, fundingCost: 0.012, reimbursement: 0.01}
         - {id: vet, name: City Vet, fundingCost: 0.01, reimbursement: 0.008}
         - {id: groomer, name: Groom Room, fundingCost: 0.011, reimbursement: 0.0125}
+        - {id: bank, name: Paws card issuer, fundingCost: 0.015, reimbursement: 0.01}
       causes:
         - {id: shelter, name: Shelter, pointValue: 0.005, minimumPoints: 100, stepPoints: 100}
       pointsPayment: {unit: paws, pointsPerStep: 100, valuePerStep: 1}
@@ -140,14 +143,23 @@ class CoalitionTest {
   }
 
   @Test
-  void theCoBrandedCardDoublesAPartnersRate() {
+  void theCoBrandedCardEarnsMoreAndItsIssuerFundsIt() {
     Purchase withCard = Purchase.builder(ActivityId.of("food"), at(3, 2)).partner(KIBBLE)
         .paymentInstrument("paws-card")
         .line(PurchaseLine.of("l1", "sku", "goods", 1, Money.of("40.00", "USD"))).build();
+    List<Posting> postings = new java.util.ArrayList<>();
 
-    Member ana = run(ana(), new java.util.ArrayList<>(), withCard);
+    Member ana = run(ana(), postings, withCard);
 
     assertThat(ana.available(PAWS)).isEqualTo(800);
+    SettlementStatement march = SettlementStatement.forMonth(PACK, PAWS, YearMonth.of(2026, 3),
+        postings);
+    assertThat(march.partner(KIBBLE).orElseThrow().net()).isEqualTo(usd("-4.80"));
+    assertThat(march.partner(PartnerId.of("bank")).orElseThrow().net())
+        .as("400 paws at $0.015").isEqualTo(usd("-6.00"));
+    Member without = run(ana(), new java.util.ArrayList<>(), at(KIBBLE, "food", at(3, 2),
+        "40.00"));
+    assertThat(without.available(PAWS)).isEqualTo(400);
   }
 
   @Test

@@ -633,6 +633,8 @@ public final class Program {
       for (String segment : rule.settings().audience().segments()) {
         knownSegment(at + ".settings.audience.segments[" + g++ + "]", segment, problems);
       }
+      rule.settings().fundedBy().ifPresent(p -> knownPartner(at + ".settings.fundedBy", p,
+          problems));
       if (rule instanceof EarnRule.Rate r) {
         knownUnit(at + ".unit", r.unit(), unitIds, problems);
         inCurrency(at + ".per", r.per(), problems);

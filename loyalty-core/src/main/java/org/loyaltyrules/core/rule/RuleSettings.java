@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.loyaltyrules.core.PartnerId;
 import org.loyaltyrules.core.internal.Checks;
 
 /**
@@ -27,13 +28,17 @@ import org.loyaltyrules.core.internal.Checks;
  * @param condition a condition written in Java that must also hold, if any
  * @param when a condition in the expression language that must also hold, if any
  * @param onError what happens when it cannot be evaluated
+ * @param fundedBy the coalition partner that funds the points the rule grants, whatever partner
+ *     the purchase was made with (a co-branded card's issuer, say); empty for the purchase's
+ *     partner, or the operator
  */
 public record RuleSettings(int group, int priority, Stacking stacking, Audience audience,
     Optional<TimeWindow> window, List<Cap> caps, Optional<Budget> budget,
-    Optional<CustomCondition> condition, Optional<Expression> when, OnError onError) {
+    Optional<CustomCondition> condition, Optional<Expression> when, OnError onError,
+    Optional<PartnerId> fundedBy) {
   private static final RuleSettings DEFAULTS = new RuleSettings(0, 0, Stacking.STACKABLE,
       Audience.everyone(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(),
-      Optional.empty(), OnError.SKIP_RULE);
+      Optional.empty(), OnError.SKIP_RULE, Optional.empty());
 
   /**
    * Validates and copies the settings.
@@ -55,6 +60,29 @@ public record RuleSettings(int group, int priority, Stacking stacking, Audience 
     Checks.present(condition, "condition");
     Checks.present(when, "when");
     Checks.present(onError, "on error");
+    Checks.present(fundedBy, "funded by");
+  }
+
+  /**
+   * Creates settings whose points the purchase's partner, or the operator, funds.
+   *
+   * @throws IllegalArgumentException as the canonical constructor does
+   */
+  public RuleSettings(int group, int priority, Stacking stacking, Audience audience,
+      Optional<TimeWindow> window, List<Cap> caps, Optional<Budget> budget,
+      Optional<CustomCondition> condition, Optional<Expression> when, OnError onError) {
+    this(group, priority, stacking, audience, window, caps, budget, condition, when, onError,
+        Optional.empty());
+  }
+
+  /**
+   * Returns a copy whose points the given coalition partner funds (checked by the program).
+   *
+   * @throws IllegalArgumentException if the partner is null
+   */
+  public RuleSettings fundedBy(PartnerId partner) {
+    return new RuleSettings(group, priority, stacking, audience, window, caps, budget, condition,
+        when, onError, Optional.of(Checks.present(partner, "funded by")));
   }
 
   /** Returns the defaults: group 0, priority 0, stackable, everyone, always, no caps, skip. */
@@ -65,44 +93,44 @@ public record RuleSettings(int group, int priority, Stacking stacking, Audience 
   /** Returns a copy in the given group with the given priority. */
   public RuleSettings order(int group, int priority) {
     return new RuleSettings(group, priority, stacking, audience, window, caps, budget, condition,
-        when, onError);
+        when, onError, fundedBy);
   }
 
   /** Returns a copy with the given stacking. */
   public RuleSettings stacking(Stacking stacking) {
     return new RuleSettings(group, priority, stacking, audience, window, caps, budget, condition,
-        when, onError);
+        when, onError, fundedBy);
   }
 
   /** Returns a copy for the given audience. */
   public RuleSettings audience(Audience audience) {
     return new RuleSettings(group, priority, stacking, audience, window, caps, budget, condition,
-        when, onError);
+        when, onError, fundedBy);
   }
 
   /** Returns a copy that applies only inside the window. */
   public RuleSettings window(TimeWindow window) {
     return new RuleSettings(group, priority, stacking, audience,
         Optional.of(Checks.present(window, "window")), caps, budget, condition, when,
-        onError);
+        onError, fundedBy);
   }
 
   /** Returns a copy with the given caps. */
   public RuleSettings caps(Cap... caps) {
     return new RuleSettings(group, priority, stacking, audience, window, List.of(caps), budget,
-        condition, when, onError);
+        condition, when, onError, fundedBy);
   }
 
   /** Returns a copy drawing on the given campaign budget. */
   public RuleSettings budget(Budget budget) {
     return new RuleSettings(group, priority, stacking, audience, window, caps,
-        Optional.of(Checks.present(budget, "budget")), condition, when, onError);
+        Optional.of(Checks.present(budget, "budget")), condition, when, onError, fundedBy);
   }
 
   /** Returns a copy that applies only when the Java condition also holds. */
   public RuleSettings condition(CustomCondition condition) {
     return new RuleSettings(group, priority, stacking, audience, window, caps, budget,
-        Optional.of(Checks.present(condition, "condition")), when, onError);
+        Optional.of(Checks.present(condition, "condition")), when, onError, fundedBy);
   }
 
   /**
@@ -112,12 +140,12 @@ public record RuleSettings(int group, int priority, Stacking stacking, Audience 
    */
   public RuleSettings when(Expression when) {
     return new RuleSettings(group, priority, stacking, audience, window, caps, budget, condition,
-        Optional.of(Checks.present(when, "when")), onError);
+        Optional.of(Checks.present(when, "when")), onError, fundedBy);
   }
 
   /** Returns a copy with the given error handling. */
   public RuleSettings onError(OnError onError) {
     return new RuleSettings(group, priority, stacking, audience, window, caps, budget, condition,
-        when, onError);
+        when, onError, fundedBy);
   }
 }

@@ -31,7 +31,8 @@ class ProgramFilesTest {
         Arguments.of("amazon-prime.program.yaml", AmazonPrime.program()),
         Arguments.of("rei-co-op.program.yaml", ReiCoop.program()),
         Arguments.of("toms-passport.program.yaml", TomsPassport.program()),
-        Arguments.of("pack-coalition.program.yaml", PackCoalition.program()));
+        Arguments.of("pack-coalition.program.yaml", PackCoalition.program()),
+        Arguments.of("united-mileageplus.program.yaml", UnitedMileagePlus.program()));
   }
 
   /** The text of an example file, from the classpath. */

@@ -519,7 +519,9 @@ final class ProgramConverter {
                 map(condition.parameters())))),
         r.when() == null ? Optional.empty() : Optional.of(field(at + ".when",
             () -> Expression.of(r.when()))),
-        enumOf(at + ".onError", r.onError(), OnError.class, OnError.SKIP_RULE)));
+        enumOf(at + ".onError", r.onError(), OnError.class, OnError.SKIP_RULE),
+        r.fundedBy() == null ? Optional.empty()
+            : Optional.of(field(at + ".fundedBy", () -> PartnerId.of(r.fundedBy())))));
   }
 
   private TimeWindow window(String at, WindowDefinition w) {
@@ -928,7 +930,8 @@ final class ProgramConverter {
     return new RuleDefinition(id, f.kind, f.unit, f.points, f.per, f.factor, f.lines, f.event,
         f.attributes, f.frequency, f.minimum, f.grant, f.every, f.value, f.validity, f.percent,
         f.leapDayOnMarchFirst, f.extension, f.parameters, f.formula, group, priority, stacking,
-        audience, window, caps, budget, condition, when, onError);
+        audience, window, caps, budget, condition, when, onError,
+        s.fundedBy().map(PartnerId::value).orElse(null));
   }
 
   /** The kind-specific fields of a rule, filled in by kind. */

@@ -51,7 +51,7 @@ record ProgramDefinition(String format, String id, String name, String currency,
       String extension, Map<String, String> parameters, String formula, Integer group,
       Integer priority, String stacking, AudienceDefinition audience, WindowDefinition window,
       List<CapDefinition> caps, BudgetDefinition budget, ConditionDefinition condition,
-      String when, String onError) {}
+      String when, String onError, String fundedBy) {}
 
   /** Which lines a rule earns on, or a plan's discount covers; absent for all. */
   @JsonInclude(JsonInclude.Include.NON_EMPTY)

@@ -584,6 +584,9 @@ final class ProgramGenerator {
     if (conditions && chance(3)) {
       s = s.when(Expression.of(oneOf(CONDITIONS)));
     }
+    if (!partners.isEmpty() && chance(4)) {
+      s = s.fundedBy(oneOf(partners));
+    }
     return s;
   }
 
