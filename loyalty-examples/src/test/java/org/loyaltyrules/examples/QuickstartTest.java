@@ -118,7 +118,7 @@ class QuickstartTest {
         .read(text, org.loyaltyrules.rules.config.ProgramFiles.Syntax.YAML);
 
     assertThat(file.problems()).isEmpty();
-    assertThat(file.program().partners()).hasSize(2);
+    assertThat(file.program().partners()).hasSize(3);
     assertThat(file.program().rewards().values().iterator().next().partner()).isPresent();
   }
 

@@ -26,10 +26,10 @@ import org.loyaltyrules.core.rule.RuleSettings;
 
 /**
  * United MileagePlus, an airline program that is tiered, a coalition and tied to a co-branded
- * card (DOMAIN.md §3 and §6). United is the operator: it funds the miles its own flights earn.
- * Partner hotels, a partner car rental company and the card issuer each fund the miles they
- * issue and are reimbursed for the miles they honour, and a monthly settlement nets the two.
- * Its figures, and where each comes from:
+ * card (DOMAIN.md §3 and §6). United is the operator: it funds the miles its own flights earn,
+ * the card's aside. Partner hotels and a partner car rental company each fund the miles their own
+ * rates issue, the card issuer funds every mile the card earns, each is reimbursed for the miles
+ * it honours, and a monthly settlement nets the two. Its figures, and where each comes from:
  *
  * <ul>
  *   <li><b>Miles</b> to spend (seed: spend on flights, hotels and car rental), which do not
@@ -55,11 +55,15 @@ import org.loyaltyrules.core.rule.RuleSettings;
  *       {@value #EXPLORER_CARD_ID}) and <b>1 more</b> on flight and hotel-stay lines (rule
  *       {@value #EXPLORER_CARD_TRAVEL_ID}): 2 per $1 on flights and hotels, 1 elsewhere (choice,
  *       after the card's published 2 miles per $1 on United purchases and hotel stays and 1 per
- *       $1 elsewhere). On top of the flight or partner rate; the card earns no PQP.
+ *       $1 elsewhere). On top of the flight or partner rate; the card earns no PQP. Both rules
+ *       are funded by partner {@value #CARD_ISSUER_ID} (the rules' {@code fundedBy}), whoever
+ *       sold what the card paid for: on a fare the operator funds the flight's 5 miles per $1 and
+ *       the issuer the card's 2; at the hotels, the hotels fund 3 and the issuer 2.
  *   <li><b>Everyday purchases</b> (seed: earn on everyday purchases) earn only on the card: the
  *       card issuer reports them as purchases with partner {@value #CARD_ISSUER_ID} (lines of
- *       category {@value #EVERYDAY}), and buys those miles at <b>$0.0125</b> each (choice; it
- *       honours none, and is reimbursed at the same value if it ever did).
+ *       category {@value #EVERYDAY}). The issuer buys every mile the card earns, there and
+ *       elsewhere, at <b>$0.0125</b> each (choice; it honours none, and is reimbursed at the same
+ *       value if it ever did).
  *   <li><b>Awards</b> (seed: spend on flights, hotels, car rental): an economy saver award for
  *       <b>12,500 miles</b> from the operator (choice), reward {@value #SAVER_AWARD_ID}; a
  *       partner hotel night for <b>10,000 miles</b> (choice), reward {@value #HOTEL_NIGHT_ID},
@@ -77,16 +81,15 @@ import org.loyaltyrules.core.rule.RuleSettings;
  *       {@value #COMPLIMENTARY_UPGRADES}; Gold and above add {@value #STAR_ALLIANCE_GOLD}
  *       (public).
  *   <li>Settlement net positions are rounded once, <b>half-even</b> (the library's default, a
- *       choice here): a car rental net of $33.385 settles at $33.38.
+ *       choice here): the card issuer's -$5.125 for the 410 miles of $410 of card spending
+ *       alone settles at -$5.12.
  *   <li>Prices in USD; dates in {@code America/Chicago}, United's home (choice).
  * </ul>
  *
  * <p>Noted, not configured: the card's own perks (a free first checked bag and priority
  * boarding for its holders; a perk here belongs to a tier or a paid plan, not a payment
  * instrument), the card's annual fee, PQP earned on card spend, flight-segment (PQF)
- * qualification, upgrades by seat availability, and award prices that vary by date. The miles
- * the card earns on a partner's purchase are funded by that partner, as the library's coalition
- * model has one partner fund everything a purchase earns; see {@code UnitedMileagePlusTest}.
+ * qualification, upgrades by seat availability, and award prices that vary by date.
  */
 public final class UnitedMileagePlus {
   /** The program's id. */
@@ -123,7 +126,7 @@ public final class UnitedMileagePlus {
   public static final PartnerId CAR_RENTAL = PartnerId.of(CAR_RENTAL_ID);
   /** The id of the card issuer. */
   public static final String CARD_ISSUER_ID = "card-issuer";
-  /** The Explorer Card's issuer, which buys the miles everyday card spending earns. */
+  /** The Explorer Card's issuer, which buys every mile the card earns. */
   public static final PartnerId CARD_ISSUER = PartnerId.of(CARD_ISSUER_ID);
 
   /** The id of the flight miles rule. */
@@ -158,11 +161,14 @@ public final class UnitedMileagePlus {
   public static final long CAR_RENTAL_MILES_PER_DOLLAR = 2;
   /** The id of the card's base rule. */
   public static final String EXPLORER_CARD_ID = "explorer-card";
-  /** 1 mile per $1 on everything paid with the card (choice). */
+  /** 1 mile per $1 on everything paid with the card (choice), funded by its issuer. */
   public static final RuleId EXPLORER_CARD_BASE = RuleId.of(EXPLORER_CARD_ID);
   /** The id of the card's travel rule. */
   public static final String EXPLORER_CARD_TRAVEL_ID = "explorer-card-travel";
-  /** 1 more mile per $1 on flights and hotel stays paid with the card (choice). */
+  /**
+   * 1 more mile per $1 on flights and hotel stays paid with the card (choice), funded by its
+   * issuer.
+   */
   public static final RuleId EXPLORER_CARD_TRAVEL = RuleId.of(EXPLORER_CARD_TRAVEL_ID);
 
   /** The id of the operator's saver award. */
@@ -218,9 +224,8 @@ public final class UnitedMileagePlus {
           Audience.everyone()))
       .earnRule(rate(CAR_RENTAL_MILES_ID, MILES, CAR_RENTAL_MILES_PER_DOLLAR,
           LineFilter.partners(CAR_RENTAL), Audience.everyone()))
-      .earnRule(rate(EXPLORER_CARD_ID, MILES, 1, LineFilter.all(), card()))
-      .earnRule(rate(EXPLORER_CARD_TRAVEL_ID, MILES, 1,
-          LineFilter.categories(FLIGHT, HOTEL_STAY), card()))
+      .earnRule(cardRate(EXPLORER_CARD_ID, LineFilter.all()))
+      .earnRule(cardRate(EXPLORER_CARD_TRAVEL_ID, LineFilter.categories(FLIGHT, HOTEL_STAY)))
       .reward(Reward.of(SAVER_AWARD_ID, "Economy saver award", MILES, 12_500,
           RewardKind.FREE_ITEM))
       .reward(Reward.of(HOTEL_NIGHT_ID, "Partner hotel night", MILES, 10_000,
@@ -247,8 +252,11 @@ public final class UnitedMileagePlus {
     return PROGRAM;
   }
 
-  private static Audience card() {
-    return Audience.everyone().withInstruments(Set.of(EXPLORER_CARD));
+  /** 1 mile per $1 on the lines paid with the card, funded by its issuer. */
+  private static EarnRule cardRate(String id, LineFilter lines) {
+    return rate(id, MILES, 1, lines, RuleSettings.defaults()
+        .audience(Audience.everyone().withInstruments(Set.of(EXPLORER_CARD)))
+        .fundedBy(CARD_ISSUER));
   }
 
   private static EarnRule premierFlight(String id, TierId tier, long extraPerDollar) {
@@ -258,7 +266,12 @@ public final class UnitedMileagePlus {
 
   private static EarnRule rate(String id, UnitId unit, long perDollar, LineFilter lines,
       Audience audience) {
-    return new EarnRule.Rate(RuleId.of(id), RuleSettings.defaults().audience(audience), unit,
-        BigDecimal.valueOf(perDollar), Money.of("1", "USD"), lines);
+    return rate(id, unit, perDollar, lines, RuleSettings.defaults().audience(audience));
+  }
+
+  private static EarnRule rate(String id, UnitId unit, long perDollar, LineFilter lines,
+      RuleSettings settings) {
+    return new EarnRule.Rate(RuleId.of(id), settings, unit, BigDecimal.valueOf(perDollar),
+        Money.of("1", "USD"), lines);
   }
 }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.loyaltyrules.core.ActivityId;
 import org.loyaltyrules.core.MemberId;
@@ -189,17 +190,35 @@ class UnitedMileagePlusTest {
         .containsExactly(tuple(CARD_ISSUER, 410L));
   }
 
+  /** Each mile a decision earned: its rule, who funds it ("operator" for none) and how many. */
+  private static List<Tuple> funding(Decision d) {
+    return d.postings().stream()
+        .filter(p -> p.type() == PostingType.EARN && p.unit().equals(MILES))
+        .map(p -> tuple(p.rule().orElseThrow().value(),
+            p.funder().map(PartnerId::value).orElse("operator"), p.amount()))
+        .toList();
+  }
+
   @Test
-  void theCardsMilesOnAPartnersPurchaseAreFundedByThatPartner() {
-    // The library's coalition model: one purchase, one partner, who funds every redeemable mile
-    // it earns, the card's included. The card issuer pays only for spending it reports itself.
+  void theCardsMilesAreFundedByItsIssuerWhoeverSoldThePurchase() {
+    // Both card rules are fundedBy the card issuer: on a partner's purchase the partner funds
+    // only its own rate's miles, and on the operator's fare the operator only the flight's.
     Decision hotel = decide(maya(), stay("h-2", at(3, 12), 1, "200.00", true));
-    assertThat(hotel.postings()).filteredOn(p -> p.type() == PostingType.EARN)
-        .extracting(Posting::rule, p -> p.funder().orElseThrow(), Posting::amount)
-        .containsExactly(
-            tuple(Optional.of(UnitedMileagePlus.HOTEL_MILES), HOTEL, 600L),
-            tuple(Optional.of(UnitedMileagePlus.EXPLORER_CARD_BASE), HOTEL, 200L),
-            tuple(Optional.of(UnitedMileagePlus.EXPLORER_CARD_TRAVEL), HOTEL, 200L));
+    assertThat(funding(hotel)).containsExactly(
+        tuple("hotel-miles", "hotel", 600L),
+        tuple("explorer-card", "card-issuer", 200L),
+        tuple("explorer-card-travel", "card-issuer", 200L));
+
+    Decision car = decide(maya(), rental("c-1", at(3, 10), 3, "50.00", true));
+    assertThat(funding(car)).containsExactly(
+        tuple("car-rental-miles", "car-rental", 300L),
+        tuple("explorer-card", "card-issuer", 150L));
+
+    Decision flight = decide(maya(), flight("f-2", at(3, 5), "620.00", true));
+    assertThat(funding(flight)).containsExactly(
+        tuple("flight-miles", "operator", 3_100L),
+        tuple("explorer-card", "card-issuer", 620L),
+        tuple("explorer-card-travel", "card-issuer", 620L));
   }
 
   @Test
@@ -286,22 +305,28 @@ class UnitedMileagePlusTest {
     assertThat(maya.tierId()).contains(UnitedMileagePlus.PREMIER_SILVER);
 
     // The night's 10,000 miles, oldest lot first (each rule's miles are a lot of their own):
-    // 7,060 the operator's flights funded, the rest partners' and the card issuer's.
+    // 7,060 earned on flights, 5,820 of them funded by the operator and the card's 1,240 by its
+    // issuer; the rest the partners' and the card issuer's.
     List<Posting> night = postings.stream().filter(p -> p.type() == PostingType.REDEEM
         && p.activity().equals(Optional.of(ActivityId.of("r-1")))).toList();
     assertThat(night).allMatch(p -> p.honouredBy().equals(Optional.of(HOTEL)));
     assertThat(night).extracting(p -> p.funder().map(PartnerId::value).orElse("operator"),
         Posting::amount).containsExactly(
             tuple("operator", 2_400L),                                        // f-1
-            tuple("operator", 3_100L), tuple("operator", 620L), tuple("operator", 620L), // f-2
+            tuple("operator", 3_100L), tuple("card-issuer", 620L),
+            tuple("card-issuer", 620L),                                       // f-2
             tuple("hotel", 900L),                                             // h-1
-            tuple("car-rental", 300L), tuple("car-rental", 150L),             // c-1
-            tuple("hotel", 600L), tuple("hotel", 200L), tuple("hotel", 200L), // h-2
+            tuple("car-rental", 300L), tuple("card-issuer", 150L),            // c-1
+            tuple("hotel", 600L), tuple("card-issuer", 200L),
+            tuple("card-issuer", 200L),                                       // h-2
             tuple("card-issuer", 410L),                                       // e-1
             tuple("car-rental", 180L),                                        // c-2
             tuple("operator", 320L));                                         // f-3, in part
     assertThat(night.stream().filter(p -> p.funder().isEmpty()).mapToLong(Posting::amount).sum())
-        .as("mostly flight miles").isEqualTo(7_060);
+        .as("the operator's flight miles: 2,400 + 3,100 + 320").isEqualTo(5_820);
+    assertThat(night.stream().filter(p -> p.funder().equals(Optional.of(CARD_ISSUER)))
+        .mapToLong(Posting::amount).sum()).as("the card's: 620 + 620 + 150 + 200 + 200 + 410")
+        .isEqualTo(2_200);
   }
 
   @Test
@@ -315,37 +340,43 @@ class UnitedMileagePlusTest {
     assertThat(statement.partners()).extracting(PartnerSettlement::partner)
         .containsExactly(HOTEL, CAR_RENTAL, CARD_ISSUER);
 
-    // Hotel: honoured the 10,000-mile night at $0.0085; funded 900 + 1,000 + 1,250 at $0.011.
+    // Hotel: honoured the 10,000-mile night at $0.0085; funded its own 900 + 600 + 750 at
+    // $0.011 (the card's miles on h-2 and h-3 are the issuer's).
     PartnerSettlement hotel = statement.partner(HOTEL).orElseThrow();
     assertThat(hotel.honoured()).isEqualTo(10_000);
     assertThat(hotel.reimbursementDue()).isEqualTo(usd("85.00"));
-    assertThat(hotel.fundedPoints()).isEqualTo(3_150);
-    assertThat(hotel.fundingOwed()).isEqualTo(usd("34.65"));
-    assertThat(hotel.net()).isEqualTo(usd("50.35"));
-    assertThat(hotel.funded()).as("issued 3,150; 1,900 went on the night; 1,250 left")
-        .isEqualTo(new PointFlows(0, 3_150, 1_900, 0, 0, 0, 0, 0, 0, 1_250));
+    assertThat(hotel.fundedPoints()).isEqualTo(2_250);
+    assertThat(hotel.fundingOwed()).isEqualTo(usd("24.75"));
+    assertThat(hotel.net()).as("85.00 - 24.75").isEqualTo(usd("60.25"));
+    assertThat(hotel.funded()).as("issued 2,250; 900 + 600 went on the night; 750 left")
+        .isEqualTo(new PointFlows(0, 2_250, 1_500, 0, 0, 0, 0, 0, 0, 750));
 
-    // Car rental: honoured two days, 5,000 miles at $0.008; funded 450 + 180 at $0.0105.
+    // Car rental: honoured two days, 5,000 miles at $0.008; funded its own 300 + 180 at
+    // $0.0105 (the card's 150 on c-1 are the issuer's).
     PartnerSettlement car = statement.partner(CAR_RENTAL).orElseThrow();
     assertThat(car.honoured()).isEqualTo(5_000);
     assertThat(car.reimbursementDue()).isEqualTo(usd("40.00"));
-    assertThat(car.fundedPoints()).isEqualTo(630);
-    assertThat(car.fundingOwed()).isEqualTo(usd("6.615"));
-    assertThat(car.exactNet()).isEqualTo(usd("33.385"));
-    assertThat(car.net()).as("half-even: 33.385 to 33.38").isEqualTo(usd("33.38"));
-    assertThat(car.funded()).isEqualTo(new PointFlows(0, 630, 630, 0, 0, 0, 0, 0, 0, 0));
+    assertThat(car.fundedPoints()).isEqualTo(480);
+    assertThat(car.fundingOwed()).isEqualTo(usd("5.04"));
+    assertThat(car.exactNet()).isEqualTo(usd("34.96"));
+    assertThat(car.net()).as("40.00 - 5.04, no half cent to round").isEqualTo(usd("34.96"));
+    assertThat(car.funded()).isEqualTo(new PointFlows(0, 480, 480, 0, 0, 0, 0, 0, 0, 0));
 
-    // Card issuer: honours nothing; funded 410 at $0.0125.
+    // Card issuer: honours nothing; funded every card mile at $0.0125: 1,240 on f-2, 150 on
+    // c-1, 400 on h-2, 410 on e-1, 10,400 on f-3 and 500 on h-3.
     PartnerSettlement issuer = statement.partner(CARD_ISSUER).orElseThrow();
     assertThat(issuer.honoured()).isZero();
-    assertThat(issuer.fundingOwed()).isEqualTo(usd("5.125"));
-    assertThat(issuer.net()).as("half-even: -5.125 to -5.12").isEqualTo(usd("-5.12"));
+    assertThat(issuer.fundedPoints()).isEqualTo(13_100);
+    assertThat(issuer.fundingOwed()).isEqualTo(usd("163.75"));
+    assertThat(issuer.net()).isEqualTo(usd("-163.75"));
     assertThat(issuer.operatorPays()).isFalse();
+    assertThat(issuer.funded()).as("2,200 went on the night; f-3's 10,400 and h-3's 500 left")
+        .isEqualTo(new PointFlows(0, 13_100, 2_200, 0, 0, 0, 0, 0, 0, 10_900));
 
-    // The operator pays 50.35 + 33.38 and receives 5.12.
-    assertThat(statement.operatorNet()).isEqualTo(usd("-78.61"));
-    assertThat(statement.operatorFunded()).as("flights: 2,400 + 4,340 + 36,400 + 2,100")
-        .isEqualTo(new PointFlows(0, 45_240, 12_060, 0, 0, 0, 0, 0, 0, 33_180));
+    // The operator pays 60.25 + 34.96 and receives 163.75.
+    assertThat(statement.operatorNet()).isEqualTo(usd("68.54"));
+    assertThat(statement.operatorFunded()).as("flights: 2,400 + 3,100 + 26,000 + 1,500 + 600")
+        .isEqualTo(new PointFlows(0, 33_600, 10_820, 0, 0, 0, 0, 0, 0, 22_780));
     Money sum = statement.operatorNet();
     for (PartnerSettlement p : statement.partners()) {
       sum = sum.plus(p.net());
@@ -356,14 +387,24 @@ class UnitedMileagePlusTest {
     SettlementStatement april = SettlementStatement.forMonth(UnitedMileagePlus.program(), MILES,
         MARCH.plusMonths(1), postings);
     assertThat(april.partner(HOTEL).orElseThrow().funded())
-        .isEqualTo(new PointFlows(1_250, 0, 0, 0, 0, 0, 0, 0, 0, 1_250));
+        .isEqualTo(new PointFlows(750, 0, 0, 0, 0, 0, 0, 0, 0, 750));
+    assertThat(april.partner(CARD_ISSUER).orElseThrow().funded())
+        .isEqualTo(new PointFlows(10_900, 0, 0, 0, 0, 0, 0, 0, 0, 10_900));
     assertThat(april.operatorNet()).isEqualTo(usd("0.00"));
   }
 
   @Test
   void underHalfUpTheHalfCentsRoundTheOtherWay() {
+    // March has no half cent now the issuer funds every card mile; $410 of groceries alone does:
+    // the issuer owes 410 x $0.0125 = 5.125.
     List<Posting> postings = new ArrayList<>();
-    march(postings);
+    run(maya(), postings, everyday("e-1", at(3, 15), "410.00", true));
+    SettlementStatement halfEven = SettlementStatement.forMonth(UnitedMileagePlus.program(),
+        MILES, MARCH, postings);
+    assertThat(halfEven.partner(CARD_ISSUER).orElseThrow().exactNet()).isEqualTo(usd("-5.125"));
+    assertThat(halfEven.partner(CARD_ISSUER).orElseThrow().net()).isEqualTo(usd("-5.12"));
+    assertThat(halfEven.operatorNet()).isEqualTo(usd("5.12"));
+
     Program halfUp = Program.builder(UnitedMileagePlus.ID, Money.currency("USD"),
         UnitedMileagePlus.ZONE).settlementRounding(RoundingMode.HALF_UP)
         .unit(UnitedMileagePlus.program().units().get(MILES))
@@ -372,9 +413,8 @@ class UnitedMileagePlusTest {
         .partner(UnitedMileagePlus.program().partners().get(CARD_ISSUER)).build();
     SettlementStatement statement = SettlementStatement.forMonth(halfUp, MILES, MARCH, postings);
 
-    assertThat(statement.partner(CAR_RENTAL).orElseThrow().net()).isEqualTo(usd("33.39"));
     assertThat(statement.partner(CARD_ISSUER).orElseThrow().net()).isEqualTo(usd("-5.13"));
-    assertThat(statement.operatorNet()).isEqualTo(usd("-78.61"));
+    assertThat(statement.operatorNet()).isEqualTo(usd("5.13"));
   }
 
   @Test
@@ -398,7 +438,7 @@ class UnitedMileagePlusTest {
   }
 
   @Test
-  void aCancelledRentalTakesItsMilesBackAndCreditsTheCarRentalCompany() {
+  void aCancelledRentalTakesItsMilesBackAndCreditsBothFunders() {
     List<Posting> postings = new ArrayList<>();
     Purchase rental = rental("c-1", at(3, 10), 3, "50.00", true);
     Member maya = run(maya(), postings, rental,
@@ -406,11 +446,17 @@ class UnitedMileagePlusTest {
             List.of(org.loyaltyrules.core.LineId.of("l1"))));
 
     assertThat(maya.available(MILES)).isZero();
-    PartnerSettlement car = SettlementStatement.forMonth(UnitedMileagePlus.program(), MILES,
-        MARCH, postings).partner(CAR_RENTAL).orElseThrow();
-    assertThat(car.funded()).isEqualTo(new PointFlows(0, 450, 0, 0, 0, 450, 0, 0, 0, 0));
+    SettlementStatement statement = SettlementStatement.forMonth(UnitedMileagePlus.program(),
+        MILES, MARCH, postings);
+    PartnerSettlement car = statement.partner(CAR_RENTAL).orElseThrow();
+    assertThat(car.funded()).isEqualTo(new PointFlows(0, 300, 0, 0, 0, 300, 0, 0, 0, 0));
     assertThat(car.fundedPoints()).isZero();
     assertThat(car.net()).isEqualTo(usd("0.00"));
+    PartnerSettlement issuer = statement.partner(CARD_ISSUER).orElseThrow();
+    assertThat(issuer.funded()).as("the card's 150, credited back to its issuer")
+        .isEqualTo(new PointFlows(0, 150, 0, 0, 0, 150, 0, 0, 0, 0));
+    assertThat(issuer.fundedPoints()).isZero();
+    assertThat(issuer.net()).isEqualTo(usd("0.00"));
   }
 
   @Test
