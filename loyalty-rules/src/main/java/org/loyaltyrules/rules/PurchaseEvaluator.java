@@ -342,14 +342,19 @@ final class PurchaseEvaluator {
     return sum;
   }
 
+  /** The line as bought: from its own partner, or else from the purchase's. */
+  static PurchaseLine atPartner(Purchase purchase, PurchaseLine line) {
+    return line.partner().isEmpty() && purchase.partner().isPresent()
+        ? line.withPartner(purchase.partner().get()) : line;
+  }
+
   private List<Part> parts(Purchase purchase, Function<PurchaseLine, BigDecimal> quantity) {
     List<Part> parts = new ArrayList<>();
     boolean anyLeft = false;
     for (PurchaseLine line : purchase.lines()) {
       BigDecimal q = quantity.apply(line);
       anyLeft |= q.signum() > 0;
-      PurchaseLine at = line.partner().isEmpty() && purchase.partner().isPresent()
-          ? line.withPartner(purchase.partner().get()) : line;
+      PurchaseLine at = atPartner(purchase, line);
       parts.add(new Part(Optional.of(at), at.partner(), line.unitPrice().amount().multiply(q)));
     }
     BigDecimal extras = BigDecimal.ZERO;

@@ -207,10 +207,7 @@ final class Run {
       plan.discount().ifPresent(d -> {
         BigDecimal covered = BigDecimal.ZERO;
         for (PurchaseLine line : purchase.lines()) {
-          // A line bought from no partner of its own is bought from the purchase's.
-          PurchaseLine at = line.partner().isEmpty() && purchase.partner().isPresent()
-              ? line.withPartner(purchase.partner().get()) : line;
-          if (d.lines().matches(at)) {
+          if (d.lines().matches(PurchaseEvaluator.atPartner(purchase, line))) {
             covered = covered.add(line.total().amount());
           }
         }
@@ -691,6 +688,7 @@ final class Run {
       keysByUnit.computeIfAbsent(UnitId.of(key.substring(key.indexOf('\n') + 1)),
           u -> new ArrayList<>()).add(key);
     }
+    Optional<PartnerId> partner = partnerOf(program, purchase);
     keysByUnit.forEach((unit, unitKeys) -> {
       long total = 0;
       for (String key : unitKeys) {
@@ -721,7 +719,7 @@ final class Run {
           if (give > 0) {
             tx.earnFor(purchase.id(), purchase.occurredAt(), unit, give, funded(
                 Attribution.rule(rule).withLines(linesOf.getOrDefault(key, List.of())), unit,
-                book.fundedBy(rule).or(() -> partnerOf(program, purchase))));
+                book.fundedBy(rule).or(() -> partner)));
             effects.add(new Effect.PointsRestored(unit, give, purchase.id()));
             statusPoints(unit, purchase.occurredAt(), give);
             claimCaps(rule, unit, purchase.occurredAt(), give);
