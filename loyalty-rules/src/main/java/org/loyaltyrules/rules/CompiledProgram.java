@@ -56,7 +56,9 @@ import org.loyaltyrules.core.program.RewardKind;
  * minimum-spend and first-purchase bonuses, caps, tier and plan perks, member discounts),
  * returns of whole lines or part of a line's quantity (the rest of the order re-evaluated as of
  * the purchase and the difference taken back, tier credit and dividend spend included),
- * engagement events (bonuses as often as their frequency allows), paying part of an order with
+ * engagement events (bonuses as often as their frequency allows), challenges, stamp cards,
+ * bundles and streaks with their badges (see {@link #challengeProgress} and {@link #badges}),
+ * paying part of an order with
  * points, reward redemptions, donations, transfers to partners, customer-service adjustments,
  * membership fee payments, trials and refunds, and account closure.
  *
@@ -228,6 +230,50 @@ public final class CompiledProgram {
     }
     member.checkNotBefore(at);
     return tiers.progress(TimeStep.to(program, book, tiers, member, at).member(), at);
+  }
+
+  /**
+   * Returns where a member stands on each of the program's challenges at {@code at}, in
+   * declaration order, for "2 of 3 check-ins this week" or "7 of 10 stamps": the window running,
+   * the progress in it, completions and streak. Whatever would happen up to {@code at} is applied
+   * first, as {@link #advance} would; nothing is changed.
+   *
+   * @param state the program-level state
+   * @param member the member's state
+   * @param at the instant; not before the member's state
+   * @return one entry per challenge; empty if the program has none
+   * @throws org.loyaltyrules.core.ledger.InstantBeforeStateException if {@code at} is before the
+   *     member's state
+   * @throws IllegalArgumentException if an argument is null
+   */
+  public List<ChallengeProgress> challengeProgress(ProgramState state, Member member,
+      Instant at) {
+    checkInputs(state, member, at);
+    member.checkNotBefore(at);
+    Member advanced = TimeStep.to(program, book, tiers, member, at).member();
+    return program.challenges().values().stream()
+        .map(c -> Challenges.progress(program, c, advanced, at)).toList();
+  }
+
+  /**
+   * Returns the badges a member holds at {@code at}, in the program's declaration order, each at
+   * its level; temporary badges that lapsed by then are not held. Whatever would happen up to
+   * {@code at} is applied first, as {@link #advance} would; nothing is changed.
+   *
+   * @param state the program-level state
+   * @param member the member's state
+   * @param at the instant; not before the member's state
+   * @return the badges held; empty if none
+   * @throws org.loyaltyrules.core.ledger.InstantBeforeStateException if {@code at} is before the
+   *     member's state
+   * @throws IllegalArgumentException if an argument is null
+   */
+  public List<BadgeStatus> badges(ProgramState state, Member member, Instant at) {
+    checkInputs(state, member, at);
+    member.checkNotBefore(at);
+    Member advanced = TimeStep.to(program, book, tiers, member, at).member();
+    return program.badges().values().stream()
+        .flatMap(b -> Challenges.badge(b, advanced).stream()).toList();
   }
 
   private void apply(Activity activity, Member member, LedgerTransaction tx, Run run) {

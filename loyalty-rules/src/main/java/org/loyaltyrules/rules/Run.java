@@ -97,7 +97,7 @@ final class Run {
   final List<TraceEntry> trace = new ArrayList<>();
   final List<DecisionError> errors = new ArrayList<>();
   boolean refused;
-  private final Map<String, BigDecimal> progress;
+  private final java.util.NavigableMap<String, BigDecimal> progress;
   private final Map<String, BigDecimal> changed = new LinkedHashMap<>();
   private PurchaseHistory history;
   private final Map<VoucherId, Voucher> vouchers;
@@ -106,6 +106,7 @@ final class Run {
   private final List<Map.Entry<Instant, BigDecimal>> tierCredit = new ArrayList<>();
   private Optional<TierStatus> tier;
   private final Map<PlanId, Membership> memberships;
+  private final Challenges challenges;
 
   Run(Program program, RuleBook book, PurchaseEvaluator evaluator, Tiers tiers,
       ProgramState state, Member member, LedgerTransaction tx, Instant at) {
@@ -122,6 +123,7 @@ final class Run {
     this.progress = new TreeMap<>(member.progress());
     this.history = member.purchases();
     this.vouchers = new LinkedHashMap<>(member.vouchers());
+    this.challenges = new Challenges(program, this);
   }
 
   /** Earns what the purchase earns and remembers it for returns. */
@@ -189,6 +191,7 @@ final class Run {
       }
     }
     history = history.withPurchase(purchase, context);
+    challenges.purchase(purchase, amount);
     benefits(purchase, context);
     countDividendSpend(context.activePlans(), purchase, amount);
     tierCredit(purchase, PurchaseLine::quantity, context)
@@ -552,9 +555,11 @@ final class Run {
     returnDividendSpend(previous.context(), purchase,
         evaluator.earningAmount(purchase, remaining(previous), Share.ALL)
             .subtract(evaluator.earningAmount(purchase, remaining(after), Share.ALL)));
-    returnVouchers(purchase, previous.context(),
-        evaluator.earningAmount(purchase, remaining(previous), Share.ALL),
-        evaluator.earningAmount(purchase, remaining(after), Share.ALL), ret);
+    BigDecimal earningBefore = evaluator.earningAmount(purchase, remaining(previous), Share.ALL);
+    BigDecimal earningAfter = evaluator.earningAmount(purchase, remaining(after), Share.ALL);
+    returnVouchers(purchase, previous.context(), earningBefore, earningAfter, ret);
+    challenges.returned(purchase, remaining(previous), remaining(after), earningBefore,
+        earningAfter);
     reevaluate(after, "return " + ret.id());
   }
 
@@ -647,7 +652,8 @@ final class Run {
     Map<String, List<Lot>> groups = new TreeMap<>();
     for (Lot lot : member.ledger().lots()) {
       if (lot.activity().equals(purchase.id()) && lot.rule().isPresent()
-          && !failed.contains(lot.rule().get()) && !Tiers.isEntryBonus(lot.rule().get())) {
+          && !failed.contains(lot.rule().get()) && !Tiers.isEntryBonus(lot.rule().get())
+          && !Challenges.isGrant(lot.rule().get())) {
         groups.computeIfAbsent(lot.rule().get() + "\n" + lot.unit(), k -> new ArrayList<>())
             .add(lot);
       }
@@ -742,8 +748,12 @@ final class Run {
   }
 
 
-  /** Grants the event bonuses the event earns, as often as each rule's frequency allows. */
+  /**
+   * Grants the event bonuses the event earns, as often as each rule's frequency allows, and
+   * counts it toward challenges and badges.
+   */
   void event(EngagementEvent event) {
+    challenges.event(event);
     LocalDateTime local = local(event.occurredAt());
     PurchaseContext context = new PurchaseContext(member.tierId(), member.profile().segments(),
         member.profile().attributes(), java.util.Set.of());
@@ -1000,11 +1010,38 @@ final class Run {
     return b.build();
   }
 
-  private BigDecimal progress(String key) {
+  /** A progress counter as this run has it; zero if never counted. */
+  BigDecimal progress(String key) {
     return progress.getOrDefault(key, BigDecimal.ZERO);
   }
 
-  private void set(String key, BigDecimal value) {
+  /** Every progress counter as this run has it, sorted by name; not to be changed. */
+  java.util.NavigableMap<String, BigDecimal> counters() {
+    return java.util.Collections.unmodifiableNavigableMap(progress);
+  }
+
+  /** The member as given to the decision, advanced to its instant. */
+  Member member() {
+    return member;
+  }
+
+  /** The decision's ledger transaction. */
+  LedgerTransaction transaction() {
+    return tx;
+  }
+
+  /** The member's vouchers as this run has them, in the order issued. */
+  Map<VoucherId, Voucher> vouchers() {
+    return java.util.Collections.unmodifiableMap(vouchers);
+  }
+
+  /** Keeps a voucher issued or changed by this run. */
+  void keepVoucher(Voucher voucher) {
+    vouchers.put(voucher.id(), voucher);
+  }
+
+  /** Sets a progress counter; zero removes it when the member is built. */
+  void set(String key, BigDecimal value) {
     progress.put(key, value);
     changed.put(key, value);
   }

@@ -308,6 +308,8 @@ final class TimeStep {
     Instant horizonStart = now.minus(program.activityHorizon());
     Run.expiredCounters(member.progress(), horizonStart.atZone(program.zone()).toLocalDate())
         .forEach(key -> b.progress(key, BigDecimal.ZERO));
+    Challenges.tidy(program, member, horizonStart, effects)
+        .forEach(key -> b.progress(key, BigDecimal.ZERO));
     for (Voucher voucher : member.vouchers().values()) {
       if (voucher.status() == VoucherStatus.ISSUED
           && voucher.expiresAt().filter(e -> !e.isAfter(now)).isPresent()) {

@@ -2,10 +2,13 @@ package org.loyaltyrules.core.decision;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
 import org.loyaltyrules.core.ActivityId;
+import org.loyaltyrules.core.BadgeId;
 import org.loyaltyrules.core.CauseId;
+import org.loyaltyrules.core.ChallengeId;
 import org.loyaltyrules.core.LotId;
 import org.loyaltyrules.core.Money;
 import org.loyaltyrules.core.PartnerId;
@@ -332,6 +335,105 @@ public sealed interface Effect {
     /** Validates the effect; throws {@link IllegalArgumentException} if the reason is blank. */
     public AccountClosed {
       Checks.text(reason, "closure reason");
+    }
+  }
+
+  /**
+   * A challenge's progress changed, so the host can show "2 of 3 check-ins this week".
+   *
+   * @param challenge the challenge
+   * @param window the window counted: {@code all} with no window, the campaign's
+   *     {@code campaign}, or the ISO date, week ({@code 2026-W10}) or month of a calendar window
+   * @param progress the progress toward the next completion in the window (for a streak, toward
+   *     the target of this window); never above the target
+   * @param target the target
+   * @param completions how often it completed in the window
+   * @param streak for a streak, the consecutive windows that met the target so far; 0 otherwise
+   */
+  record ChallengeProgressed(ChallengeId challenge, String window, BigDecimal progress,
+      BigDecimal target, long completions, int streak) implements Effect {
+    /** Validates the effect; throws {@link IllegalArgumentException} naming a bad value. */
+    public ChallengeProgressed {
+      Checks.present(challenge, "challenge");
+      Checks.text(window, "challenge " + challenge + ": window");
+      Checks.present(progress, "challenge " + challenge + ": progress");
+      Checks.positive(target, "challenge " + challenge + ": target");
+      checkArgument(progress.signum() >= 0 && progress.compareTo(target) <= 0,
+          "challenge %s: progress %s must be between 0 and the target %s", challenge,
+          progress.toPlainString(), target.toPlainString());
+      checkArgument(completions >= 0 && streak >= 0,
+          "challenge %s: completions %s and streak %s must not be negative", challenge,
+          completions, streak);
+    }
+  }
+
+  /**
+   * A challenge completed; its grant, if any, comes in the effects that follow.
+   *
+   * @param challenge the challenge
+   * @param window the window it completed in, as in {@link ChallengeProgressed}
+   * @param completion which completion in the window this is; 1 for the first
+   */
+  record ChallengeCompleted(ChallengeId challenge, String window, long completion)
+      implements Effect {
+    /** Validates the effect; throws {@link IllegalArgumentException} naming a bad value. */
+    public ChallengeCompleted {
+      Checks.present(challenge, "challenge");
+      Checks.text(window, "challenge " + challenge + ": window");
+      checkArgument(completion > 0, "challenge %s: completion must be positive, was %s",
+          challenge, completion);
+    }
+  }
+
+  /**
+   * A return undid a challenge's completion, and its grant was taken back (in the effects that
+   * follow).
+   *
+   * @param challenge the challenge
+   * @param window the window the completion was in
+   */
+  record ChallengeCompletionRevoked(ChallengeId challenge, String window) implements Effect {
+    /** Validates the effect; throws {@link IllegalArgumentException} naming a bad value. */
+    public ChallengeCompletionRevoked {
+      Checks.present(challenge, "challenge");
+      Checks.text(window, "challenge " + challenge + ": window");
+    }
+  }
+
+  /**
+   * A badge earned, raised to a higher level, or renewed.
+   *
+   * @param badge the badge
+   * @param level the level held; 1 for the first
+   * @param levelName that level's name
+   * @param until when a temporary badge lapses; empty for good
+   */
+  record BadgeEarned(BadgeId badge, int level, String levelName, Optional<Instant> until)
+      implements Effect {
+    /** Validates the effect; throws {@link IllegalArgumentException} naming a bad value. */
+    public BadgeEarned {
+      Checks.present(badge, "badge");
+      checkArgument(level > 0, "badge %s: level must be positive, was %s", badge, level);
+      Checks.text(levelName, "badge " + badge + ": level name");
+      Checks.present(until, "badge " + badge + ": until");
+    }
+  }
+
+  /**
+   * A badge lowered or lost: a return took its count below the level held, or a temporary badge
+   * lapsed.
+   *
+   * @param badge the badge
+   * @param from the level held before
+   * @param to the level held now; 0 for none
+   * @param lapsed true if it lapsed with time, false if a return took it back
+   */
+  record BadgeLost(BadgeId badge, int from, int to, boolean lapsed) implements Effect {
+    /** Validates the effect; throws {@link IllegalArgumentException} naming a bad value. */
+    public BadgeLost {
+      Checks.present(badge, "badge");
+      checkArgument(to >= 0 && from > to, "badge %s: must fall from a level above 0 to a lower "
+          + "one, was %s to %s", badge, from, to);
     }
   }
 }

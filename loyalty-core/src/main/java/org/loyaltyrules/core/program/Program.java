@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.loyaltyrules.core.BadgeId;
 import org.loyaltyrules.core.BudgetId;
 import org.loyaltyrules.core.CauseId;
 import org.loyaltyrules.core.ChallengeId;
@@ -44,7 +45,7 @@ import org.loyaltyrules.core.rule.LineFilter;
  * causes and challenges. Any of the six program types, and any mix of them, is a combination of
  * these parts: a points program has a redeemable unit and rewards; a tiered one a
  * {@link TierLadder}; a paid (VIP) one {@link MembershipPlan}s; a value-based one
- * {@link Cause}s; a coalition {@link Partner}s; a gamified one {@link Challenge}s.
+ * {@link Cause}s; a coalition {@link Partner}s; a gamified one {@link Challenge}s and {@link Badge}s.
  *
  * <p>A program holds no behaviour: the rules module validates it further and compiles it into
  * the form decisions run on. {@link Builder#build()} checks that the parts fit together — every
@@ -77,6 +78,7 @@ public final class Program {
   private final ImmutableMap<PartnerId, Partner> partners;
   private final ImmutableMap<CauseId, Cause> causes;
   private final ImmutableMap<ChallengeId, Challenge> challenges;
+  private final ImmutableMap<BadgeId, Badge> badges;
   private final LedgerPolicy ledgerPolicy;
 
   private Program(Builder b) {
@@ -98,6 +100,7 @@ public final class Program {
     this.partners = byId(b.partners, Partner::id);
     this.causes = byId(b.causes, Cause::id);
     this.challenges = byId(b.challenges, Challenge::id);
+    this.badges = byId(b.badges, Badge::id);
     this.ledgerPolicy = new LedgerPolicy(zone, activityHorizon, units);
   }
 
@@ -238,6 +241,11 @@ public final class Program {
     return challenges;
   }
 
+  /** Returns the badges members can earn, in declaration order. */
+  public Map<BadgeId, Badge> badges() {
+    return badges;
+  }
+
   /** Returns what the ledger needs of the program: zone, activity horizon and units. */
   public LedgerPolicy ledgerPolicy() {
     return ledgerPolicy;
@@ -263,7 +271,8 @@ public final class Program {
         && earnRules.equals(p.earnRules) && segments.equals(p.segments)
         && units.equals(p.units) && tiers.equals(p.tiers) && rewards.equals(p.rewards)
         && offers.equals(p.offers) && plans.equals(p.plans) && partners.equals(p.partners)
-        && causes.equals(p.causes) && challenges.equals(p.challenges);
+        && causes.equals(p.causes) && challenges.equals(p.challenges)
+        && badges.equals(p.badges);
   }
 
   @Override
@@ -272,7 +281,7 @@ public final class Program {
         pointsPayment,
         earnRules, segments, units,
         tiers,
-        rewards, offers, plans, partners, causes, challenges);
+        rewards, offers, plans, partners, causes, challenges, badges);
   }
 
   @Override
@@ -307,6 +316,7 @@ public final class Program {
     private final List<Partner> partners = new ArrayList<>();
     private final List<Cause> causes = new ArrayList<>();
     private final List<Challenge> challenges = new ArrayList<>();
+    private final List<Badge> badges = new ArrayList<>();
 
     private Builder(ProgramId id, Currency currency, ZoneId zone) {
       this.id = Checks.present(id, "program id");
@@ -499,6 +509,16 @@ public final class Program {
     }
 
     /**
+     * Adds a badge.
+     *
+     * @throws IllegalArgumentException if it is null
+     */
+    public Builder badge(Badge badge) {
+      badges.add(Checks.present(badge, "program " + id + ": badges[" + badges.size() + "]"));
+      return this;
+    }
+
+    /**
      * Returns the program, after checking that its parts fit together.
      *
      * @throws InvalidProgramException listing every problem found: no unit, an id used twice, a
@@ -516,7 +536,9 @@ public final class Program {
       unique("plans", plans, MembershipPlan::id, problems);
       unique("partners", partners, Partner::id, problems);
       unique("causes", causes, Cause::id, problems);
-      unique("challenges", challenges, Challenge::id, problems);
+      Map<ChallengeId, Challenge> challengeIds = unique("challenges", challenges, Challenge::id,
+          problems);
+      unique("badges", badges, Badge::id, problems);
       unique("earnRules", earnRules, EarnRule::id, problems);
 
       for (int i = 0; i < units.size(); i++) {
@@ -583,8 +605,24 @@ public final class Program {
       for (int i = 0; i < causes.size(); i++) {
         inCurrency("causes[" + i + "].pointValue", causes.get(i).pointValue(), problems);
       }
+      for (int i = 0; i < badges.size(); i++) {
+        Optional<ChallengeId> counted = badges.get(i).challenge();
+        if (counted.isPresent() && !challengeIds.containsKey(counted.get())) {
+          problems.add(new Problem("badges[" + i + "].challenge", "unknown challenge '"
+              + counted.get() + "'; the program has " + challengeIds.keySet()));
+        }
+      }
       for (int i = 0; i < challenges.size(); i++) {
-        checkGrant("challenges[" + i + "].grant", challenges.get(i).grant(), unitIds, rewardIds,
+        Challenge challenge = challenges.get(i);
+        if (challenge.grant().isEmpty() && badges.stream()
+            .noneMatch(b -> b.challenge().filter(challenge.id()::equals).isPresent())) {
+          problems.add(new Problem("challenges[" + i + "].grant", "challenge '" + challenge.id()
+              + "' gives nothing: give it a grant, or a badge that counts its completions"));
+        }
+        if (challenge.grant().isEmpty()) {
+          continue;
+        }
+        checkGrant("challenges[" + i + "].grant", challenge.grant().get(), unitIds, rewardIds,
             problems);
       }
       if (pointsPayment != null) {

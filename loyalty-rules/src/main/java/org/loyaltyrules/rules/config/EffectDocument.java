@@ -32,7 +32,15 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         name = "dividend-adjusted"),
     @JsonSubTypes.Type(value = EffectDocument.PointsTransferred.class,
         name = "points-transferred"),
-    @JsonSubTypes.Type(value = EffectDocument.AccountClosed.class, name = "account-closed")})
+    @JsonSubTypes.Type(value = EffectDocument.AccountClosed.class, name = "account-closed"),
+    @JsonSubTypes.Type(value = EffectDocument.ChallengeProgressed.class,
+        name = "challenge-progressed"),
+    @JsonSubTypes.Type(value = EffectDocument.ChallengeCompleted.class,
+        name = "challenge-completed"),
+    @JsonSubTypes.Type(value = EffectDocument.ChallengeCompletionRevoked.class,
+        name = "challenge-completion-revoked"),
+    @JsonSubTypes.Type(value = EffectDocument.BadgeEarned.class, name = "badge-earned"),
+    @JsonSubTypes.Type(value = EffectDocument.BadgeLost.class, name = "badge-lost")})
 sealed interface EffectDocument {
 
   /** Points earned into a lot. */
@@ -99,4 +107,23 @@ sealed interface EffectDocument {
 
   /** The account was closed. */
   record AccountClosed(String reason) implements EffectDocument {}
+
+  /** A challenge's progress in a window; progress and target are decimal text. */
+  record ChallengeProgressed(String challenge, String window, String progress, String target,
+      Long completions, Integer streak) implements EffectDocument {}
+
+  /** A challenge completed in a window. */
+  record ChallengeCompleted(String challenge, String window, Long completion)
+      implements EffectDocument {}
+
+  /** A return undid a challenge's completion. */
+  record ChallengeCompletionRevoked(String challenge, String window) implements EffectDocument {}
+
+  /** A badge earned, raised or renewed; {@code until} is absent for good. */
+  record BadgeEarned(String badge, Integer level, String levelName, String until)
+      implements EffectDocument {}
+
+  /** A badge lowered or lost. */
+  record BadgeLost(String badge, Integer from, Integer to, Boolean lapsed)
+      implements EffectDocument {}
 }

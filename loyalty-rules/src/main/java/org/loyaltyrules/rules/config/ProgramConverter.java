@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.loyaltyrules.core.BudgetId;
 import org.loyaltyrules.core.CauseId;
+import org.loyaltyrules.core.BadgeId;
 import org.loyaltyrules.core.ChallengeId;
 import org.loyaltyrules.core.Money;
 import org.loyaltyrules.core.OfferId;
@@ -30,6 +31,9 @@ import org.loyaltyrules.core.activity.Channel;
 import org.loyaltyrules.core.activity.EngagementType;
 import org.loyaltyrules.core.program.CalendarPeriod;
 import org.loyaltyrules.core.program.Cause;
+import org.loyaltyrules.core.program.Badge;
+import org.loyaltyrules.core.program.BadgeLevel;
+import org.loyaltyrules.core.program.BadgeMetric;
 import org.loyaltyrules.core.program.Challenge;
 import org.loyaltyrules.core.program.ChallengeGoal;
 import org.loyaltyrules.core.program.ChallengeWindow;
@@ -74,6 +78,8 @@ import org.loyaltyrules.rules.config.ProgramDefinition.AudienceDefinition;
 import org.loyaltyrules.rules.config.ProgramDefinition.BudgetDefinition;
 import org.loyaltyrules.rules.config.ProgramDefinition.CapDefinition;
 import org.loyaltyrules.rules.config.ProgramDefinition.CauseDefinition;
+import org.loyaltyrules.rules.config.ProgramDefinition.BadgeDefinition;
+import org.loyaltyrules.rules.config.ProgramDefinition.BadgeLevelDefinition;
 import org.loyaltyrules.rules.config.ProgramDefinition.ChallengeDefinition;
 import org.loyaltyrules.rules.config.ProgramDefinition.ConditionDefinition;
 import org.loyaltyrules.rules.config.ProgramDefinition.DiscountDefinition;
@@ -182,6 +188,7 @@ final class ProgramConverter {
     each("partners", d.partners(), this::partner, b::partner);
     each("causes", d.causes(), this::cause, b::cause);
     each("challenges", d.challenges(), this::challenge, b::challenge);
+    each("badges", d.badges(), this::badge, b::badge);
     if (d.settlement() != null && d.settlement().rounding() != null) {
       attempt("settlement.rounding", () -> b.settlementRounding(
           Texts.enumValue(d.settlement().rounding(), java.math.RoundingMode.class)));
@@ -773,9 +780,34 @@ final class ProgramConverter {
         set(c.categories()),
         c.event() == null ? Optional.empty()
             : Optional.of(enumOf(at + ".event", c.event(), EngagementType.class, null)),
+        map(c.attributes()),
         enumOf(at + ".window", c.window(), ChallengeWindow.class, ChallengeWindow.NONE),
-        grant(at + ".grant", c.grant()),
+        c.runs() == null ? Optional.empty() : Optional.of(window(at + ".runs", c.runs())),
+        c.streak() == null ? 1 : c.streak(),
+        c.grant() == null ? Optional.empty() : Optional.of(grant(at + ".grant", c.grant())),
         Boolean.TRUE.equals(c.restarts())));
+  }
+
+  private Badge badge(String at, BadgeDefinition d) {
+    List<BadgeLevel> levels = new ArrayList<>();
+    List<BadgeLevelDefinition> given = required(at + ".levels", d.levels());
+    for (int i = 0; i < given.size(); i++) {
+      String level = at + ".levels[" + i + "]";
+      BadgeLevelDefinition l = required(level, given.get(i));
+      levels.add(field(level, () -> new BadgeLevel(required(level + ".name", l.name()),
+          required(level + ".threshold", l.threshold()))));
+    }
+    return part(at, () -> new Badge(
+        field(at + ".id", () -> BadgeId.of(required(at + ".id", d.id()))),
+        required(at + ".name", d.name()),
+        enumOf(at + ".metric", required(at + ".metric", d.metric()), BadgeMetric.class, null),
+        d.challenge() == null ? Optional.empty()
+            : Optional.of(field(at + ".challenge", () -> ChallengeId.of(d.challenge()))),
+        d.event() == null ? Optional.empty()
+            : Optional.of(enumOf(at + ".event", d.event(), EngagementType.class, null)),
+        levels,
+        d.validity() == null ? Optional.empty()
+            : Optional.of(field(at + ".validity", () -> Texts.period(d.validity())))));
   }
 
   private PointsPayment pointsPayment(String at, PointsPaymentDefinition p) {
@@ -821,6 +853,7 @@ final class ProgramConverter {
         list(p.causes().values(), x -> new CauseDefinition(x.id().value(), x.name(),
             x.pointValue().amount(), x.minimumPoints(), x.stepPoints())),
         list(p.challenges().values(), ProgramConverter::challenge),
+        list(p.badges().values(), ProgramConverter::badge),
         p.pointsPayment().map(x -> new PointsPaymentDefinition(x.unit().value(),
             x.pointsPerStep(), x.valuePerStep().amount(),
             x.maxShare().equals(BigDecimal.ONE) ? null : x.maxShare())).orElse(null),
@@ -1027,7 +1060,19 @@ final class ProgramConverter {
   private static ChallengeDefinition challenge(Challenge c) {
     return new ChallengeDefinition(c.id().value(), c.name(), Texts.kebab(c.goal()), c.target(),
         strings(c.categories()), c.event().map(Texts::kebab).orElse(null),
+        c.attributes().isEmpty() ? null : new java.util.TreeMap<>(c.attributes()),
         c.window() == ChallengeWindow.NONE ? null : Texts.kebab(c.window()),
-        grant(c.grant()), c.restarts() ? Boolean.TRUE : null);
+        c.runs().map(w -> new WindowDefinition(Texts.dateTime(w.from()),
+            Texts.dateTime(w.until()))).orElse(null),
+        c.streak() == 1 ? null : c.streak(),
+        c.grant().map(ProgramConverter::grant).orElse(null), c.restarts() ? Boolean.TRUE : null);
+  }
+
+  private static BadgeDefinition badge(Badge b) {
+    return new BadgeDefinition(b.id().value(), b.name(), Texts.kebab(b.metric()),
+        b.challenge().map(ChallengeId::value).orElse(null),
+        b.event().map(Texts::kebab).orElse(null),
+        b.levels().stream().map(l -> new BadgeLevelDefinition(l.name(), l.threshold())).toList(),
+        b.validity().map(Texts::period).orElse(null));
   }
 }

@@ -19,7 +19,8 @@ record ProgramDefinition(String format, String id, String name, String currency,
     List<UnitDefinition> units, List<RuleDefinition> earnRules, List<RewardDefinition> rewards,
     List<OfferDefinition> offers, TiersDefinition tiers, List<PlanDefinition> plans,
     List<PartnerDefinition> partners, List<CauseDefinition> causes,
-    List<ChallengeDefinition> challenges, PointsPaymentDefinition pointsPayment,
+    List<ChallengeDefinition> challenges, List<BadgeDefinition> badges,
+    PointsPaymentDefinition pointsPayment,
     SettlementDefinition settlement) {
 
   /** The format this version reads and writes. */
@@ -150,11 +151,22 @@ record ProgramDefinition(String format, String id, String name, String currency,
   record CauseDefinition(String id, String name, BigDecimal pointValue, Long minimumPoints,
       Long stepPoints) {}
 
-  /** A challenge, stamp card or bundle. */
+  /**
+   * A challenge, stamp card, bundle or streak; {@code runs} is when it runs, {@code streak} the
+   * consecutive windows it needs.
+   */
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   record ChallengeDefinition(String id, String name, String goal, BigDecimal target,
-      List<String> categories, String event, String window, GrantDefinition grant,
-      Boolean restarts) {}
+      List<String> categories, String event, Map<String, String> attributes, String window,
+      WindowDefinition runs, Integer streak, GrantDefinition grant, Boolean restarts) {}
+
+  /** A badge: what it counts, its levels, and how long it lasts if it is temporary. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  record BadgeDefinition(String id, String name, String metric, String challenge, String event,
+      List<BadgeLevelDefinition> levels, String validity) {}
+
+  /** One level of a badge. */
+  record BadgeLevelDefinition(String name, BigDecimal threshold) {}
 
   /** Paying part of an order with points. */
   @JsonInclude(JsonInclude.Include.NON_EMPTY)

@@ -24,8 +24,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.loyaltyrules.core.ActivityId;
+import org.loyaltyrules.core.BadgeId;
 import org.loyaltyrules.core.BudgetId;
 import org.loyaltyrules.core.CauseId;
+import org.loyaltyrules.core.ChallengeId;
 import org.loyaltyrules.core.DrawId;
 import org.loyaltyrules.core.LineId;
 import org.loyaltyrules.core.LotId;
@@ -500,6 +502,37 @@ final class StateDecoder {
       long partnerUnits = number(e.partnerUnits(), path.field("partnerUnits"));
       return model(() -> new Effect.PointsTransferred(partner, unit, points, partnerUnit,
           partnerUnits), path);
+    } else if (doc instanceof EffectDocument.ChallengeProgressed e) {
+      ChallengeId challenge = id(e.challenge(), path.field("challenge"), ChallengeId::of);
+      String window = required(e.window(), path.field("window"));
+      BigDecimal progress = decimal(e.progress(), path.field("progress"));
+      BigDecimal target = decimal(e.target(), path.field("target"));
+      long completions = number(e.completions(), path.field("completions"));
+      int streak = required(e.streak(), path.field("streak"));
+      return model(() -> new Effect.ChallengeProgressed(challenge, window, progress, target,
+          completions, streak), path);
+    } else if (doc instanceof EffectDocument.ChallengeCompleted e) {
+      ChallengeId challenge = id(e.challenge(), path.field("challenge"), ChallengeId::of);
+      String window = required(e.window(), path.field("window"));
+      long completion = number(e.completion(), path.field("completion"));
+      return model(() -> new Effect.ChallengeCompleted(challenge, window, completion), path);
+    } else if (doc instanceof EffectDocument.ChallengeCompletionRevoked e) {
+      ChallengeId challenge = id(e.challenge(), path.field("challenge"), ChallengeId::of);
+      String window = required(e.window(), path.field("window"));
+      return model(() -> new Effect.ChallengeCompletionRevoked(challenge, window), path);
+    } else if (doc instanceof EffectDocument.BadgeEarned e) {
+      BadgeId badge = id(e.badge(), path.field("badge"), BadgeId::of);
+      int level = required(e.level(), path.field("level"));
+      String levelName = required(e.levelName(), path.field("levelName"));
+      Optional<Instant> until = Optional.ofNullable(optionalInstant(e.until(),
+          path.field("until")));
+      return model(() -> new Effect.BadgeEarned(badge, level, levelName, until), path);
+    } else if (doc instanceof EffectDocument.BadgeLost e) {
+      BadgeId badge = id(e.badge(), path.field("badge"), BadgeId::of);
+      int from = required(e.from(), path.field("from"));
+      int to = required(e.to(), path.field("to"));
+      boolean lapsed = flag(e.lapsed(), path.field("lapsed"));
+      return model(() -> new Effect.BadgeLost(badge, from, to, lapsed), path);
     } else {
       EffectDocument.AccountClosed e = (EffectDocument.AccountClosed) doc;
       String reason = required(e.reason(), path.field("reason"));

@@ -218,6 +218,20 @@ final class StateEncoder {
           e.points(), e.partnerUnit(), e.partnerUnits());
     } else if (effect instanceof Effect.AccountClosed e) {
       return new EffectDocument.AccountClosed(e.reason());
+    } else if (effect instanceof Effect.ChallengeProgressed e) {
+      return new EffectDocument.ChallengeProgressed(e.challenge().value(), e.window(),
+          StateValues.decimal(e.progress()), StateValues.decimal(e.target()), e.completions(),
+          e.streak());
+    } else if (effect instanceof Effect.ChallengeCompleted e) {
+      return new EffectDocument.ChallengeCompleted(e.challenge().value(), e.window(),
+          e.completion());
+    } else if (effect instanceof Effect.ChallengeCompletionRevoked e) {
+      return new EffectDocument.ChallengeCompletionRevoked(e.challenge().value(), e.window());
+    } else if (effect instanceof Effect.BadgeEarned e) {
+      return new EffectDocument.BadgeEarned(e.badge().value(), e.level(), e.levelName(),
+          optionalInstant(e.until()));
+    } else if (effect instanceof Effect.BadgeLost e) {
+      return new EffectDocument.BadgeLost(e.badge().value(), e.from(), e.to(), e.lapsed());
     }
     throw new IllegalStateException("no JSON form for effect " + effect.getClass().getName());
   }

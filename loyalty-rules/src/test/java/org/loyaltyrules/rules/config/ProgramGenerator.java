@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.loyaltyrules.core.CauseId;
+import org.loyaltyrules.core.BadgeId;
 import org.loyaltyrules.core.ChallengeId;
 import org.loyaltyrules.core.Money;
 import org.loyaltyrules.core.OfferId;
@@ -29,6 +30,9 @@ import org.loyaltyrules.core.TierId;
 import org.loyaltyrules.core.UnitId;
 import org.loyaltyrules.core.activity.Channel;
 import org.loyaltyrules.core.activity.EngagementType;
+import org.loyaltyrules.core.program.Badge;
+import org.loyaltyrules.core.program.BadgeLevel;
+import org.loyaltyrules.core.program.BadgeMetric;
 import org.loyaltyrules.core.program.CalendarPeriod;
 import org.loyaltyrules.core.program.Cause;
 import org.loyaltyrules.core.program.Challenge;
@@ -304,6 +308,11 @@ final class ProgramGenerator {
     for (int i = pick(0, 3); i > 0; i--) {
       b.challenge(challenge(ChallengeId.of(id(challengeIds))));
     }
+    Set<String> badgeIds = new LinkedHashSet<>();
+    List<ChallengeId> counted = challengeIds.stream().map(ChallengeId::of).toList();
+    for (int i = pick(0, 2); i > 0; i--) {
+      b.badge(badge(BadgeId.of(id(badgeIds)), counted));
+    }
     BigDecimal share = null;
     if (chance(3)) {
       share = share();
@@ -479,11 +488,47 @@ final class ProgramGenerator {
       target = chance(2) ? BigDecimal.valueOf(pick(1, 50) * 10L, 1)
           : new BigDecimal(BigInteger.valueOf(pick(1, 9)), -pick(1, 2));
     }
+    ChallengeWindow window = oneOf(ChallengeWindow.values());
+    Optional<TimeWindow> runs = window == ChallengeWindow.CAMPAIGN || chance(4)
+        ? Optional.of(window()) : Optional.empty();
+    Map<String, String> attributes = new LinkedHashMap<>();
+    if (goal == ChallengeGoal.EVENTS) {
+      strings(false).forEach((k, v) -> {
+        if (!k.isBlank() && !v.isBlank()) {
+          attributes.put(k, v);
+        }
+      });
+    }
     return new Challenge(id, name(), goal, target,
         goal == ChallengeGoal.EVENTS ? Set.of() : names(),
         goal == ChallengeGoal.EVENTS ? Optional.of(oneOf(EngagementType.values()))
+            : Optional.empty(), attributes, window, runs,
+        window.isCalendar() && chance(3) ? pick(2, Challenge.MAX_STREAK) : 1,
+        Optional.of(grant(true)), bool());
+  }
+
+  private Badge badge(BadgeId id, List<ChallengeId> challenges) {
+    BadgeMetric metric = challenges.isEmpty()
+        ? oneOf(new BadgeMetric[] {BadgeMetric.PURCHASES, BadgeMetric.SPEND, BadgeMetric.EVENTS})
+        : oneOf(BadgeMetric.values());
+    List<BadgeLevel> levels = new ArrayList<>();
+    long threshold = 0;
+    Set<String> names = new LinkedHashSet<>();
+    for (int i = pick(1, 4); i > 0; i--) {
+      String name = name();
+      if (!names.add(name)) {
+        continue;
+      }
+      threshold += pick(1, 1_000);
+      levels.add(metric == BadgeMetric.SPEND && chance(2)
+          ? new BadgeLevel(name, BigDecimal.valueOf(threshold * 100 + pick(1, 99), 2))
+          : BadgeLevel.of(name, threshold));
+    }
+    return new Badge(id, name(), metric,
+        metric == BadgeMetric.CHALLENGES ? Optional.of(oneOf(challenges)) : Optional.empty(),
+        metric == BadgeMetric.EVENTS ? Optional.of(oneOf(EngagementType.values()))
             : Optional.empty(),
-        oneOf(ChallengeWindow.values()), grant(true), bool());
+        levels, chance(3) ? Optional.of(Period.ofDays(pick(1, 400))) : Optional.empty());
   }
 
   // ------------------------------------------------------------------------------------------

@@ -84,6 +84,10 @@ class ProgramSchemaTest {
         components(ProgramDefinition.CauseDefinition.class));
     assertThat(properties(def("challenge"))).containsExactlyElementsOf(
         components(ProgramDefinition.ChallengeDefinition.class));
+    assertThat(properties(def("badge"))).containsExactlyElementsOf(
+        components(ProgramDefinition.BadgeDefinition.class));
+    assertThat(properties(def("badge").get("properties").get("levels").get("items")))
+        .containsExactlyElementsOf(components(ProgramDefinition.BadgeLevelDefinition.class));
     assertThat(properties(def("pointsPayment"))).containsExactlyElementsOf(
         components(ProgramDefinition.PointsPaymentDefinition.class));
     assertThat(properties(def("earnPolicy"))).containsExactlyElementsOf(
@@ -137,6 +141,8 @@ class ProgramSchemaTest {
         .isEqualTo(kebab(ChallengeGoal.values()));
     assertThat(values(def("challenge").get("properties").get("window")))
         .isEqualTo(kebab(ChallengeWindow.values()));
+    assertThat(values(def("badge").get("properties").get("metric")))
+        .isEqualTo(kebab(org.loyaltyrules.core.program.BadgeMetric.values()));
     JsonNode policy = def("earnPolicy").get("properties");
     assertThat(values(policy.get("rounding"))).containsExactlyInAnyOrderElementsOf(
         Arrays.stream(RoundingMode.values()).filter(m -> m != RoundingMode.UNNECESSARY)

@@ -149,11 +149,10 @@ class ScenarioRunnerTest {
             + "are [stars]",
         "step 1, steps[0].expect.granted.bsae: unknown rule 'bsae'; did you mean 'base'?",
         "step 1, steps[0].expect.effects.points-earnt: unknown effect 'points-earnt'; the "
-            + "effects are [account-closed, discount-granted, dividend-adjusted, donation-made, "
-            + "membership-changed, paid-with-points, perk-granted, points-earned, points-expired, "
-            + "points-restored, points-reversed, points-shortfall, points-transferred, "
-            + "reward-redeemed, tier-changed, "
-            + "voucher-expired, voucher-issued, voucher-revoked]",
+            + "effects are " + java.util.Arrays.stream(
+                org.loyaltyrules.core.decision.Effect.class.getPermittedSubclasses())
+            .map(c -> c.getSimpleName().replaceAll("([a-z])([A-Z])", "$1-$2")
+                .toLowerCase(java.util.Locale.ROOT)).sorted().toList(),
         "step 1, steps[0].expect.vouchers[0].status: 'used' is not one of [applied, expired, "
             + "issued, revoked]");
   }

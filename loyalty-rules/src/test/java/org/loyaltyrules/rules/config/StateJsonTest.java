@@ -266,7 +266,9 @@ class StateJsonTest {
     String types = "[points-earned, points-reversed, points-restored, points-shortfall, "
         + "points-expired, reward-redeemed, paid-with-points, voucher-issued, voucher-revoked, "
         + "voucher-expired, donation-made, tier-changed, membership-changed, perk-granted, "
-        + "discount-granted, dividend-adjusted, points-transferred, account-closed]";
+        + "discount-granted, dividend-adjusted, points-transferred, account-closed, "
+        + "challenge-progressed, challenge-completed, challenge-completion-revoked, "
+        + "badge-earned, badge-lost]";
     assertRefused(StateJson::readDecision, edit(DECISION, "/effects/1",
         o -> o.put("type", "points-stolen")), "effects[1].type",
         "unknown type \"points-stolen\", expected one of " + types);

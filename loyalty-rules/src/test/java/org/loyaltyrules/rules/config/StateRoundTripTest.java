@@ -124,7 +124,9 @@ class StateRoundTripTest {
         "points-reversed", "points-restored", "points-shortfall", "points-expired",
         "reward-redeemed", "paid-with-points", "voucher-issued", "voucher-revoked",
         "voucher-expired", "donation-made", "tier-changed", "membership-changed", "perk-granted",
-        "discount-granted", "dividend-adjusted", "points-transferred", "account-closed");
+        "discount-granted", "dividend-adjusted", "points-transferred", "account-closed",
+        "challenge-progressed", "challenge-completed", "challenge-completion-revoked",
+        "badge-earned", "badge-lost");
     assertThat(typeNames(ChangeDocument.class)).containsExactly("budget-spent",
         "settlement-accrued", "draw-entered", "prize-awarded");
     assertThat(EffectDocument.class.getPermittedSubclasses())

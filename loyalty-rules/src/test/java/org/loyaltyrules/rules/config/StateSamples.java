@@ -87,7 +87,21 @@ final class StateSamples {
         new Effect.DividendAdjusted(PlanId.of("coop"), 2025, Money.zero(Money.currency("USD")),
             Dividend.ReturnPolicy.REDUCE_NEXT),
         new Effect.PointsTransferred(PartnerId.of("airline"), STARS, 5000, "miles", 2000),
-        new Effect.AccountClosed("member asked"));
+        new Effect.AccountClosed("member asked"),
+        new Effect.ChallengeProgressed(org.loyaltyrules.core.ChallengeId.of("weekly"),
+            "2026-W10", new java.math.BigDecimal("2"), new java.math.BigDecimal("3"), 0, 0),
+        new Effect.ChallengeProgressed(org.loyaltyrules.core.ChallengeId.of("streak"),
+            "2026-03-14", new java.math.BigDecimal("12.50"), new java.math.BigDecimal("25.0"), 1,
+            2),
+        new Effect.ChallengeCompleted(org.loyaltyrules.core.ChallengeId.of("card"), "all", 2),
+        new Effect.ChallengeCompletionRevoked(org.loyaltyrules.core.ChallengeId.of("card"),
+            "all"),
+        new Effect.BadgeEarned(org.loyaltyrules.core.BadgeId.of("hero"), 2, "Silver",
+            Optional.of(AT.plusSeconds(86_400))),
+        new Effect.BadgeEarned(org.loyaltyrules.core.BadgeId.of("regular"), 1, "Regular",
+            Optional.empty()),
+        new Effect.BadgeLost(org.loyaltyrules.core.BadgeId.of("hero"), 2, 0, true),
+        new Effect.BadgeLost(org.loyaltyrules.core.BadgeId.of("loyal"), 3, 1, false));
   }
 
   /**
