@@ -193,6 +193,7 @@ final class Run {
     countDividendSpend(context.activePlans(), purchase, amount);
     tierCredit(purchase, PurchaseLine::quantity, context)
         .ifPresent(c -> credit(purchase.occurredAt(), c));
+    referrals().purchase(purchase);
   }
 
   /** Announces the perks of the tier held and of the active plans, and any member discount. */
@@ -556,6 +557,7 @@ final class Run {
         evaluator.earningAmount(purchase, remaining(previous), Share.ALL),
         evaluator.earningAmount(purchase, remaining(after), Share.ALL), ret);
     reevaluate(after, "return " + ret.id());
+    referrals().ret(ret, after);
   }
 
   /** Points paid toward a purchase: spent at the program's rate, up to its share of the order. */
@@ -647,7 +649,8 @@ final class Run {
     Map<String, List<Lot>> groups = new TreeMap<>();
     for (Lot lot : member.ledger().lots()) {
       if (lot.activity().equals(purchase.id()) && lot.rule().isPresent()
-          && !failed.contains(lot.rule().get()) && !Tiers.isEntryBonus(lot.rule().get())) {
+          && !failed.contains(lot.rule().get()) && !Tiers.isEntryBonus(lot.rule().get())
+          && !Referrals.isReferral(lot.rule().get())) {
         groups.computeIfAbsent(lot.rule().get() + "\n" + lot.unit(), k -> new ArrayList<>())
             .add(lot);
       }
@@ -1000,11 +1003,16 @@ final class Run {
     return b.build();
   }
 
-  private BigDecimal progress(String key) {
+  /** The referrals of this run: the friend's purchases and returns, the referrer's credits. */
+  Referrals referrals() {
+    return new Referrals(program, member, tx, vouchers, this);
+  }
+
+  BigDecimal progress(String key) {
     return progress.getOrDefault(key, BigDecimal.ZERO);
   }
 
-  private void set(String key, BigDecimal value) {
+  void set(String key, BigDecimal value) {
     progress.put(key, value);
     changed.put(key, value);
   }

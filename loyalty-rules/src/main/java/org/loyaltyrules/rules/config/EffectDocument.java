@@ -32,7 +32,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         name = "dividend-adjusted"),
     @JsonSubTypes.Type(value = EffectDocument.PointsTransferred.class,
         name = "points-transferred"),
-    @JsonSubTypes.Type(value = EffectDocument.AccountClosed.class, name = "account-closed")})
+    @JsonSubTypes.Type(value = EffectDocument.AccountClosed.class, name = "account-closed"),
+    @JsonSubTypes.Type(value = EffectDocument.ReferralQualified.class,
+        name = "referral-qualified"),
+    @JsonSubTypes.Type(value = EffectDocument.ReferralWithdrawn.class,
+        name = "referral-withdrawn")})
 sealed interface EffectDocument {
 
   /** Points earned into a lot. */
@@ -99,4 +103,10 @@ sealed interface EffectDocument {
 
   /** The account was closed. */
   record AccountClosed(String reason) implements EffectDocument {}
+
+  /** A referred member's purchase qualified; the referrer is to be credited. */
+  record ReferralQualified(String referrer, String purchase) implements EffectDocument {}
+
+  /** A referral's purchase was returned; the referrer's reward is to be withdrawn. */
+  record ReferralWithdrawn(String referrer, String purchase) implements EffectDocument {}
 }

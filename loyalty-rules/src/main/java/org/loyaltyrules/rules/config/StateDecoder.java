@@ -106,6 +106,8 @@ final class StateDecoder {
         StateDecoder::purchaseRecord);
     unique(records, r -> r.purchase().id(), path.field("purchases"), "purchase.id");
     PurchaseHistory purchases = model(() -> PurchaseHistory.of(records), path.field("purchases"));
+    MemberId referredBy = doc.referredBy() == null ? null
+        : id(doc.referredBy(), path.field("referredBy"), MemberId::of);
     return model(() -> {
       Member.Builder b = Member.builder(id, enrolledAt, ledger).profile(profile)
           .vouchers(vouchers).purchases(purchases);
@@ -114,6 +116,9 @@ final class StateDecoder {
       }
       memberships.forEach(b::membership);
       progress.forEach(b::progress);
+      if (referredBy != null) {
+        b.referredBy(referredBy);
+      }
       return b.build();
     }, path);
   }
@@ -500,6 +505,14 @@ final class StateDecoder {
       long partnerUnits = number(e.partnerUnits(), path.field("partnerUnits"));
       return model(() -> new Effect.PointsTransferred(partner, unit, points, partnerUnit,
           partnerUnits), path);
+    } else if (doc instanceof EffectDocument.ReferralQualified e) {
+      MemberId referrer = id(e.referrer(), path.field("referrer"), MemberId::of);
+      ActivityId purchase = id(e.purchase(), path.field("purchase"), ActivityId::of);
+      return model(() -> new Effect.ReferralQualified(referrer, purchase), path);
+    } else if (doc instanceof EffectDocument.ReferralWithdrawn e) {
+      MemberId referrer = id(e.referrer(), path.field("referrer"), MemberId::of);
+      ActivityId purchase = id(e.purchase(), path.field("purchase"), ActivityId::of);
+      return model(() -> new Effect.ReferralWithdrawn(referrer, purchase), path);
     } else {
       EffectDocument.AccountClosed e = (EffectDocument.AccountClosed) doc;
       String reason = required(e.reason(), path.field("reason"));

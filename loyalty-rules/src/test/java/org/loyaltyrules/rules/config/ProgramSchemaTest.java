@@ -92,6 +92,14 @@ class ProgramSchemaTest {
         components(ProgramDefinition.GrantDefinition.class));
     assertThat(properties(def("lines"))).containsExactlyElementsOf(
         components(ProgramDefinition.LinesDefinition.class));
+    assertThat(properties(def("referral"))).containsExactlyElementsOf(
+        components(ProgramDefinition.ReferralDefinition.class));
+    assertThat(properties(def("referral").get("properties").get("limit")))
+        .containsExactlyElementsOf(components(ProgramDefinition.ReferralLimitDefinition.class));
+    assertThat(def("referral").get("properties").get("friend").get("$ref").asString())
+        .isEqualTo("#/$defs/grant");
+    assertThat(def("referral").get("properties").get("lines").get("$ref").asString())
+        .isEqualTo("#/$defs/lines");
     JsonNode plan = def("plan").get("properties");
     assertThat(properties(plan.get("discount"))).containsExactlyElementsOf(
         components(ProgramDefinition.DiscountDefinition.class));
@@ -133,6 +141,8 @@ class ProgramSchemaTest {
         .isEqualTo(kebab(TierDowngrade.values()));
     assertThat(values(def("plan").get("properties").get("dividend").get("properties")
         .get("onReturn"))).isEqualTo(kebab(Dividend.ReturnPolicy.values()));
+    assertThat(values(def("referral").get("properties").get("limit").get("properties")
+        .get("per"))).isEqualTo(kebab(CalendarPeriod.values()));
     assertThat(values(def("challenge").get("properties").get("goal")))
         .isEqualTo(kebab(ChallengeGoal.values()));
     assertThat(values(def("challenge").get("properties").get("window")))

@@ -152,7 +152,7 @@ class ScenarioRunnerTest {
             + "effects are [account-closed, discount-granted, dividend-adjusted, donation-made, "
             + "membership-changed, paid-with-points, perk-granted, points-earned, points-expired, "
             + "points-restored, points-reversed, points-shortfall, points-transferred, "
-            + "reward-redeemed, tier-changed, "
+            + "referral-qualified, referral-withdrawn, reward-redeemed, tier-changed, "
             + "voucher-expired, voucher-issued, voucher-revoked]",
         "step 1, steps[0].expect.vouchers[0].status: 'used' is not one of [applied, expired, "
             + "issued, revoked]");

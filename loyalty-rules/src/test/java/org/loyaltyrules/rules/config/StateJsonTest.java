@@ -121,7 +121,7 @@ class StateJsonTest {
             + "earnedAt, vestsAt, expiresAt, vested, activity, lines, rule, fundedBy]");
     assertRefused(StateJson::readMember, edit(MEMBER, "", o -> o.put("Id", "ana")), "Id",
         "unknown property, expected one of [format, id, enrolledAt, profile, tier, "
-            + "memberships, ledger, vouchers, progress, purchases]");
+            + "memberships, ledger, vouchers, progress, purchases, referredBy]");
   }
 
   @Test
@@ -266,7 +266,8 @@ class StateJsonTest {
     String types = "[points-earned, points-reversed, points-restored, points-shortfall, "
         + "points-expired, reward-redeemed, paid-with-points, voucher-issued, voucher-revoked, "
         + "voucher-expired, donation-made, tier-changed, membership-changed, perk-granted, "
-        + "discount-granted, dividend-adjusted, points-transferred, account-closed]";
+        + "discount-granted, dividend-adjusted, points-transferred, account-closed, "
+        + "referral-qualified, referral-withdrawn]";
     assertRefused(StateJson::readDecision, edit(DECISION, "/effects/1",
         o -> o.put("type", "points-stolen")), "effects[1].type",
         "unknown type \"points-stolen\", expected one of " + types);

@@ -87,7 +87,9 @@ final class StateSamples {
         new Effect.DividendAdjusted(PlanId.of("coop"), 2025, Money.zero(Money.currency("USD")),
             Dividend.ReturnPolicy.REDUCE_NEXT),
         new Effect.PointsTransferred(PartnerId.of("airline"), STARS, 5000, "miles", 2000),
-        new Effect.AccountClosed("member asked"));
+        new Effect.AccountClosed("member asked"),
+        new Effect.ReferralQualified(MemberId.of("bo"), ActivityId.of("p-1")),
+        new Effect.ReferralWithdrawn(MemberId.of("bo"), ActivityId.of("p-1")));
   }
 
   /**
