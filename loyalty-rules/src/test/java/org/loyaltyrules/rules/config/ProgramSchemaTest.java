@@ -184,5 +184,12 @@ class ProgramSchemaTest {
         "return", ScenarioDefinition.ReturnDefinition.class);
     activities.forEach((name, type) -> assertThat(properties(step.get("properties").get(name)))
         .as(name).containsExactlyElementsOf(components(type)));
+    for (String name : List.of("referralCredit", "referralWithdrawal")) {
+      assertThat(properties(step.get("properties").get(name))).as(name)
+          .containsExactlyElementsOf(components(ScenarioDefinition.ReferralStepDefinition.class));
+    }
+    assertThat(properties(step.get("properties").get("expect").get("properties")
+        .get("referral"))).containsExactlyElementsOf(
+            components(ScenarioDefinition.ReferralExpectation.class));
   }
 }
