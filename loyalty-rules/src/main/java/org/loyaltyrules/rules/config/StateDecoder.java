@@ -108,6 +108,10 @@ final class StateDecoder {
     PurchaseHistory purchases = model(() -> PurchaseHistory.of(records), path.field("purchases"));
     MemberId referredBy = doc.referredBy() == null ? null
         : id(doc.referredBy(), path.field("referredBy"), MemberId::of);
+    if (id.equals(referredBy)) {
+      throw new StateFormatException(path.field("referredBy").toString(), "member " + id
+          + " cannot be their own referrer");
+    }
     return model(() -> {
       Member.Builder b = Member.builder(id, enrolledAt, ledger).profile(profile)
           .vouchers(vouchers).purchases(purchases);

@@ -185,6 +185,16 @@ class StateJsonTest {
   }
 
   @Test
+  void aMemberReferredByThemselvesOrByABlankIdIsRefused() {
+    assertThat(StateJson.readMember(edit(MEMBER, "", o -> o.put("referredBy", "bo")))
+        .referredBy()).contains(MemberId.of("bo"));
+    assertRefused(StateJson::readMember, edit(MEMBER, "", o -> o.put("referredBy", "ana")),
+        "referredBy", "member ana cannot be their own referrer");
+    assertRefused(StateJson::readMember, edit(MEMBER, "", o -> o.put("referredBy", " ")),
+        "referredBy", "member id must not be blank, was ' '");
+  }
+
+  @Test
   void aMalformedScalarNamesItsForm() {
     assertRefused(StateJson::readMember, edit(MEMBER, "", o -> o.put("enrolledAt",
         "2026-03-02 13:00")), "enrolledAt", "not an ISO-8601 instant such as "
