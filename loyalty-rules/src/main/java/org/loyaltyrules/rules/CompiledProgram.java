@@ -22,6 +22,8 @@ import org.loyaltyrules.core.activity.PayWithPoints;
 import org.loyaltyrules.core.activity.PointsTransfer;
 import org.loyaltyrules.core.activity.Purchase;
 import org.loyaltyrules.core.activity.RedeemReward;
+import org.loyaltyrules.core.activity.ReferralCredit;
+import org.loyaltyrules.core.activity.ReferralWithdrawal;
 import org.loyaltyrules.core.activity.Return;
 import org.loyaltyrules.core.decision.Decision;
 import org.loyaltyrules.core.decision.Effect;
@@ -60,7 +62,12 @@ import org.loyaltyrules.core.program.RewardKind;
  * bundles and streaks with their badges (see {@link #challengeProgress} and {@link #badges}),
  * paying part of an order with
  * points, reward redemptions, donations, transfers to partners, customer-service adjustments,
- * membership fee payments, trials and refunds, and account closure.
+ * membership fee payments, trials and refunds, account closure, and two-sided referrals: a
+ * referred member's first qualifying purchase gives the friend's reward and announces
+ * {@link Effect.ReferralQualified}, a return of it within the window takes that back and
+ * announces {@link Effect.ReferralWithdrawn}, and on the referrer a
+ * {@link ReferralCredit} gives the referrer's reward within the limit, a
+ * {@link ReferralWithdrawal} takes it back.
  *
  * <p>Tiers: every member holds the ladder's base tier from the first decision; credit moves a
  * member up at once, with the tier's entry bonus; reviews when a period closes (plus the ladder's
@@ -154,6 +161,8 @@ public final class CompiledProgram {
    *     paid again, a trial is not the plan's first, a refund is not of the latest term or more
    *     than was paid, a transfer goes to a partner that takes none or is not a valid amount
    *     under its terms (the message names the nearest valid amounts), or an argument is null
+   * @throws IllegalArgumentException also if a referral credit or withdrawal names the member
+   *     themselves, or a referral credit comes to a program that does not reward referrals
    * @throws CurrencyMismatchException if the program state or a purchase is in another currency
    * @throws UnsupportedActivityException if this version cannot decide the kind of activity
    */
@@ -348,6 +357,10 @@ public final class CompiledProgram {
     } else if (activity instanceof AccountClosure closure) {
       tx.close(closure.reason());
       effects.add(new Effect.AccountClosed(closure.reason()));
+    } else if (activity instanceof ReferralCredit credit) {
+      run.referrals().credit(credit);
+    } else if (activity instanceof ReferralWithdrawal withdrawal) {
+      run.referrals().withdraw(withdrawal);
     } else {
       throw new UnsupportedActivityException(activity);
     }

@@ -196,6 +196,7 @@ final class Run {
     countDividendSpend(context.activePlans(), purchase, amount);
     tierCredit(purchase, PurchaseLine::quantity, context)
         .ifPresent(c -> credit(purchase.occurredAt(), c));
+    referrals().purchase(purchase);
   }
 
   /** Announces the perks of the tier held and of the active plans, and any member discount. */
@@ -561,6 +562,7 @@ final class Run {
     challenges.returned(purchase, remaining(previous), remaining(after), earningBefore,
         earningAfter);
     reevaluate(after, "return " + ret.id());
+    referrals().ret(ret, after);
   }
 
   /** Points paid toward a purchase: spent at the program's rate, up to its share of the order. */
@@ -653,7 +655,8 @@ final class Run {
     for (Lot lot : member.ledger().lots()) {
       if (lot.activity().equals(purchase.id()) && lot.rule().isPresent()
           && !failed.contains(lot.rule().get()) && !Tiers.isEntryBonus(lot.rule().get())
-          && !Challenges.isGrant(lot.rule().get())) {
+          && !Challenges.isGrant(lot.rule().get())
+          && !Referrals.isReferral(lot.rule().get())) {
         groups.computeIfAbsent(lot.rule().get() + "\n" + lot.unit(), k -> new ArrayList<>())
             .add(lot);
       }
@@ -1008,6 +1011,11 @@ final class Run {
     tier.ifPresent(b::tier);
     memberships.values().forEach(b::membership);
     return b.build();
+  }
+
+  /** The referrals of this run: the friend's purchases and returns, the referrer's credits. */
+  Referrals referrals() {
+    return new Referrals(program, member, tx, vouchers, this);
   }
 
   /** A progress counter as this run has it; zero if never counted. */

@@ -7,8 +7,10 @@
  * {@link org.loyaltyrules.core.activity.Return} of whole lines or part of a line's quantity,
  * membership fee payments and refunds, {@link org.loyaltyrules.core.activity.EngagementEvent
  * engagement events} (check-in, review, referral, ...), the member's own burn actions (redeem a
- * reward, pay with points, donate, transfer to a partner), customer-service adjustments and
- * account closure. Each activity carries the id the host assigned, so a retried call earns
+ * reward, pay with points, donate, transfer to a partner), customer-service adjustments,
+ * account closure, and the {@link org.loyaltyrules.core.activity.ReferralCredit credit} and
+ * {@link org.loyaltyrules.core.activity.ReferralWithdrawal withdrawal} of a referred friend's
+ * qualifying purchase on the referrer. Each activity carries the id the host assigned, so a retried call earns
  * nothing twice, and the instant it occurred.
  *
  * <p>Every type here is an immutable, thread-safe value (except

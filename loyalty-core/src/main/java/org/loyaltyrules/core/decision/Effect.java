@@ -10,6 +10,7 @@ import org.loyaltyrules.core.BadgeId;
 import org.loyaltyrules.core.CauseId;
 import org.loyaltyrules.core.ChallengeId;
 import org.loyaltyrules.core.LotId;
+import org.loyaltyrules.core.MemberId;
 import org.loyaltyrules.core.Money;
 import org.loyaltyrules.core.PartnerId;
 import org.loyaltyrules.core.PlanId;
@@ -434,6 +435,39 @@ public sealed interface Effect {
       Checks.present(badge, "badge");
       checkArgument(to >= 0 && from > to, "badge %s: must fall from a level above 0 to a lower "
           + "one, was %s to %s", badge, from, to);
+    }
+  }
+
+  /**
+   * A referred member's purchase qualified for the referral program: the member got the friend's
+   * reward, and the host should report a {@link org.loyaltyrules.core.activity.ReferralCredit} for
+   * this member and purchase to the referrer's state.
+   *
+   * @param referrer the member who referred this one
+   * @param purchase the qualifying purchase
+   */
+  record ReferralQualified(MemberId referrer, ActivityId purchase) implements Effect {
+    /** Validates the effect; throws {@link IllegalArgumentException} if a part is null. */
+    public ReferralQualified {
+      Checks.present(referrer, "referrer");
+      Checks.present(purchase, "referral purchase");
+    }
+  }
+
+  /**
+   * A referred member returned the referral's qualifying purchase within the return window, so
+   * that it no longer qualifies: the friend's reward was taken back, and the host should report a
+   * {@link org.loyaltyrules.core.activity.ReferralWithdrawal} for this member and purchase to the
+   * referrer's state.
+   *
+   * @param referrer the member who referred this one
+   * @param purchase the returned purchase
+   */
+  record ReferralWithdrawn(MemberId referrer, ActivityId purchase) implements Effect {
+    /** Validates the effect; throws {@link IllegalArgumentException} if a part is null. */
+    public ReferralWithdrawn {
+      Checks.present(referrer, "referrer");
+      Checks.present(purchase, "referral purchase");
     }
   }
 }

@@ -23,8 +23,8 @@ import org.loyaltyrules.core.ledger.Ledger;
 /**
  * A member's whole state in one program: identity, enrollment, profile (birthday, segments,
  * attributes), tier status, paid memberships, the points {@link Ledger} with its balances and
- * lots, money vouchers, progress counters (stamp cards, challenges, caps) and the purchases that
- * can still be returned.
+ * lots, money vouchers, progress counters (stamp cards, challenges, caps), the purchases that
+ * can still be returned, and the member who referred this one, if any.
  *
  * <p>The state is as of one instant, the ledger's {@link Ledger#asOf()}: decisions never move it
  * backwards, and an instant before it is refused with {@link InstantBeforeStateException}. The
@@ -42,6 +42,7 @@ public final class Member {
   private final ImmutableMap<VoucherId, Voucher> vouchers;
   private final ImmutableMap<String, BigDecimal> progress;
   private final PurchaseHistory purchases;
+  private final Optional<MemberId> referredBy;
 
   private Member(Builder b) {
     this.id = b.id;
@@ -53,6 +54,7 @@ public final class Member {
     this.vouchers = ImmutableMap.copyOf(b.vouchers);
     this.progress = ImmutableMap.copyOf(b.progress);
     this.purchases = b.purchases;
+    this.referredBy = b.referredBy;
   }
 
   /**
@@ -89,6 +91,7 @@ public final class Member {
     b.vouchers.putAll(vouchers);
     b.progress.putAll(progress);
     b.purchases = purchases;
+    b.referredBy = referredBy;
     return b;
   }
 
@@ -169,6 +172,15 @@ public final class Member {
     return purchases;
   }
 
+  /**
+   * Returns the member who referred this one, as the host recorded it at enrollment; empty if no
+   * one did. A referral program rewards both when this member's first qualifying purchase is
+   * made.
+   */
+  public Optional<MemberId> referredBy() {
+    return referredBy;
+  }
+
   /** Returns true once the member's account was closed. */
   public boolean isClosed() {
     return ledger.isClosed();
@@ -221,6 +233,15 @@ public final class Member {
     return toBuilder().progress(counter, value).build();
   }
 
+  /**
+   * Returns a copy referred by the given member.
+   *
+   * @throws IllegalArgumentException if the referrer is null or this member
+   */
+  public Member withReferrer(MemberId referrer) {
+    return toBuilder().referredBy(referrer).build();
+  }
+
   /** Returns a copy with the given purchase history. */
   public Member withPurchases(PurchaseHistory purchases) {
     return toBuilder().purchases(purchases).build();
@@ -231,20 +252,21 @@ public final class Member {
     return o instanceof Member m && id.equals(m.id) && enrolledAt.equals(m.enrolledAt)
         && profile.equals(m.profile) && tier.equals(m.tier) && memberships.equals(m.memberships)
         && ledger.equals(m.ledger) && vouchers.equals(m.vouchers) && progress.equals(m.progress)
-        && purchases.equals(m.purchases);
+        && purchases.equals(m.purchases) && referredBy.equals(m.referredBy);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(id, enrolledAt, profile, tier, memberships, ledger, vouchers, progress,
-        purchases);
+        purchases, referredBy);
   }
 
   @Override
   public String toString() {
     return "Member[" + id + " as of " + asOf() + tier.map(t -> ", tier " + t.tier()).orElse("")
         + ", " + ledger + (memberships.isEmpty() ? "" : ", memberships " + memberships.keySet())
-        + (vouchers.isEmpty() ? "" : ", " + vouchers.size() + " vouchers") + "]";
+        + (vouchers.isEmpty() ? "" : ", " + vouchers.size() + " vouchers")
+        + referredBy.map(r -> ", referred by " + r).orElse("") + "]";
   }
 
   /**
@@ -261,6 +283,7 @@ public final class Member {
     private final Map<VoucherId, Voucher> vouchers = new LinkedHashMap<>();
     private final Map<String, BigDecimal> progress = new TreeMap<>();
     private PurchaseHistory purchases = PurchaseHistory.empty();
+    private Optional<MemberId> referredBy = Optional.empty();
 
     private Builder(MemberId id, Instant enrolledAt, Ledger ledger) {
       this.id = Checks.present(id, "member id");
@@ -336,6 +359,25 @@ public final class Member {
     /** Sets the purchases that can still be returned. */
     public Builder purchases(PurchaseHistory purchases) {
       this.purchases = Checks.present(purchases, "member " + id + ": purchases");
+      return this;
+    }
+
+    /**
+     * Sets the member who referred this one.
+     *
+     * @throws IllegalArgumentException if the referrer is null or this member: no one refers
+     *     themselves
+     */
+    public Builder referredBy(MemberId referrer) {
+      Checks.present(referrer, "member " + id + ": referrer");
+      checkArgument(!referrer.equals(id), "member %s cannot be their own referrer", id);
+      this.referredBy = Optional.of(referrer);
+      return this;
+    }
+
+    /** Clears the referrer. */
+    public Builder noReferrer() {
+      this.referredBy = Optional.empty();
       return this;
     }
 

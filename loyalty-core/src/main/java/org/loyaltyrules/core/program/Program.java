@@ -45,7 +45,8 @@ import org.loyaltyrules.core.rule.LineFilter;
  * causes and challenges. Any of the six program types, and any mix of them, is a combination of
  * these parts: a points program has a redeemable unit and rewards; a tiered one a
  * {@link TierLadder}; a paid (VIP) one {@link MembershipPlan}s; a value-based one
- * {@link Cause}s; a coalition {@link Partner}s; a gamified one {@link Challenge}s and {@link Badge}s.
+ * {@link Cause}s; a coalition {@link Partner}s; a gamified one {@link Challenge}s and
+ * {@link Badge}s; a referral program {@link ReferralTerms}.
  *
  * <p>A program holds no behaviour: the rules module validates it further and compiles it into
  * the form decisions run on. {@link Builder#build()} checks that the parts fit together — every
@@ -80,6 +81,7 @@ public final class Program {
   private final ImmutableMap<ChallengeId, Challenge> challenges;
   private final ImmutableMap<BadgeId, Badge> badges;
   private final LedgerPolicy ledgerPolicy;
+  private final Optional<ReferralTerms> referral;
 
   private Program(Builder b) {
     this.id = b.id;
@@ -102,6 +104,7 @@ public final class Program {
     this.challenges = byId(b.challenges, Challenge::id);
     this.badges = byId(b.badges, Badge::id);
     this.ledgerPolicy = new LedgerPolicy(zone, activityHorizon, units);
+    this.referral = Optional.ofNullable(b.referral);
   }
 
   private static <K, V> ImmutableMap<K, V> byId(List<V> values, Function<V, K> id) {
@@ -251,6 +254,11 @@ public final class Program {
     return ledgerPolicy;
   }
 
+  /** Returns the terms of the program's two-sided referrals, if it rewards referrals. */
+  public Optional<ReferralTerms> referral() {
+    return referral;
+  }
+
   private <K, V> V lookup(Map<K, V> map, K key, String kind) {
     Checks.present(key, kind + " id");
     V value = map.get(key);
@@ -272,7 +280,7 @@ public final class Program {
         && units.equals(p.units) && tiers.equals(p.tiers) && rewards.equals(p.rewards)
         && offers.equals(p.offers) && plans.equals(p.plans) && partners.equals(p.partners)
         && causes.equals(p.causes) && challenges.equals(p.challenges)
-        && badges.equals(p.badges);
+        && badges.equals(p.badges) && referral.equals(p.referral);
   }
 
   @Override
@@ -281,7 +289,7 @@ public final class Program {
         pointsPayment,
         earnRules, segments, units,
         tiers,
-        rewards, offers, plans, partners, causes, challenges, badges);
+        rewards, offers, plans, partners, causes, challenges, badges, referral);
   }
 
   @Override
@@ -317,6 +325,7 @@ public final class Program {
     private final List<Cause> causes = new ArrayList<>();
     private final List<Challenge> challenges = new ArrayList<>();
     private final List<Badge> badges = new ArrayList<>();
+    private ReferralTerms referral;
 
     private Builder(ProgramId id, Currency currency, ZoneId zone) {
       this.id = Checks.present(id, "program id");
@@ -519,6 +528,16 @@ public final class Program {
     }
 
     /**
+     * Rewards two-sided referrals on these terms.
+     *
+     * @throws IllegalArgumentException if they are null
+     */
+    public Builder referral(ReferralTerms terms) {
+      this.referral = Checks.present(terms, "program " + id + ": referral");
+      return this;
+    }
+
+    /**
      * Returns the program, after checking that its parts fit together.
      *
      * @throws InvalidProgramException listing every problem found: no unit, an id used twice, a
@@ -647,10 +666,34 @@ public final class Program {
           }
         }
       }
+      if (referral != null) {
+        checkReferral(unitIds, rewardIds, problems);
+      }
       if (!problems.isEmpty()) {
         throw new InvalidProgramException(id.value(), problems);
       }
       return new Program(this);
+    }
+
+    /**
+     * Checks that the referral grants and lines name what the program has, that the minimum
+     * spend is in its currency, and that the return window fits in the activity horizon, so a
+     * return inside it can still be matched to its purchase.
+     */
+    private void checkReferral(Map<UnitId, PointUnit> unitIds, Map<RewardId, Reward> rewardIds,
+        List<Problem> problems) {
+      checkGrant("referral.friend", referral.friend(), unitIds, rewardIds, problems);
+      checkGrant("referral.referrer", referral.referrer(), unitIds, rewardIds, problems);
+      inCurrency("referral.minimumSpend", referral.minimumSpend(), problems);
+      knownPartners("referral.lines.partners", referral.lines(), problems);
+      Instant reference = Instant.EPOCH;
+      if (reference.atZone(zone).plus(referral.returnWindow()).toInstant()
+          .isAfter(reference.plus(activityHorizon))) {
+        problems.add(new Problem("referral.returnWindow", "return window "
+            + referral.returnWindow() + " is longer than the activity horizon of "
+            + activityHorizon.toDays() + " days, so a return inside the window could no longer "
+            + "be matched to its purchase"));
+      }
     }
 
     private static long longestDays(java.time.Period p) {

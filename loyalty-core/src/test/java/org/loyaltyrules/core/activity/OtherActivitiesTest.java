@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.loyaltyrules.core.ActivityId;
 import org.loyaltyrules.core.CauseId;
+import org.loyaltyrules.core.MemberId;
 import org.loyaltyrules.core.Money;
 import org.loyaltyrules.core.PartnerId;
 import org.loyaltyrules.core.PlanId;
@@ -178,6 +179,22 @@ class OtherActivitiesTest {
   }
 
   @Test
+  void aReferralCreditOrWithdrawalNamesTheFriendAndAnotherActivity() {
+    assertThatThrownBy(() -> new ReferralCredit(A1, AT, null, P1))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("referral credit a-1: referred must not be null");
+    assertThatThrownBy(() -> new ReferralCredit(A1, AT, MemberId.of("ana"), A1))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("referral credit a-1: purchase must be another activity, was its own id a-1");
+    assertThatThrownBy(() -> new ReferralWithdrawal(A1, null, MemberId.of("ana"), P1))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("referral withdrawal a-1: occurredAt must not be null");
+    assertThatThrownBy(() -> new ReferralWithdrawal(null, AT, MemberId.of("ana"), P1))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("referral withdrawal: activity id must not be null");
+  }
+
+  @Test
   void everyKindIsAnActivityWithItsIdAndInstant() {
     List<Activity> all = List.of(
         Purchase.builder(A1, AT)
@@ -192,12 +209,14 @@ class OtherActivitiesTest {
         new Donation(A1, AT, CauseId.of("c"), STARS, 1),
         new PointsTransfer(A1, AT, PartnerId.of("p"), STARS, 1),
         new Adjustment(A1, AT, STARS, 1, "r"),
-        new AccountClosure(A1, AT, "r"));
+        new AccountClosure(A1, AT, "r"),
+        new ReferralCredit(A1, AT, MemberId.of("ana"), P1),
+        new ReferralWithdrawal(A1, AT, MemberId.of("ana"), P1));
 
     assertThat(all).extracting(Activity::id).containsOnly(A1);
     assertThat(all).extracting(Activity::occurredAt).containsOnly(AT);
     assertThat(Activity.class.isSealed()).isTrue();
-    assertThat(Activity.class.getPermittedSubclasses()).hasSize(12);
+    assertThat(Activity.class.getPermittedSubclasses()).hasSize(14);
     assertThat(all).extracting(a -> a.getClass().getSimpleName()).doesNotHaveDuplicates();
   }
 

@@ -283,4 +283,24 @@ class MemberTest {
     assertThat(restored.toString()).isEqualTo("Member[m-1 as of 2026-02-01T18:30:00Z, "
         + restored.ledger() + ", memberships [prime], 2 vouchers]");
   }
+
+  @Test
+  void aMemberKeepsWhoReferredThemButNeverThemselves() {
+    Member m = Member.enroll(M1, ENROLLED);
+    assertThat(m.referredBy()).isEmpty();
+    Member referred = m.withReferrer(MemberId.of("m-2"));
+    assertThat(referred.referredBy()).contains(MemberId.of("m-2"));
+    assertThat(referred).isNotEqualTo(m).isEqualTo(m.withReferrer(MemberId.of("m-2")));
+    assertThat(referred.hashCode()).isEqualTo(m.withReferrer(MemberId.of("m-2")).hashCode());
+    assertThat(referred.toString()).endsWith(", referred by m-2]");
+    assertThat(referred.toBuilder().noReferrer().build()).isEqualTo(m);
+    assertThat(referred.withProgress("x", java.math.BigDecimal.ONE).referredBy())
+        .contains(MemberId.of("m-2"));
+    assertThatThrownBy(() -> m.withReferrer(M1))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("member m-1 cannot be their own referrer");
+    assertThatThrownBy(() -> m.withReferrer(null))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("member m-1: referrer must not be null");
+  }
 }

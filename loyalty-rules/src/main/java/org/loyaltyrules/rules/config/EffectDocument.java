@@ -40,7 +40,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = EffectDocument.ChallengeCompletionRevoked.class,
         name = "challenge-completion-revoked"),
     @JsonSubTypes.Type(value = EffectDocument.BadgeEarned.class, name = "badge-earned"),
-    @JsonSubTypes.Type(value = EffectDocument.BadgeLost.class, name = "badge-lost")})
+    @JsonSubTypes.Type(value = EffectDocument.BadgeLost.class, name = "badge-lost"),
+    @JsonSubTypes.Type(value = EffectDocument.ReferralQualified.class,
+        name = "referral-qualified"),
+    @JsonSubTypes.Type(value = EffectDocument.ReferralWithdrawn.class,
+        name = "referral-withdrawn")})
 sealed interface EffectDocument {
 
   /** Points earned into a lot. */
@@ -126,4 +130,10 @@ sealed interface EffectDocument {
   /** A badge lowered or lost. */
   record BadgeLost(String badge, Integer from, Integer to, Boolean lapsed)
       implements EffectDocument {}
+
+  /** A referred member's purchase qualified; the referrer is to be credited. */
+  record ReferralQualified(String referrer, String purchase) implements EffectDocument {}
+
+  /** A referral's purchase was returned; the referrer's reward is to be withdrawn. */
+  record ReferralWithdrawn(String referrer, String purchase) implements EffectDocument {}
 }

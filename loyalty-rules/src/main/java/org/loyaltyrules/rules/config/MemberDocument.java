@@ -18,7 +18,7 @@ import java.util.Map;
  */
 record MemberDocument(String format, String id, String enrolledAt, Profile profile, Tier tier,
     List<Membership> memberships, Ledger ledger, List<Voucher> vouchers,
-    Map<String, String> progress, List<PurchaseRecord> purchases) {
+    Map<String, String> progress, List<PurchaseRecord> purchases, String referredBy) {
 
   /** The member's profile. */
   record Profile(String birthday, List<String> segments, Map<String, String> attributes) {}

@@ -51,6 +51,7 @@ import org.loyaltyrules.core.program.PointsPayment;
 import org.loyaltyrules.core.program.Problem;
 import org.loyaltyrules.core.program.Program;
 import org.loyaltyrules.core.program.QualificationWindow;
+import org.loyaltyrules.core.program.ReferralTerms;
 import org.loyaltyrules.core.program.Reward;
 import org.loyaltyrules.core.program.RewardKind;
 import org.loyaltyrules.core.program.ShortfallPolicy;
@@ -93,6 +94,8 @@ import org.loyaltyrules.rules.config.ProgramDefinition.PartnerDefinition;
 import org.loyaltyrules.rules.config.ProgramDefinition.TransfersDefinition;
 import org.loyaltyrules.rules.config.ProgramDefinition.PlanDefinition;
 import org.loyaltyrules.rules.config.ProgramDefinition.PointsPaymentDefinition;
+import org.loyaltyrules.rules.config.ProgramDefinition.ReferralDefinition;
+import org.loyaltyrules.rules.config.ProgramDefinition.ReferralLimitDefinition;
 import org.loyaltyrules.rules.config.ProgramDefinition.RewardDefinition;
 import org.loyaltyrules.rules.config.ProgramDefinition.SettlementDefinition;
 import org.loyaltyrules.rules.config.ProgramDefinition.RuleDefinition;
@@ -197,6 +200,12 @@ final class ProgramConverter {
       PointsPayment payment = pointsPayment("pointsPayment", d.pointsPayment());
       if (payment != null) {
         b.pointsPayment(payment);
+      }
+    }
+    if (d.referral() != null) {
+      ReferralTerms terms = referral("referral", d.referral());
+      if (terms != null) {
+        b.referral(terms);
       }
     }
     Program program;
@@ -810,6 +819,35 @@ final class ProgramConverter {
             : Optional.of(field(at + ".validity", () -> Texts.period(d.validity())))));
   }
 
+  private ReferralTerms referral(String at, ReferralDefinition r) {
+    return part(at, () -> {
+      Grant friend = grant(at + ".friend", r.friend());
+      Grant referrer = grant(at + ".referrer", r.referrer());
+      Money minimum = field(at + ".minimumSpend", () -> Money.of(required(at + ".minimumSpend",
+          r.minimumSpend()), currency));
+      LineFilter lines = field(at + ".lines", () -> lines(r.lines()));
+      Optional<ReferralTerms.Limit> limit = Optional.empty();
+      if (r.limit() != null) {
+        String lat = at + ".limit";
+        int referrals = required(lat + ".referrals", r.limit().referrals());
+        Optional<CalendarPeriod> per = r.limit().per() == null ? Optional.empty()
+            : Optional.of(enumOf(lat + ".per", r.limit().per(), CalendarPeriod.class, null));
+        limit = Optional.of(field(lat + ".referrals",
+            () -> new ReferralTerms.Limit(referrals, per)));
+      }
+      java.time.Period window = field(at + ".returnWindow",
+          () -> Texts.period(required(at + ".returnWindow", r.returnWindow())));
+      Optional<ReferralTerms.Limit> chosen = limit;
+      try {
+        return new ReferralTerms(friend, referrer, minimum, lines, chosen, window);
+      } catch (IllegalArgumentException e) {
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        throw new Located(at + (message.startsWith("referral minimum spend") ? ".minimumSpend"
+            : message.startsWith("referral return window") ? ".returnWindow" : ""), message);
+      }
+    });
+  }
+
   private PointsPayment pointsPayment(String at, PointsPaymentDefinition p) {
     return part(at, () -> new PointsPayment(unit(at, p.unit()),
         required(at + ".pointsPerStep", p.pointsPerStep()),
@@ -858,7 +896,8 @@ final class ProgramConverter {
             x.pointsPerStep(), x.valuePerStep().amount(),
             x.maxShare().equals(BigDecimal.ONE) ? null : x.maxShare())).orElse(null),
         p.settlementRounding() == java.math.RoundingMode.HALF_EVEN ? null
-            : new SettlementDefinition(Texts.kebab(p.settlementRounding())));
+            : new SettlementDefinition(Texts.kebab(p.settlementRounding())),
+        p.referral().map(ProgramConverter::referral).orElse(null));
   }
 
   private static <T, D> List<D> list(java.util.Collection<T> values, Function<T, D> map) {
@@ -1055,6 +1094,14 @@ final class ProgramConverter {
         p.dividend().map(d -> new DividendDefinition(d.percent(),
             d.onReturn() == Dividend.ReturnPolicy.KEEP ? null : Texts.kebab(d.onReturn()),
             d.validity().map(Texts::period).orElse(null))).orElse(null));
+  }
+
+  private static ReferralDefinition referral(ReferralTerms r) {
+    return new ReferralDefinition(grant(r.friend()), grant(r.referrer()),
+        r.minimumSpend().amount(), lines(r.lines()),
+        r.limit().map(l -> new ReferralLimitDefinition(l.referrals(),
+            l.per().map(Texts::kebab).orElse(null))).orElse(null),
+        Texts.period(r.returnWindow()));
   }
 
   private static ChallengeDefinition challenge(Challenge c) {

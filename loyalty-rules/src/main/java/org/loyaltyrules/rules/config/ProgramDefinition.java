@@ -20,8 +20,8 @@ record ProgramDefinition(String format, String id, String name, String currency,
     List<OfferDefinition> offers, TiersDefinition tiers, List<PlanDefinition> plans,
     List<PartnerDefinition> partners, List<CauseDefinition> causes,
     List<ChallengeDefinition> challenges, List<BadgeDefinition> badges,
-    PointsPaymentDefinition pointsPayment,
-    SettlementDefinition settlement) {
+    PointsPaymentDefinition pointsPayment, SettlementDefinition settlement,
+    ReferralDefinition referral) {
 
   /** The format this version reads and writes. */
   static final String FORMAT = "loyalty-program/1";
@@ -167,6 +167,20 @@ record ProgramDefinition(String format, String id, String name, String currency,
 
   /** One level of a badge. */
   record BadgeLevelDefinition(String name, BigDecimal threshold) {}
+
+  /**
+   * Two-sided referrals: what the referred friend and the referrer get, the spend that
+   * qualifies (on {@code lines}, all if absent), the limit per referrer (none if absent), and the
+   * window in which a return takes both back.
+   */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  record ReferralDefinition(GrantDefinition friend, GrantDefinition referrer,
+      BigDecimal minimumSpend, LinesDefinition lines, ReferralLimitDefinition limit,
+      String returnWindow) {}
+
+  /** The most rewarded referrals per referrer: in each calendar {@code per}, or ever if absent. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  record ReferralLimitDefinition(Integer referrals, String per) {}
 
   /** Paying part of an order with points. */
   @JsonInclude(JsonInclude.Include.NON_EMPTY)

@@ -15,9 +15,12 @@ record ScenarioDefinition(String format, String name, String program, Long seed,
   /** The format this version reads. */
   static final String FORMAT = "loyalty-scenario/1";
 
-  /** The member at the start: enrolled at a local date-time in the program's zone. */
+  /**
+   * The member at the start: enrolled at a local date-time in the program's zone, referred by
+   * the member {@code referredBy} if given.
+   */
   record MemberDefinition(String id, String enrolled, String birthday, List<String> segments,
-      Map<String, String> attributes) {}
+      Map<String, String> attributes, String referredBy) {}
 
   /**
    * One step: an activity at a local date-time (or a time advance), then expectations. Exactly
@@ -27,7 +30,8 @@ record ScenarioDefinition(String format, String name, String program, Long seed,
       @JsonProperty("return") ReturnDefinition giveBack, EventDefinition event,
       RedeemDefinition redeem, PayDefinition payWithPoints, DonateDefinition donate,
       TransferDefinition transfer, PayFeeDefinition payFee, RefundFeeDefinition refundFee, TrialDefinition startTrial,
-      AdjustDefinition adjust, Boolean advance, ExpectDefinition expect) {}
+      AdjustDefinition adjust, Boolean advance, ExpectDefinition expect,
+      ReferralStepDefinition referralCredit, ReferralStepDefinition referralWithdrawal) {}
 
   /** A purchase. */
   record PurchaseDefinition(String id, String channel, BigDecimal tax, BigDecimal shipping,
@@ -67,6 +71,12 @@ record ScenarioDefinition(String format, String name, String program, Long seed,
   /** The free trial of a plan started. */
   record TrialDefinition(String id, String plan) {}
 
+  /**
+   * On the referrer, a referred friend's qualifying purchase credited, or its return withdrawn:
+   * the friend's member id and the purchase's id in the friend's state.
+   */
+  record ReferralStepDefinition(String id, String friend, String purchase) {}
+
   /** Points adjusted up or down, with the reason; the unit may be left out if there is one. */
   record AdjustDefinition(String id, String unit, Long points, String reason) {}
 
@@ -79,7 +89,13 @@ record ScenarioDefinition(String format, String name, String program, Long seed,
       Map<String, Long> granted, Map<String, String> notes, Map<String, Integer> effects,
       List<VoucherExpectation> vouchers, String tier, List<String> perks,
       Map<String, String> memberships, BigDecimal discount, List<String> errors, String refused,
-      Boolean replay, SettlementExpectation settlement) {}
+      Boolean replay, SettlementExpectation settlement, ReferralExpectation referral) {}
+
+  /**
+   * The referral news the decision announces for the host to carry to the referrer: the
+   * referrer a {@code referral-qualified} effect names, or a {@code referral-withdrawn} one.
+   */
+  record ReferralExpectation(String qualified, String withdrawn) {}
 
   /**
    * The coalition settlement of one calendar month ({@code yyyy-MM}) over the member's postings

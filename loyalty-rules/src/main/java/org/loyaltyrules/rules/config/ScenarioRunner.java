@@ -38,6 +38,8 @@ import org.loyaltyrules.core.activity.PointsTransfer;
 import org.loyaltyrules.core.activity.Purchase;
 import org.loyaltyrules.core.activity.PurchaseLine;
 import org.loyaltyrules.core.activity.RedeemReward;
+import org.loyaltyrules.core.activity.ReferralCredit;
+import org.loyaltyrules.core.activity.ReferralWithdrawal;
 import org.loyaltyrules.core.activity.Return;
 import org.loyaltyrules.core.activity.ReturnLine;
 import org.loyaltyrules.core.decision.Decision;
@@ -326,7 +328,13 @@ final class ScenarioRunner {
         profile = profile.withAttribute(a.getKey(), a.getValue());
       }
     }
-    return member.withProfile(profile);
+    member = member.withProfile(profile);
+    if (m.referredBy() != null) {
+      Member enrolled = member;
+      member = located("member.referredBy", () -> enrolled.withReferrer(
+          MemberId.of(m.referredBy())));
+    }
+    return member;
   }
 
   /** A local date-time in the program's zone, at a field's path if it is not one. */
@@ -366,11 +374,12 @@ final class ScenarioRunner {
         + (s.payWithPoints() != null ? 1 : 0) + (s.donate() != null ? 1 : 0)
         + (s.transfer() != null ? 1 : 0) + (s.payFee() != null ? 1 : 0) + (s.refundFee() != null ? 1 : 0)
         + (s.startTrial() != null ? 1 : 0) + (s.adjust() != null ? 1 : 0)
+        + (s.referralCredit() != null ? 1 : 0) + (s.referralWithdrawal() != null ? 1 : 0)
         + (Boolean.TRUE.equals(s.advance()) ? 1 : 0);
     if (given != 1) {
       throw new Located(at, "a step has exactly one of purchase, return, event, redeem, "
-          + "payWithPoints, donate, transfer, payFee, refundFee, startTrial, adjust and advance: "
-          + "true; "
+          + "payWithPoints, donate, transfer, payFee, refundFee, startTrial, adjust, "
+          + "referralCredit, referralWithdrawal and advance: true; "
           + "this one has " + given);
     }
     if (s.purchase() != null) {
@@ -492,6 +501,16 @@ final class ScenarioRunner {
       long points = required(aa + ".points", a.points());
       String reason = required(aa + ".reason", a.reason());
       return located(aa, () -> new Adjustment(id, when, unit, points, reason));
+    } else if (s.referralCredit() != null || s.referralWithdrawal() != null) {
+      boolean credit = s.referralCredit() != null;
+      var r = credit ? s.referralCredit() : s.referralWithdrawal();
+      String ra = at + (credit ? ".referralCredit" : ".referralWithdrawal");
+      ActivityId id = activityId(ra + ".id", r.id());
+      String friendText = required(ra + ".friend", r.friend());
+      MemberId friend = located(ra + ".friend", () -> MemberId.of(friendText));
+      ActivityId purchase = activityId(ra + ".purchase", r.purchase());
+      return located(ra, () -> credit ? new ReferralCredit(id, when, friend, purchase)
+          : new ReferralWithdrawal(id, when, friend, purchase));
     }
     return null;
   }
@@ -618,7 +637,7 @@ final class ScenarioRunner {
       // Refused by an exception: nothing was decided, so nothing was granted or issued.
       if (e.granted() != null || e.notes() != null || e.effects() != null
           || e.perks() != null || e.discount() != null || e.errors() != null
-          || e.replay() != null) {
+          || e.replay() != null || e.referral() != null) {
         fail(n, at, "the step was refused, so there is no decision whose granted points, notes, "
             + "effects, perks, discount, errors or replay could be checked; expect only "
             + "refused and balances");
@@ -690,6 +709,9 @@ final class ScenarioRunner {
     }
     if (e.replay() != null && e.replay() != d.replay()) {
       fail(n, at + ".replay", "expected replay " + e.replay() + ", was " + d.replay());
+    }
+    if (e.referral() != null) {
+      referral(n, at + ".referral", e.referral(), d);
     }
   }
 
@@ -835,6 +857,27 @@ final class ScenarioRunner {
     }
   }
 
+  /** Checks the referral news a decision announces: which referrer each effect names. */
+  private void referral(int n, String at, ScenarioDefinition.ReferralExpectation e, Decision d) {
+    List<String> qualified = new ArrayList<>();
+    List<String> withdrawn = new ArrayList<>();
+    for (Effect effect : d.effects()) {
+      if (effect instanceof Effect.ReferralQualified q) {
+        qualified.add(q.referrer().value());
+      } else if (effect instanceof Effect.ReferralWithdrawn w) {
+        withdrawn.add(w.referrer().value());
+      }
+    }
+    if (e.qualified() != null && !qualified.equals(List.of(e.qualified()))) {
+      fail(n, at + ".qualified", "expected the referral by " + e.qualified() + " to qualify, "
+          + (qualified.isEmpty() ? "but no referral qualified" : "was " + qualified));
+    }
+    if (e.withdrawn() != null && !withdrawn.equals(List.of(e.withdrawn()))) {
+      fail(n, at + ".withdrawn", "expected the referral by " + e.withdrawn() + " to be "
+          + "withdrawn, " + (withdrawn.isEmpty() ? "but no referral was" : "was " + withdrawn));
+    }
+  }
+
   private boolean hasUnit(String unit) {
     return units.contains(unit);
   }
@@ -865,6 +908,10 @@ final class ScenarioRunner {
     });
     program.tiers().ifPresent(t -> t.tiers().forEach(x -> ids.add("tier:" + x.id().value())));
     program.plans().keySet().forEach(p -> ids.add("plan:" + p.value()));
+    if (program.referral().isPresent()) {
+      ids.add("referral:friend");
+      ids.add("referral:referrer");
+    }
     return ids;
   }
 

@@ -108,6 +108,12 @@ final class StateDecoder {
         StateDecoder::purchaseRecord);
     unique(records, r -> r.purchase().id(), path.field("purchases"), "purchase.id");
     PurchaseHistory purchases = model(() -> PurchaseHistory.of(records), path.field("purchases"));
+    MemberId referredBy = doc.referredBy() == null ? null
+        : id(doc.referredBy(), path.field("referredBy"), MemberId::of);
+    if (id.equals(referredBy)) {
+      throw new StateFormatException(path.field("referredBy").toString(), "member " + id
+          + " cannot be their own referrer");
+    }
     return model(() -> {
       Member.Builder b = Member.builder(id, enrolledAt, ledger).profile(profile)
           .vouchers(vouchers).purchases(purchases);
@@ -116,6 +122,9 @@ final class StateDecoder {
       }
       memberships.forEach(b::membership);
       progress.forEach(b::progress);
+      if (referredBy != null) {
+        b.referredBy(referredBy);
+      }
       return b.build();
     }, path);
   }
@@ -533,6 +542,14 @@ final class StateDecoder {
       int to = required(e.to(), path.field("to"));
       boolean lapsed = flag(e.lapsed(), path.field("lapsed"));
       return model(() -> new Effect.BadgeLost(badge, from, to, lapsed), path);
+    } else if (doc instanceof EffectDocument.ReferralQualified e) {
+      MemberId referrer = id(e.referrer(), path.field("referrer"), MemberId::of);
+      ActivityId purchase = id(e.purchase(), path.field("purchase"), ActivityId::of);
+      return model(() -> new Effect.ReferralQualified(referrer, purchase), path);
+    } else if (doc instanceof EffectDocument.ReferralWithdrawn e) {
+      MemberId referrer = id(e.referrer(), path.field("referrer"), MemberId::of);
+      ActivityId purchase = id(e.purchase(), path.field("purchase"), ActivityId::of);
+      return model(() -> new Effect.ReferralWithdrawn(referrer, purchase), path);
     } else {
       EffectDocument.AccountClosed e = (EffectDocument.AccountClosed) doc;
       String reason = required(e.reason(), path.field("reason"));

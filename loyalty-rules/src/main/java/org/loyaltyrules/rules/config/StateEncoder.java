@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.loyaltyrules.core.ActivityId;
+import org.loyaltyrules.core.MemberId;
 import org.loyaltyrules.core.Money;
 import org.loyaltyrules.core.PartnerId;
 import org.loyaltyrules.core.activity.Purchase;
@@ -49,7 +50,8 @@ final class StateEncoder {
         list(m.memberships().values(), StateEncoder::membership), ledger(m.ledger()),
         list(m.vouchers().values(), StateEncoder::voucher),
         sorted(m.progress(), Function.identity(), StateValues::decimal),
-        list(m.purchases().records(), StateEncoder::purchaseRecord));
+        list(m.purchases().records(), StateEncoder::purchaseRecord),
+        m.referredBy().map(MemberId::value).orElse(null));
   }
 
   private static MemberDocument.Profile profile(MemberProfile p) {
@@ -232,6 +234,10 @@ final class StateEncoder {
           optionalInstant(e.until()));
     } else if (effect instanceof Effect.BadgeLost e) {
       return new EffectDocument.BadgeLost(e.badge().value(), e.from(), e.to(), e.lapsed());
+    } else if (effect instanceof Effect.ReferralQualified e) {
+      return new EffectDocument.ReferralQualified(e.referrer().value(), e.purchase().value());
+    } else if (effect instanceof Effect.ReferralWithdrawn e) {
+      return new EffectDocument.ReferralWithdrawn(e.referrer().value(), e.purchase().value());
     }
     throw new IllegalStateException("no JSON form for effect " + effect.getClass().getName());
   }

@@ -86,8 +86,8 @@ import org.quicktheories.impl.Constraint;
  * expression, on-error), rewards of every kind, offers with and without {@code when}, a tier
  * ladder on any metric (a credit expression for {@code expression}) with either downgrade, a
  * grace period, lifetime tier windows and entry bonuses, plans with trials, grace periods,
- * member discounts and dividends, partners, causes, challenges, points payment and an earn
- * policy, in one of a few currencies (0 to 4 decimal places) and zones (regions, offsets,
+ * member discounts and dividends, partners, causes, challenges, points payment, referral terms
+ * and an earn policy, in one of a few currencies (0 to 4 decimal places) and zones (regions, offsets,
  * {@code Z}).
  *
  * <p>Every choice is drawn within bounds that make the program valid by construction, never by
@@ -317,6 +317,15 @@ final class ProgramGenerator {
     if (chance(3)) {
       share = share();
       b.pointsPayment(new PointsPayment(oneOf(redeemable), count(1, 1_000), money(), share));
+    }
+    if (chance(3)) {
+      // Referral terms: a window within the activity horizon, a minimum that may be zero.
+      b.referral(new org.loyaltyrules.core.program.ReferralTerms(grant(true), grant(true),
+          chance(4) ? Money.zero(currency) : money(), lines(),
+          chance(2) ? Optional.empty() : Optional.of(
+              new org.loyaltyrules.core.program.ReferralTerms.Limit(pick(1, 100), chance(2)
+                  ? Optional.empty() : Optional.of(oneOf(CalendarPeriod.values())))),
+          chance(4) ? Period.ZERO : periodWithin(horizonDays - 1)));
     }
     switch (edge) {
       case 0 -> {

@@ -96,6 +96,14 @@ class ProgramSchemaTest {
         components(ProgramDefinition.GrantDefinition.class));
     assertThat(properties(def("lines"))).containsExactlyElementsOf(
         components(ProgramDefinition.LinesDefinition.class));
+    assertThat(properties(def("referral"))).containsExactlyElementsOf(
+        components(ProgramDefinition.ReferralDefinition.class));
+    assertThat(properties(def("referral").get("properties").get("limit")))
+        .containsExactlyElementsOf(components(ProgramDefinition.ReferralLimitDefinition.class));
+    assertThat(def("referral").get("properties").get("friend").get("$ref").asString())
+        .isEqualTo("#/$defs/grant");
+    assertThat(def("referral").get("properties").get("lines").get("$ref").asString())
+        .isEqualTo("#/$defs/lines");
     JsonNode plan = def("plan").get("properties");
     assertThat(properties(plan.get("discount"))).containsExactlyElementsOf(
         components(ProgramDefinition.DiscountDefinition.class));
@@ -137,6 +145,8 @@ class ProgramSchemaTest {
         .isEqualTo(kebab(TierDowngrade.values()));
     assertThat(values(def("plan").get("properties").get("dividend").get("properties")
         .get("onReturn"))).isEqualTo(kebab(Dividend.ReturnPolicy.values()));
+    assertThat(values(def("referral").get("properties").get("limit").get("properties")
+        .get("per"))).isEqualTo(kebab(CalendarPeriod.values()));
     assertThat(values(def("challenge").get("properties").get("goal")))
         .isEqualTo(kebab(ChallengeGoal.values()));
     assertThat(values(def("challenge").get("properties").get("window")))
@@ -180,5 +190,12 @@ class ProgramSchemaTest {
         "return", ScenarioDefinition.ReturnDefinition.class);
     activities.forEach((name, type) -> assertThat(properties(step.get("properties").get(name)))
         .as(name).containsExactlyElementsOf(components(type)));
+    for (String name : List.of("referralCredit", "referralWithdrawal")) {
+      assertThat(properties(step.get("properties").get(name))).as(name)
+          .containsExactlyElementsOf(components(ScenarioDefinition.ReferralStepDefinition.class));
+    }
+    assertThat(properties(step.get("properties").get("expect").get("properties")
+        .get("referral"))).containsExactlyElementsOf(
+            components(ScenarioDefinition.ReferralExpectation.class));
   }
 }

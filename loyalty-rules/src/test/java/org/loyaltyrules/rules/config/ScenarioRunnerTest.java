@@ -252,7 +252,8 @@ class ScenarioRunnerTest {
           advance: true
         """)).problems()).extracting(Object::toString).containsExactly("steps[0]: a step has "
             + "exactly one of purchase, return, event, redeem, payWithPoints, donate, transfer, "
-            + "payFee, refundFee, startTrial, adjust and advance: true; this one has 2");
+            + "payFee, refundFee, startTrial, adjust, referralCredit, referralWithdrawal and "
+            + "advance: true; this one has 2");
   }
 
   // -- paid plans, trials and adjustments -----------------------------------------------------
@@ -364,8 +365,8 @@ class ScenarioRunnerTest {
           payFee: {id: f-1, plan: plus, amount: 50}
           startTrial: {id: t-1, plan: plus}
         """))).containsExactly("steps[0]: a step has exactly one of purchase, return, event, "
-            + "redeem, payWithPoints, donate, transfer, payFee, refundFee, startTrial, adjust "
-            + "and advance: true; this one has 2");
+            + "redeem, payWithPoints, donate, transfer, payFee, refundFee, startTrial, adjust, "
+            + "referralCredit, referralWithdrawal and advance: true; this one has 2");
     assertThat(problems(runWithPlans("""
         - at: 2026-03-02T09:00
           adjust: {id: a-1, points: 0, reason: nothing}

@@ -171,11 +171,11 @@ final class StateHistory {
   record Result(List<Decision> decisions, Member member, ProgramState state) {}
 
   /**
-   * The member every history starts from: a profile, a tier, a membership in its trial with the
-   * term already paid for after it, and a lapsed membership of two terms.
+   * The member every history starts from: a referrer, a profile, a tier, a membership in its
+   * trial with the term already paid for after it, and a lapsed membership of two terms.
    */
   static Member start() {
-    Member m = Member.enroll(MemberId.of("ana"), START);
+    Member m = Member.enroll(MemberId.of("ana"), START).withReferrer(MemberId.of("bo"));
     m = m.withProfile(m.profile().withBirthday(LocalDate.of(1990, 3, 9))
         .withSegments(Set.of("students", "app-users")).withAttribute("home-store", "12")
         .withAttribute("cause", "fund"));

@@ -121,7 +121,7 @@ class StateJsonTest {
             + "earnedAt, vestsAt, expiresAt, vested, activity, lines, rule, fundedBy]");
     assertRefused(StateJson::readMember, edit(MEMBER, "", o -> o.put("Id", "ana")), "Id",
         "unknown property, expected one of [format, id, enrolledAt, profile, tier, "
-            + "memberships, ledger, vouchers, progress, purchases]");
+            + "memberships, ledger, vouchers, progress, purchases, referredBy]");
   }
 
   @Test
@@ -182,6 +182,16 @@ class StateJsonTest {
         "ledger.lots", "expected an array, was \"none\"");
     assertRefused(StateJson::readMember, edit(MEMBER, "", o -> o.putArray("profile")),
         "profile", "expected an object, was an array");
+  }
+
+  @Test
+  void aMemberReferredByThemselvesOrByABlankIdIsRefused() {
+    assertThat(StateJson.readMember(edit(MEMBER, "", o -> o.put("referredBy", "bo")))
+        .referredBy()).contains(MemberId.of("bo"));
+    assertRefused(StateJson::readMember, edit(MEMBER, "", o -> o.put("referredBy", "ana")),
+        "referredBy", "member ana cannot be their own referrer");
+    assertRefused(StateJson::readMember, edit(MEMBER, "", o -> o.put("referredBy", " ")),
+        "referredBy", "member id must not be blank, was ' '");
   }
 
   @Test
@@ -268,7 +278,8 @@ class StateJsonTest {
         + "voucher-expired, donation-made, tier-changed, membership-changed, perk-granted, "
         + "discount-granted, dividend-adjusted, points-transferred, account-closed, "
         + "challenge-progressed, challenge-completed, challenge-completion-revoked, "
-        + "badge-earned, badge-lost]";
+        + "badge-earned, badge-lost, "
+        + "referral-qualified, referral-withdrawn]";
     assertRefused(StateJson::readDecision, edit(DECISION, "/effects/1",
         o -> o.put("type", "points-stolen")), "effects[1].type",
         "unknown type \"points-stolen\", expected one of " + types);

@@ -126,7 +126,8 @@ class StateRoundTripTest {
         "voucher-expired", "donation-made", "tier-changed", "membership-changed", "perk-granted",
         "discount-granted", "dividend-adjusted", "points-transferred", "account-closed",
         "challenge-progressed", "challenge-completed", "challenge-completion-revoked",
-        "badge-earned", "badge-lost");
+        "badge-earned", "badge-lost",
+        "referral-qualified", "referral-withdrawn");
     assertThat(typeNames(ChangeDocument.class)).containsExactly("budget-spent",
         "settlement-accrued", "draw-entered", "prize-awarded");
     assertThat(EffectDocument.class.getPermittedSubclasses())

@@ -101,7 +101,9 @@ final class StateSamples {
         new Effect.BadgeEarned(org.loyaltyrules.core.BadgeId.of("regular"), 1, "Regular",
             Optional.empty()),
         new Effect.BadgeLost(org.loyaltyrules.core.BadgeId.of("hero"), 2, 0, true),
-        new Effect.BadgeLost(org.loyaltyrules.core.BadgeId.of("loyal"), 3, 1, false));
+        new Effect.BadgeLost(org.loyaltyrules.core.BadgeId.of("loyal"), 3, 1, false),
+        new Effect.ReferralQualified(MemberId.of("bo"), ActivityId.of("p-1")),
+        new Effect.ReferralWithdrawn(MemberId.of("bo"), ActivityId.of("p-1")));
   }
 
   /**
