@@ -189,6 +189,7 @@ final class Run {
       }
     }
     history = history.withPurchase(purchase, context);
+    gamification().purchase(purchase, amount);
     benefits(purchase, context);
     countDividendSpend(context.activePlans(), purchase, amount);
     tierCredit(purchase, PurchaseLine::quantity, context)
@@ -555,6 +556,8 @@ final class Run {
     returnVouchers(purchase, previous.context(),
         evaluator.earningAmount(purchase, remaining(previous), Share.ALL),
         evaluator.earningAmount(purchase, remaining(after), Share.ALL), ret);
+    gamification().ret(purchase, evaluator.earningAmount(purchase, remaining(after), Share.ALL),
+        ret.id());
     reevaluate(after, "return " + ret.id());
   }
 
@@ -647,7 +650,8 @@ final class Run {
     Map<String, List<Lot>> groups = new TreeMap<>();
     for (Lot lot : member.ledger().lots()) {
       if (lot.activity().equals(purchase.id()) && lot.rule().isPresent()
-          && !failed.contains(lot.rule().get()) && !Tiers.isEntryBonus(lot.rule().get())) {
+          && !failed.contains(lot.rule().get()) && !Tiers.isEntryBonus(lot.rule().get())
+          && !Gamification.isPrize(lot.rule().get())) {
         groups.computeIfAbsent(lot.rule().get() + "\n" + lot.unit(), k -> new ArrayList<>())
             .add(lot);
       }
@@ -775,6 +779,7 @@ final class Run {
         set(key, BigDecimal.ONE);
       }
     }
+    gamification().event(event);
   }
 
   /**
@@ -1039,7 +1044,8 @@ final class Run {
   static List<String> expiredCounters(Map<String, BigDecimal> progress, LocalDate day) {
     List<String> expired = new ArrayList<>();
     for (String key : progress.keySet()) {
-      if (!key.startsWith(CAP) && !key.startsWith(EVENT)) {
+      if (!key.startsWith(CAP) && !key.startsWith(EVENT)
+          && !key.startsWith(Gamification.COUNTER)) {
         continue;
       }
       String[] parts = key.split("/");
@@ -1057,6 +1063,21 @@ final class Run {
     }
     expired.sort(Comparator.naturalOrder());
     return expired;
+  }
+
+  /** The random source of the decision, for instant-win plays; set before the activity. */
+  java.util.random.RandomGenerator random;
+  private Gamification gamification;
+
+  /** The decision's draw entries and instant-win plays. */
+  private Gamification gamification() {
+    if (gamification == null) {
+      gamification = new Gamification(program, state, member.id(), random, this::progress,
+          this::set, (grant, rule, voucher, source, when) -> Grants.give(program, grant, rule,
+              voucher, source, when, tx, v -> vouchers.put(v.id(), v), effects),
+          changes, effects, trace);
+    }
+    return gamification;
   }
 
   /** The instant the decision is made at. */

@@ -22,6 +22,7 @@ import java.util.function.Function;
 import org.loyaltyrules.core.BudgetId;
 import org.loyaltyrules.core.CauseId;
 import org.loyaltyrules.core.ChallengeId;
+import org.loyaltyrules.core.DrawId;
 import org.loyaltyrules.core.Money;
 import org.loyaltyrules.core.OfferId;
 import org.loyaltyrules.core.PartnerId;
@@ -78,6 +79,8 @@ public final class Program {
   private final ImmutableMap<CauseId, Cause> causes;
   private final ImmutableMap<ChallengeId, Challenge> challenges;
   private final LedgerPolicy ledgerPolicy;
+  private final ImmutableMap<DrawId, Draw> draws;
+  private final ImmutableMap<DrawId, InstantWinGame> games;
 
   private Program(Builder b) {
     this.id = b.id;
@@ -99,6 +102,8 @@ public final class Program {
     this.causes = byId(b.causes, Cause::id);
     this.challenges = byId(b.challenges, Challenge::id);
     this.ledgerPolicy = new LedgerPolicy(zone, activityHorizon, units);
+    this.draws = byId(b.draws, Draw::id);
+    this.games = byId(b.games, InstantWinGame::id);
   }
 
   private static <K, V> ImmutableMap<K, V> byId(List<V> values, Function<V, K> id) {
@@ -243,6 +248,26 @@ public final class Program {
     return ledgerPolicy;
   }
 
+  /** Returns the sweepstakes draws, in declaration order. */
+  public Map<DrawId, Draw> draws() {
+    return draws;
+  }
+
+  /**
+   * Returns the draw with the given id.
+   *
+   * @throws UnknownReferenceException naming the id and the program's draws if there is none
+   * @throws IllegalArgumentException if the id is null
+   */
+  public Draw draw(DrawId draw) {
+    return lookup(draws, draw, "draw");
+  }
+
+  /** Returns the instant-win games, in declaration order. */
+  public Map<DrawId, InstantWinGame> games() {
+    return games;
+  }
+
   private <K, V> V lookup(Map<K, V> map, K key, String kind) {
     Checks.present(key, kind + " id");
     V value = map.get(key);
@@ -263,7 +288,8 @@ public final class Program {
         && earnRules.equals(p.earnRules) && segments.equals(p.segments)
         && units.equals(p.units) && tiers.equals(p.tiers) && rewards.equals(p.rewards)
         && offers.equals(p.offers) && plans.equals(p.plans) && partners.equals(p.partners)
-        && causes.equals(p.causes) && challenges.equals(p.challenges);
+        && causes.equals(p.causes) && challenges.equals(p.challenges)
+        && draws.equals(p.draws) && games.equals(p.games);
   }
 
   @Override
@@ -272,7 +298,7 @@ public final class Program {
         pointsPayment,
         earnRules, segments, units,
         tiers,
-        rewards, offers, plans, partners, causes, challenges);
+        rewards, offers, plans, partners, causes, challenges, draws, games);
   }
 
   @Override
@@ -307,6 +333,8 @@ public final class Program {
     private final List<Partner> partners = new ArrayList<>();
     private final List<Cause> causes = new ArrayList<>();
     private final List<Challenge> challenges = new ArrayList<>();
+    private final List<Draw> draws = new ArrayList<>();
+    private final List<InstantWinGame> games = new ArrayList<>();
 
     private Builder(ProgramId id, Currency currency, ZoneId zone) {
       this.id = Checks.present(id, "program id");
@@ -499,11 +527,32 @@ public final class Program {
     }
 
     /**
+     * Adds a sweepstakes draw.
+     *
+     * @throws IllegalArgumentException if it is null
+     */
+    public Builder draw(Draw draw) {
+      draws.add(Checks.present(draw, "program " + id + ": draws[" + draws.size() + "]"));
+      return this;
+    }
+
+    /**
+     * Adds an instant-win game.
+     *
+     * @throws IllegalArgumentException if it is null
+     */
+    public Builder game(InstantWinGame game) {
+      games.add(Checks.present(game, "program " + id + ": games[" + games.size() + "]"));
+      return this;
+    }
+
+    /**
      * Returns the program, after checking that its parts fit together.
      *
      * @throws InvalidProgramException listing every problem found: no unit, an id used twice, a
      *     reference to a unit, tier or reward the program does not have, a reward paid in a
-     *     status-only unit, or money in another currency
+     *     status-only unit, money in another currency, or a game whose odds add up to more than
+     *     1 or, without a stated reason, to less than 25 %
      */
     public Program build() {
       List<Problem> problems = new ArrayList<>();
@@ -609,6 +658,8 @@ public final class Program {
           }
         }
       }
+      Gamified.check(draws, games, this::checkGrant, this::inCurrency, unitIds, rewardIds,
+          problems);
       if (!problems.isEmpty()) {
         throw new InvalidProgramException(id.value(), problems);
       }

@@ -32,7 +32,13 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         name = "dividend-adjusted"),
     @JsonSubTypes.Type(value = EffectDocument.PointsTransferred.class,
         name = "points-transferred"),
-    @JsonSubTypes.Type(value = EffectDocument.AccountClosed.class, name = "account-closed")})
+    @JsonSubTypes.Type(value = EffectDocument.AccountClosed.class, name = "account-closed"),
+    @JsonSubTypes.Type(value = EffectDocument.DrawEntriesEarned.class,
+        name = "draw-entries-earned"),
+    @JsonSubTypes.Type(value = EffectDocument.DrawEntriesWithdrawn.class,
+        name = "draw-entries-withdrawn"),
+    @JsonSubTypes.Type(value = EffectDocument.InstantWinPlayed.class,
+        name = "instant-win-played")})
 sealed interface EffectDocument {
 
   /** Points earned into a lot. */
@@ -99,4 +105,13 @@ sealed interface EffectDocument {
 
   /** The account was closed. */
   record AccountClosed(String reason) implements EffectDocument {}
+
+  /** Entries earned in a sweepstakes draw. */
+  record DrawEntriesEarned(String draw, Long entries) implements EffectDocument {}
+
+  /** Entries withdrawn from a sweepstakes draw. */
+  record DrawEntriesWithdrawn(String draw, Long entries) implements EffectDocument {}
+
+  /** A play of an instant-win game; {@code prize} is absent if it won nothing. */
+  record InstantWinPlayed(String game, String prize) implements EffectDocument {}
 }

@@ -92,6 +92,16 @@ class ProgramSchemaTest {
         components(ProgramDefinition.GrantDefinition.class));
     assertThat(properties(def("lines"))).containsExactlyElementsOf(
         components(ProgramDefinition.LinesDefinition.class));
+    assertThat(properties(def("draw"))).containsExactlyElementsOf(
+        components(ProgramDefinition.DrawDefinition.class));
+    assertThat(properties(def("draw").get("properties").get("prizes").get("items")))
+        .containsExactlyElementsOf(components(ProgramDefinition.PrizeDefinition.class));
+    assertThat(properties(def("game"))).containsExactlyElementsOf(
+        components(ProgramDefinition.GameDefinition.class));
+    assertThat(properties(def("game").get("properties").get("prizes").get("items")))
+        .containsExactlyElementsOf(components(ProgramDefinition.GamePrizeDefinition.class));
+    assertThat(properties(def("trigger"))).containsExactlyElementsOf(
+        components(ProgramDefinition.TriggerDefinition.class));
     JsonNode plan = def("plan").get("properties");
     assertThat(properties(plan.get("discount"))).containsExactlyElementsOf(
         components(ProgramDefinition.DiscountDefinition.class));
@@ -137,6 +147,10 @@ class ProgramSchemaTest {
         .isEqualTo(kebab(ChallengeGoal.values()));
     assertThat(values(def("challenge").get("properties").get("window")))
         .isEqualTo(kebab(ChallengeWindow.values()));
+    assertThat(values(def("draw").get("properties").get("frequency")))
+        .isEqualTo(kebab(Frequency.values()));
+    assertThat(values(def("game").get("properties").get("frequency")))
+        .isEqualTo(kebab(Frequency.values()));
     JsonNode policy = def("earnPolicy").get("properties");
     assertThat(values(policy.get("rounding"))).containsExactlyInAnyOrderElementsOf(
         Arrays.stream(RoundingMode.values()).filter(m -> m != RoundingMode.UNNECESSARY)

@@ -145,7 +145,7 @@ class StateRoundTripTest {
         + "\"currency\":\"USD\",\"budgetsSpent\":{\"autumn\":1,\"spring\":250},"
         + "\"settlement\":{\"airline\":\"-1.25\",\"hotel\":\"0.001\"},"
         + "\"drawEntries\":{\"summer\":{\"ana\":3,\"bo\":1},\"winter\":{\"cy\":2}},"
-        + "\"prizesAwarded\":{\"summer\":1}}");
+        + "\"prizesAwarded\":{\"summer\":{\"trip\":1}}}");
   }
 
   @Test

@@ -87,7 +87,12 @@ final class StateSamples {
         new Effect.DividendAdjusted(PlanId.of("coop"), 2025, Money.zero(Money.currency("USD")),
             Dividend.ReturnPolicy.REDUCE_NEXT),
         new Effect.PointsTransferred(PartnerId.of("airline"), STARS, 5000, "miles", 2000),
-        new Effect.AccountClosed("member asked"));
+        new Effect.AccountClosed("member asked"),
+        new Effect.DrawEntriesEarned(DrawId.of("summer"), 2),
+        new Effect.DrawEntriesWithdrawn(DrawId.of("summer"), 1),
+        new Effect.InstantWinPlayed(DrawId.of("scratch"), Optional.empty()),
+        new Effect.InstantWinPlayed(DrawId.of("scratch"),
+            Optional.of(org.loyaltyrules.core.PrizeId.of("coffee"))));
   }
 
   /**
@@ -133,7 +138,8 @@ final class StateSamples {
             Money.of("-1.25", "USD")),
         new ProgramStateChange.DrawEntered(DrawId.of("summer"), MemberId.of("ana"), 3),
         new ProgramStateChange.DrawEntered(DrawId.of("summer"), MemberId.of("ana"), -1),
-        new ProgramStateChange.PrizeAwarded(DrawId.of("summer"), 1));
+        new ProgramStateChange.PrizeAwarded(DrawId.of("summer"),
+            org.loyaltyrules.core.PrizeId.of("trip"), 1));
   }
 
   /** A decision with every kind of effect and change, trace entries and a skipped rule. */
@@ -168,6 +174,6 @@ final class StateSamples {
             Money.of("0.001", "USD")),
         Map.of(DrawId.of("summer"), Map.of(MemberId.of("ana"), 3L, MemberId.of("bo"), 1L),
             DrawId.of("winter"), Map.of(MemberId.of("cy"), 2L)),
-        Map.of(DrawId.of("summer"), 1L));
+        Map.of(DrawId.of("summer"), Map.of(org.loyaltyrules.core.PrizeId.of("trip"), 1L)));
   }
 }
