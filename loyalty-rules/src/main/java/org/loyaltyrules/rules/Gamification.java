@@ -17,6 +17,7 @@ import java.util.random.RandomGenerator;
 import org.loyaltyrules.core.ActivityId;
 import org.loyaltyrules.core.DrawId;
 import org.loyaltyrules.core.MemberId;
+import org.loyaltyrules.core.Money;
 import org.loyaltyrules.core.PrizeId;
 import org.loyaltyrules.core.RuleId;
 import org.loyaltyrules.core.VoucherId;
@@ -146,7 +147,8 @@ final class Gamification {
         effects.add(new Effect.DrawEntriesWithdrawn(draw.id(), take));
       }
       trace.add(new TraceEntry(rule, true, Optional.empty(), 0, 0, 0, BigDecimal.ZERO,
-          "return " + ret + " leaves " + left.toPlainString() + " of purchase "
+          "return " + ret + " leaves " + Money.of(left.stripTrailingZeros(), program.currency())
+              + " of purchase "
               + purchase.id() + ", below the minimum spend: " + take + " of the " + earned
               + " entries it earned in draw " + draw.id() + " withdrawn"
               + (take < earned ? " (the rest were already drawn)" : "")));

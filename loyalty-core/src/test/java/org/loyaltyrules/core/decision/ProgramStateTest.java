@@ -225,9 +225,9 @@ class ProgramStateTest {
     assertThatThrownBy(() -> new DrawEntered(WEEKLY, M1, 0))
         .isExactlyInstanceOf(IllegalArgumentException.class)
         .hasMessage("draw swarm-weekly: entries of m-1 must not be zero");
-    assertThatThrownBy(() -> new PrizeAwarded(WEEKLY, -1))
+    assertThatThrownBy(() -> new PrizeAwarded(WEEKLY, TRIP, -1))
         .isExactlyInstanceOf(IllegalArgumentException.class)
-        .hasMessage("draw swarm-weekly: prizes awarded must be positive, was -1");
+        .hasMessage("draw swarm-weekly: prizes trip awarded must be positive, was -1");
     assertThatThrownBy(() -> new SettlementAccrued(KIBBLE, null))
         .isExactlyInstanceOf(IllegalArgumentException.class)
         .hasMessage("partner kibble-co: settlement amount must not be null");

@@ -150,6 +150,7 @@ class ScenarioRunnerTest {
         "step 1, steps[0].expect.granted.bsae: unknown rule 'bsae'; did you mean 'base'?",
         "step 1, steps[0].expect.effects.points-earnt: unknown effect 'points-earnt'; the "
             + "effects are [account-closed, discount-granted, dividend-adjusted, donation-made, "
+            + "draw-entries-earned, draw-entries-withdrawn, instant-win-played, "
             + "membership-changed, paid-with-points, perk-granted, points-earned, points-expired, "
             + "points-restored, points-reversed, points-shortfall, points-transferred, "
             + "reward-redeemed, tier-changed, "

@@ -266,7 +266,8 @@ class StateJsonTest {
     String types = "[points-earned, points-reversed, points-restored, points-shortfall, "
         + "points-expired, reward-redeemed, paid-with-points, voucher-issued, voucher-revoked, "
         + "voucher-expired, donation-made, tier-changed, membership-changed, perk-granted, "
-        + "discount-granted, dividend-adjusted, points-transferred, account-closed]";
+        + "discount-granted, dividend-adjusted, points-transferred, account-closed, "
+        + "draw-entries-earned, draw-entries-withdrawn, instant-win-played]";
     assertRefused(StateJson::readDecision, edit(DECISION, "/effects/1",
         o -> o.put("type", "points-stolen")), "effects[1].type",
         "unknown type \"points-stolen\", expected one of " + types);

@@ -124,7 +124,8 @@ class StateRoundTripTest {
         "points-reversed", "points-restored", "points-shortfall", "points-expired",
         "reward-redeemed", "paid-with-points", "voucher-issued", "voucher-revoked",
         "voucher-expired", "donation-made", "tier-changed", "membership-changed", "perk-granted",
-        "discount-granted", "dividend-adjusted", "points-transferred", "account-closed");
+        "discount-granted", "dividend-adjusted", "points-transferred", "account-closed",
+        "draw-entries-earned", "draw-entries-withdrawn", "instant-win-played");
     assertThat(typeNames(ChangeDocument.class)).containsExactly("budget-spent",
         "settlement-accrued", "draw-entered", "prize-awarded");
     assertThat(EffectDocument.class.getPermittedSubclasses())
