@@ -295,4 +295,34 @@ class SweepstakesTest {
             at(29, 20), new SplittableRandom(1)))
         .isInstanceOf(org.loyaltyrules.core.CurrencyMismatchException.class);
   }
+
+  @Test
+  void aScenarioExpectsTheEntriesTheMemberHolds() {
+    String scenario = """
+        format: loyalty-scenario/1
+        name: weekly entries
+        program: swarm.program.yaml
+        seed: 42
+        member: {id: ana, enrolled: 2026-03-01T08:00}
+        steps:
+          - at: 2026-03-03T10:00
+            event: {id: c-1, type: check-in, attributes: {place: blue-bottle, participating: yes}}
+            expect: {entries: {weekly: 1, spend: 0}, effects: {draw-entries-earned: 1}}
+          - at: 2026-03-03T18:00
+            event: {id: c-2, type: check-in, attributes: {participating: yes}}
+            expect: {entries: {weekly: 1}}
+          - at: 2026-03-04T09:00
+            purchase:
+              id: p-1
+              lines: [{id: l1, category: goods, price: 30}]
+            expect: {entries: {weekly: 1, spend: 3, monthly: 0}}
+        """;
+    org.loyaltyrules.rules.config.ScenarioResult result =
+        org.loyaltyrules.rules.config.Scenarios.run(scenario,
+            Map.of("swarm.program.yaml", YAML)::get);
+    assertThat(result.problems()).isEmpty();
+    assertThat(result.failures()).extracting(Object::toString).containsExactly(
+        "step 3, steps[2].expect.entries.monthly: unknown draw 'monthly'; the program's draws "
+            + "are [weekly, spend]");
+  }
 }
