@@ -509,7 +509,9 @@ final class ProgramGenerator {
     List<Prize> prizes = new ArrayList<>();
     for (int i = pick(1, 3); i > 0; i--) {
       prizes.add(new Prize(PrizeId.of(id(prizeIds)), name(),
-          narrow || chance(2) ? pick(1, 10) : count(1, 1_000_000), optional(() -> grant(true))));
+          narrow || chance(2) ? pick(1, 10)
+              : in.next(Constraint.between(1, Long.MAX_VALUE / 3)),
+          optional(() -> grant(true))));
     }
     return new Draw(id, name(), triggers(), entries, oneOf(Frequency.values()),
         optional(this::window), prizes);
