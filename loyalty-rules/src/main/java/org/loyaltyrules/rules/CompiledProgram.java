@@ -177,6 +177,7 @@ public final class CompiledProgram {
     LedgerTransaction tx = advanced.ledger().begin(program.ledgerPolicy(), activity.id(),
         activity.occurredAt(), at);
     Run run = new Run(program, book, evaluator, tiers, state, advanced, tx, at);
+    run.random = random;
     if (!tx.isReplay()) {
       apply(activity, advanced, tx, run);
       run.settleTiers(activity.id());
@@ -283,6 +284,43 @@ public final class CompiledProgram {
     Member advanced = TimeStep.to(program, book, tiers, member, at).member();
     return program.badges().values().stream()
         .flatMap(b -> Challenges.badge(b, advanced).stream()).toList();
+  }
+
+  /**
+   * Runs a sweepstakes draw at an instant over the entries in the program-level state: winners
+   * are picked weighted by entries, each member at most once per run, prize by prize in declared
+   * order, until the prizes or the entrants run out. Every pick derives from one number taken
+   * from {@code random}, recorded in the result as its seed, mixed with the draw's id and the
+   * prize's place by SHA-256, so the same state and seed pick the same winners on every run and
+   * an auditor can recompute them. Nothing is changed: the host applies the result's changes —
+   * the prizes awarded, and every entry of the draw consumed so the next period starts afresh —
+   * and delivers the prizes. A draw without entrants gives a result without winners.
+   *
+   * <pre>{@code
+   * DrawResult result = compiled.runDraw(state, DrawId.of("weekly"), sundayNight,
+   *     new SplittableRandom(publishedSeed));
+   * state = state.apply(result.changes());
+   * }</pre>
+   *
+   * @param state the program-level state holding the entries
+   * @param draw the draw to run
+   * @param at the instant it is run at
+   * @param random the source of the draw's one random number
+   * @return the winners, the seed, the entrants and the changes to the program-level state
+   * @throws UnknownReferenceException naming the draw and the program's draws if it has none such
+   * @throws CurrencyMismatchException if the program state is in another currency
+   * @throws IllegalArgumentException if an argument is null
+   */
+  public org.loyaltyrules.core.decision.DrawResult runDraw(ProgramState state,
+      org.loyaltyrules.core.DrawId draw, Instant at, RandomGenerator random) {
+    checkArgument(state != null, "program state must not be null");
+    checkArgument(at != null, "instant must not be null");
+    checkArgument(random != null, "random source must not be null");
+    if (!state.currency().equals(program.currency())) {
+      throw new CurrencyMismatchException(program.currency(), state.currency(),
+          "program state of " + program.id());
+    }
+    return Sweepstakes.run(program.draw(draw), state, at, random);
   }
 
   private void apply(Activity activity, Member member, LedgerTransaction tx, Run run) {

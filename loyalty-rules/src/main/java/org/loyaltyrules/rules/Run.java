@@ -192,6 +192,7 @@ final class Run {
     }
     history = history.withPurchase(purchase, context);
     challenges.purchase(purchase, amount);
+    gamification().purchase(purchase, amount);
     benefits(purchase, context);
     countDividendSpend(context.activePlans(), purchase, amount);
     tierCredit(purchase, PurchaseLine::quantity, context)
@@ -561,6 +562,7 @@ final class Run {
     returnVouchers(purchase, previous.context(), earningBefore, earningAfter, ret);
     challenges.returned(purchase, remaining(previous), remaining(after), earningBefore,
         earningAfter);
+    gamification().ret(purchase, earningAfter, ret.id());
     reevaluate(after, "return " + ret.id());
     referrals().ret(ret, after);
   }
@@ -656,7 +658,8 @@ final class Run {
       if (lot.activity().equals(purchase.id()) && lot.rule().isPresent()
           && !failed.contains(lot.rule().get()) && !Tiers.isEntryBonus(lot.rule().get())
           && !Challenges.isGrant(lot.rule().get())
-          && !Referrals.isReferral(lot.rule().get())) {
+          && !Referrals.isReferral(lot.rule().get())
+          && !Gamification.isPrize(lot.rule().get())) {
         groups.computeIfAbsent(lot.rule().get() + "\n" + lot.unit(), k -> new ArrayList<>())
             .add(lot);
       }
@@ -788,6 +791,7 @@ final class Run {
         set(key, BigDecimal.ONE);
       }
     }
+    gamification().event(event);
   }
 
   /**
@@ -1084,7 +1088,8 @@ final class Run {
   static List<String> expiredCounters(Map<String, BigDecimal> progress, LocalDate day) {
     List<String> expired = new ArrayList<>();
     for (String key : progress.keySet()) {
-      if (!key.startsWith(CAP) && !key.startsWith(EVENT)) {
+      if (!key.startsWith(CAP) && !key.startsWith(EVENT)
+          && !key.startsWith(Gamification.COUNTER)) {
         continue;
       }
       String[] parts = key.split("/");
@@ -1102,6 +1107,21 @@ final class Run {
     }
     expired.sort(Comparator.naturalOrder());
     return expired;
+  }
+
+  /** The random source of the decision, for instant-win plays; set before the activity. */
+  java.util.random.RandomGenerator random;
+  private Gamification gamification;
+
+  /** The decision's draw entries and instant-win plays. */
+  private Gamification gamification() {
+    if (gamification == null) {
+      gamification = new Gamification(program, state, member.id(), random, this::progress,
+          this::set, (grant, rule, voucher, source, when) -> Grants.give(program, grant, rule,
+              voucher, source, when, tx, v -> vouchers.put(v.id(), v), effects),
+          changes, effects, trace);
+    }
+    return gamification;
   }
 
   /** The instant the decision is made at. */

@@ -8,12 +8,14 @@ import java.util.Optional;
 import org.loyaltyrules.core.ActivityId;
 import org.loyaltyrules.core.BadgeId;
 import org.loyaltyrules.core.CauseId;
+import org.loyaltyrules.core.DrawId;
 import org.loyaltyrules.core.ChallengeId;
 import org.loyaltyrules.core.LotId;
 import org.loyaltyrules.core.MemberId;
 import org.loyaltyrules.core.Money;
 import org.loyaltyrules.core.PartnerId;
 import org.loyaltyrules.core.PlanId;
+import org.loyaltyrules.core.PrizeId;
 import org.loyaltyrules.core.RewardId;
 import org.loyaltyrules.core.RuleId;
 import org.loyaltyrules.core.TierId;
@@ -468,6 +470,53 @@ public sealed interface Effect {
     public ReferralWithdrawn {
       Checks.present(referrer, "referrer");
       Checks.present(purchase, "referral purchase");
+    }
+  }
+
+  /**
+   * Entries a member earned in a sweepstakes draw: "you have 1 more entry in this week's draw".
+   *
+   * @param draw the draw
+   * @param entries how many; positive
+   */
+  record DrawEntriesEarned(DrawId draw, long entries) implements Effect {
+    /** Validates the effect; throws {@link IllegalArgumentException} naming a bad value. */
+    public DrawEntriesEarned {
+      Checks.present(draw, "draw");
+      checkArgument(entries > 0, "draw %s: entries earned must be positive, was %s", draw,
+          entries);
+    }
+  }
+
+  /**
+   * Entries taken out of a sweepstakes draw, because the purchase that earned them was
+   * returned.
+   *
+   * @param draw the draw
+   * @param entries how many; positive
+   */
+  record DrawEntriesWithdrawn(DrawId draw, long entries) implements Effect {
+    /** Validates the effect; throws {@link IllegalArgumentException} naming a bad value. */
+    public DrawEntriesWithdrawn {
+      Checks.present(draw, "draw");
+      checkArgument(entries > 0, "draw %s: entries withdrawn must be positive, was %s", draw,
+          entries);
+    }
+  }
+
+  /**
+   * A play of an instant-win game and its outcome: the prize won, or none. What the prize grants
+   * in the program (points, a voucher, a reward) comes as its own effects; a prize without a
+   * grant is for the host to deliver.
+   *
+   * @param game the game
+   * @param prize the prize won; empty if the play won nothing
+   */
+  record InstantWinPlayed(DrawId game, Optional<PrizeId> prize) implements Effect {
+    /** Validates the effect; throws {@link IllegalArgumentException} naming a bad value. */
+    public InstantWinPlayed {
+      Checks.present(game, "game");
+      Checks.present(prize, "game " + game + ": prize");
     }
   }
 }

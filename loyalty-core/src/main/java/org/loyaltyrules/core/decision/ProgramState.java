@@ -14,6 +14,7 @@ import org.loyaltyrules.core.DrawId;
 import org.loyaltyrules.core.MemberId;
 import org.loyaltyrules.core.Money;
 import org.loyaltyrules.core.PartnerId;
+import org.loyaltyrules.core.PrizeId;
 import org.loyaltyrules.core.internal.Checks;
 
 /**
@@ -29,11 +30,11 @@ public final class ProgramState {
   private final ImmutableMap<BudgetId, Long> budgetsSpent;
   private final ImmutableMap<PartnerId, Money> settlement;
   private final ImmutableMap<DrawId, ImmutableMap<MemberId, Long>> drawEntries;
-  private final ImmutableMap<DrawId, Long> prizesAwarded;
+  private final ImmutableMap<DrawId, ImmutableMap<PrizeId, Long>> prizesAwarded;
 
   private ProgramState(Currency currency, Map<BudgetId, Long> budgetsSpent,
       Map<PartnerId, Money> settlement, Map<DrawId, ImmutableMap<MemberId, Long>> drawEntries,
-      Map<DrawId, Long> prizesAwarded) {
+      Map<DrawId, ImmutableMap<PrizeId, Long>> prizesAwarded) {
     this.currency = currency;
     this.budgetsSpent = ImmutableMap.copyOf(budgetsSpent);
     this.settlement = ImmutableMap.copyOf(settlement);
@@ -59,7 +60,7 @@ public final class ProgramState {
    * @param budgetsSpent the points spent from each budget; each positive
    * @param settlement the money accrued with each partner; each not zero and in {@code currency}
    * @param drawEntries each draw's entries per member; each positive
-   * @param prizesAwarded the prizes given away per draw; each positive
+   * @param prizesAwarded each draw's or game's prizes given away, per prize; each positive
    * @return the state
    * @throws IllegalArgumentException naming the bad value if a part is null or holds null, or a
    *     count or amount is out of range
@@ -67,7 +68,7 @@ public final class ProgramState {
    */
   public static ProgramState of(Currency currency, Map<BudgetId, Long> budgetsSpent,
       Map<PartnerId, Money> settlement, Map<DrawId, Map<MemberId, Long>> drawEntries,
-      Map<DrawId, Long> prizesAwarded) {
+      Map<DrawId, Map<PrizeId, Long>> prizesAwarded) {
     Checks.present(currency, "program state currency");
     Checks.sortedMap(budgetsSpent, "budgets spent").forEach((budget, points) ->
         checkArgument(points > 0, "budgets spent[%s] must be positive, was %s", budget, points));
@@ -86,10 +87,17 @@ public final class ProgramState {
         entries.put(draw, ImmutableMap.copyOf(new TreeMap<>(byMember)));
       }
     });
-    Checks.sortedMap(prizesAwarded, "prizes awarded").forEach((draw, n) ->
-        checkArgument(n > 0, "prizes awarded[%s] must be positive, was %s", draw, n));
+    Map<DrawId, ImmutableMap<PrizeId, Long>> prizes = new TreeMap<>();
+    Checks.sortedMap(prizesAwarded, "prizes awarded").forEach((draw, byPrize) -> {
+      Checks.sortedMap(byPrize, "prizes awarded[" + draw + "]").forEach((prize, n) ->
+          checkArgument(n > 0, "prizes awarded[%s][%s] must be positive, was %s", draw, prize,
+              n));
+      if (!byPrize.isEmpty()) {
+        prizes.put(draw, ImmutableMap.copyOf(new TreeMap<>(byPrize)));
+      }
+    });
     return new ProgramState(currency, new TreeMap<>(budgetsSpent), new TreeMap<>(settlement),
-        entries, new TreeMap<>(prizesAwarded));
+        entries, prizes);
   }
 
   /** Returns the currency settlement is kept in. */
@@ -121,9 +129,11 @@ public final class ProgramState {
     return ImmutableMap.copyOf(drawEntries);
   }
 
-  /** Returns the prizes given away per draw, sorted by draw. */
-  public Map<DrawId, Long> prizesAwarded() {
-    return prizesAwarded;
+  /**
+   * Returns the prizes given away per draw or game, and per prize, sorted by draw and prize.
+   */
+  public Map<DrawId, Map<PrizeId, Long>> prizesAwarded() {
+    return ImmutableMap.copyOf(prizesAwarded);
   }
 
   /** Returns the entries of each member in a draw, sorted by member; empty if none. */
@@ -132,10 +142,24 @@ public final class ProgramState {
     return drawEntries.getOrDefault(draw, ImmutableMap.of());
   }
 
-  /** Returns the prizes given away in a draw; zero if none. */
+  /** Returns the prizes given away in a draw or game, all prizes together; zero if none. */
   public long prizesAwarded(DrawId draw) {
     Checks.present(draw, "draw");
-    return prizesAwarded.getOrDefault(draw, 0L);
+    long sum = 0;
+    for (long n : prizesAwarded.getOrDefault(draw, ImmutableMap.of()).values()) {
+      sum += n;
+    }
+    return sum;
+  }
+
+  /**
+   * Returns how many of one prize of a draw or game were given away; zero if none. An
+   * instant-win prize's stock left is its declared stock less this.
+   */
+  public long prizesAwarded(DrawId draw, PrizeId prize) {
+    Checks.present(draw, "draw");
+    Checks.present(prize, "prize");
+    return prizesAwarded.getOrDefault(draw, ImmutableMap.of()).getOrDefault(prize, 0L);
   }
 
   /**
@@ -152,7 +176,8 @@ public final class ProgramState {
     Map<PartnerId, Money> owed = new TreeMap<>(settlement);
     Map<DrawId, Map<MemberId, Long>> entries = new TreeMap<>();
     drawEntries.forEach((draw, byMember) -> entries.put(draw, new TreeMap<>(byMember)));
-    Map<DrawId, Long> prizes = new TreeMap<>(prizesAwarded);
+    Map<DrawId, Map<PrizeId, Long>> prizes = new TreeMap<>();
+    prizesAwarded.forEach((draw, byPrize) -> prizes.put(draw, new TreeMap<>(byPrize)));
     int i = 0;
     for (ProgramStateChange change : changes) {
       String at = "program state changes[" + i++ + "] " + change;
@@ -176,7 +201,8 @@ public final class ProgramState {
         checkArgument(total >= 0, "%s: entries would fall to %s", at, total);
         putOrRemove(byMember, c.member(), total);
       } else if (change instanceof ProgramStateChange.PrizeAwarded c) {
-        prizes.put(c.draw(), add(prizes.getOrDefault(c.draw(), 0L), c.prizes(), at));
+        Map<PrizeId, Long> byPrize = prizes.computeIfAbsent(c.draw(), d -> new TreeMap<>());
+        byPrize.put(c.prize(), add(byPrize.getOrDefault(c.prize(), 0L), c.prizes(), at));
       }
     }
     Map<DrawId, ImmutableMap<MemberId, Long>> frozen = new TreeMap<>();
@@ -185,7 +211,9 @@ public final class ProgramState {
         frozen.put(draw, ImmutableMap.copyOf(byMember));
       }
     });
-    return new ProgramState(currency, budgets, owed, frozen, prizes);
+    Map<DrawId, ImmutableMap<PrizeId, Long>> given = new TreeMap<>();
+    prizes.forEach((draw, byPrize) -> given.put(draw, ImmutableMap.copyOf(byPrize)));
+    return new ProgramState(currency, budgets, owed, frozen, given);
   }
 
   private static long add(long a, long b, String at) {

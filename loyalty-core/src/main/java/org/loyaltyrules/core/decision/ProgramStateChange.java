@@ -7,6 +7,7 @@ import org.loyaltyrules.core.DrawId;
 import org.loyaltyrules.core.MemberId;
 import org.loyaltyrules.core.Money;
 import org.loyaltyrules.core.PartnerId;
+import org.loyaltyrules.core.PrizeId;
 import org.loyaltyrules.core.internal.Checks;
 
 /**
@@ -66,16 +67,20 @@ public sealed interface ProgramStateChange {
   }
 
   /**
-   * Prizes of a draw given away.
+   * Prizes given away: by a run of a sweepstakes draw, or won in a play of an instant-win game,
+   * whose stock they count against.
    *
-   * @param draw the draw
+   * @param draw the draw or game
+   * @param prize the prize
    * @param prizes how many; positive
    */
-  record PrizeAwarded(DrawId draw, long prizes) implements ProgramStateChange {
+  record PrizeAwarded(DrawId draw, PrizeId prize, long prizes) implements ProgramStateChange {
     /** Validates the change; throws {@link IllegalArgumentException} naming a bad value. */
     public PrizeAwarded {
       Checks.present(draw, "draw");
-      checkArgument(prizes > 0, "draw %s: prizes awarded must be positive, was %s", draw, prizes);
+      Checks.present(prize, "draw " + draw + ": prize");
+      checkArgument(prizes > 0, "draw %s: prizes %s awarded must be positive, was %s", draw,
+          prize, prizes);
     }
   }
 }

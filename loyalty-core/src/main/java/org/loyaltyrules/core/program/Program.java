@@ -23,6 +23,7 @@ import org.loyaltyrules.core.BadgeId;
 import org.loyaltyrules.core.BudgetId;
 import org.loyaltyrules.core.CauseId;
 import org.loyaltyrules.core.ChallengeId;
+import org.loyaltyrules.core.DrawId;
 import org.loyaltyrules.core.Money;
 import org.loyaltyrules.core.OfferId;
 import org.loyaltyrules.core.PartnerId;
@@ -82,6 +83,8 @@ public final class Program {
   private final ImmutableMap<BadgeId, Badge> badges;
   private final LedgerPolicy ledgerPolicy;
   private final Optional<ReferralTerms> referral;
+  private final ImmutableMap<DrawId, Draw> draws;
+  private final ImmutableMap<DrawId, InstantWinGame> games;
 
   private Program(Builder b) {
     this.id = b.id;
@@ -105,6 +108,8 @@ public final class Program {
     this.badges = byId(b.badges, Badge::id);
     this.ledgerPolicy = new LedgerPolicy(zone, activityHorizon, units);
     this.referral = Optional.ofNullable(b.referral);
+    this.draws = byId(b.draws, Draw::id);
+    this.games = byId(b.games, InstantWinGame::id);
   }
 
   private static <K, V> ImmutableMap<K, V> byId(List<V> values, Function<V, K> id) {
@@ -259,6 +264,26 @@ public final class Program {
     return referral;
   }
 
+  /** Returns the sweepstakes draws, in declaration order. */
+  public Map<DrawId, Draw> draws() {
+    return draws;
+  }
+
+  /**
+   * Returns the draw with the given id.
+   *
+   * @throws UnknownReferenceException naming the id and the program's draws if there is none
+   * @throws IllegalArgumentException if the id is null
+   */
+  public Draw draw(DrawId draw) {
+    return lookup(draws, draw, "draw");
+  }
+
+  /** Returns the instant-win games, in declaration order. */
+  public Map<DrawId, InstantWinGame> games() {
+    return games;
+  }
+
   private <K, V> V lookup(Map<K, V> map, K key, String kind) {
     Checks.present(key, kind + " id");
     V value = map.get(key);
@@ -280,7 +305,8 @@ public final class Program {
         && units.equals(p.units) && tiers.equals(p.tiers) && rewards.equals(p.rewards)
         && offers.equals(p.offers) && plans.equals(p.plans) && partners.equals(p.partners)
         && causes.equals(p.causes) && challenges.equals(p.challenges)
-        && badges.equals(p.badges) && referral.equals(p.referral);
+        && badges.equals(p.badges) && referral.equals(p.referral)
+        && draws.equals(p.draws) && games.equals(p.games);
   }
 
   @Override
@@ -289,7 +315,7 @@ public final class Program {
         pointsPayment,
         earnRules, segments, units,
         tiers,
-        rewards, offers, plans, partners, causes, challenges, badges, referral);
+        rewards, offers, plans, partners, causes, challenges, badges, referral, draws, games);
   }
 
   @Override
@@ -326,6 +352,8 @@ public final class Program {
     private final List<Challenge> challenges = new ArrayList<>();
     private final List<Badge> badges = new ArrayList<>();
     private ReferralTerms referral;
+    private final List<Draw> draws = new ArrayList<>();
+    private final List<InstantWinGame> games = new ArrayList<>();
 
     private Builder(ProgramId id, Currency currency, ZoneId zone) {
       this.id = Checks.present(id, "program id");
@@ -528,6 +556,16 @@ public final class Program {
     }
 
     /**
+     * Adds a sweepstakes draw.
+     *
+     * @throws IllegalArgumentException if it is null
+     */
+    public Builder draw(Draw draw) {
+      draws.add(Checks.present(draw, "program " + id + ": draws[" + draws.size() + "]"));
+      return this;
+    }
+
+    /**
      * Rewards two-sided referrals on these terms.
      *
      * @throws IllegalArgumentException if they are null
@@ -538,11 +576,22 @@ public final class Program {
     }
 
     /**
+     * Adds an instant-win game.
+     *
+     * @throws IllegalArgumentException if it is null
+     */
+    public Builder game(InstantWinGame game) {
+      games.add(Checks.present(game, "program " + id + ": games[" + games.size() + "]"));
+      return this;
+    }
+
+    /**
      * Returns the program, after checking that its parts fit together.
      *
      * @throws InvalidProgramException listing every problem found: no unit, an id used twice, a
      *     reference to a unit, tier or reward the program does not have, a reward paid in a
-     *     status-only unit, or money in another currency
+     *     status-only unit, money in another currency, or a game whose odds add up to more than
+     *     1 or, without a stated reason, to less than 25 %
      */
     public Program build() {
       List<Problem> problems = new ArrayList<>();
@@ -669,6 +718,8 @@ public final class Program {
       if (referral != null) {
         checkReferral(unitIds, rewardIds, problems);
       }
+      Gamified.check(draws, games, this::checkGrant, this::inCurrency, unitIds, rewardIds,
+          problems);
       if (!problems.isEmpty()) {
         throw new InvalidProgramException(id.value(), problems);
       }

@@ -117,7 +117,8 @@ class DecisionTest {
         .isExactlyInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("activity p-1");
     assertThatThrownBy(() -> new Decision(Optional.of(P1), AT, false, before, List.of(),
-            List.of(), List.of(new ProgramStateChange.PrizeAwarded(DrawId.of("weekly"), 1)),
+            List.of(), List.of(new ProgramStateChange.PrizeAwarded(DrawId.of("weekly"),
+                org.loyaltyrules.core.PrizeId.of("trip"), 1)),
             List.of(), List.of(REFUSED)))
         .isExactlyInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("must not change anything");

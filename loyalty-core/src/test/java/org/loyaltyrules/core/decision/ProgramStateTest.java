@@ -16,6 +16,7 @@ import org.loyaltyrules.core.DrawId;
 import org.loyaltyrules.core.MemberId;
 import org.loyaltyrules.core.Money;
 import org.loyaltyrules.core.PartnerId;
+import org.loyaltyrules.core.PrizeId;
 import org.loyaltyrules.core.decision.ProgramStateChange.BudgetSpent;
 import org.loyaltyrules.core.decision.ProgramStateChange.DrawEntered;
 import org.loyaltyrules.core.decision.ProgramStateChange.PrizeAwarded;
@@ -27,6 +28,7 @@ class ProgramStateTest {
   private static final PartnerId KIBBLE = PartnerId.of("kibble-co");
   private static final PartnerId VET = PartnerId.of("city-vet");
   private static final DrawId WEEKLY = DrawId.of("swarm-weekly");
+  private static final PrizeId TRIP = PrizeId.of("trip");
   private static final MemberId M1 = MemberId.of("m-1");
   private static final MemberId M2 = MemberId.of("m-2");
 
@@ -54,7 +56,7 @@ class ProgramStateTest {
   void aStoredStateIsRebuiltFromItsParts() {
     ProgramState state = INITIAL.apply(List.of(new BudgetSpent(SPRING, 500),
         new SettlementAccrued(KIBBLE, usd("-12.50")), new DrawEntered(WEEKLY, M1, 3),
-        new PrizeAwarded(WEEKLY, 1)));
+        new PrizeAwarded(WEEKLY, TRIP, 1)));
 
     ProgramState copy = ProgramState.of(state.currency(), state.budgetsSpent(),
         state.settlement(), state.drawEntries(), state.prizesAwarded());
@@ -163,17 +165,23 @@ class ProgramStateTest {
 
   @Test
   void prizesAccumulate() {
-    ProgramState state = INITIAL.apply(List.of(new PrizeAwarded(WEEKLY, 1),
-        new PrizeAwarded(WEEKLY, 2)));
+    ProgramState state = INITIAL.apply(List.of(new PrizeAwarded(WEEKLY, TRIP, 1),
+        new PrizeAwarded(WEEKLY, TRIP, 2), new PrizeAwarded(WEEKLY, PrizeId.of("spa"), 1)));
 
-    assertThat(state.prizesAwarded(WEEKLY)).isEqualTo(3);
+    assertThat(state.prizesAwarded(WEEKLY)).isEqualTo(4);
+    assertThat(state.prizesAwarded(WEEKLY, TRIP)).isEqualTo(3);
+    assertThat(state.prizesAwarded(WEEKLY, PrizeId.of("none"))).isZero();
+    assertThat(state.prizesAwarded()).containsOnlyKeys(WEEKLY);
+    assertThatThrownBy(() -> new PrizeAwarded(WEEKLY, TRIP, 0))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("draw swarm-weekly: prizes trip awarded must be positive, was 0");
   }
 
   @Test
   void theOrderOfIndependentChangesDoesNotMatter() {
     List<ProgramStateChange> changes = List.of(new BudgetSpent(SPRING, 500),
         new SettlementAccrued(KIBBLE, usd("0.005")), new DrawEntered(WEEKLY, M1, 1),
-        new PrizeAwarded(WEEKLY, 1), new BudgetSpent(SPRING, 250));
+        new PrizeAwarded(WEEKLY, TRIP, 1), new BudgetSpent(SPRING, 250));
     List<ProgramStateChange> reversed = new ArrayList<>(changes);
     Collections.reverse(reversed);
 
@@ -217,9 +225,9 @@ class ProgramStateTest {
     assertThatThrownBy(() -> new DrawEntered(WEEKLY, M1, 0))
         .isExactlyInstanceOf(IllegalArgumentException.class)
         .hasMessage("draw swarm-weekly: entries of m-1 must not be zero");
-    assertThatThrownBy(() -> new PrizeAwarded(WEEKLY, -1))
+    assertThatThrownBy(() -> new PrizeAwarded(WEEKLY, TRIP, -1))
         .isExactlyInstanceOf(IllegalArgumentException.class)
-        .hasMessage("draw swarm-weekly: prizes awarded must be positive, was -1");
+        .hasMessage("draw swarm-weekly: prizes trip awarded must be positive, was -1");
     assertThatThrownBy(() -> new SettlementAccrued(KIBBLE, null))
         .isExactlyInstanceOf(IllegalArgumentException.class)
         .hasMessage("partner kibble-co: settlement amount must not be null");

@@ -29,6 +29,6 @@ sealed interface ChangeDocument {
   /** Entries a member gained or lost in a draw. */
   record DrawEntered(String draw, String member, Long entries) implements ChangeDocument {}
 
-  /** Prizes of a draw given away. */
-  record PrizeAwarded(String draw, Long prizes) implements ChangeDocument {}
+  /** Prizes of a draw or game given away. */
+  record PrizeAwarded(String draw, String prize, Long prizes) implements ChangeDocument {}
 }

@@ -44,7 +44,13 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = EffectDocument.ReferralQualified.class,
         name = "referral-qualified"),
     @JsonSubTypes.Type(value = EffectDocument.ReferralWithdrawn.class,
-        name = "referral-withdrawn")})
+        name = "referral-withdrawn"),
+    @JsonSubTypes.Type(value = EffectDocument.DrawEntriesEarned.class,
+        name = "draw-entries-earned"),
+    @JsonSubTypes.Type(value = EffectDocument.DrawEntriesWithdrawn.class,
+        name = "draw-entries-withdrawn"),
+    @JsonSubTypes.Type(value = EffectDocument.InstantWinPlayed.class,
+        name = "instant-win-played")})
 sealed interface EffectDocument {
 
   /** Points earned into a lot. */
@@ -136,4 +142,13 @@ sealed interface EffectDocument {
 
   /** A referral's purchase was returned; the referrer's reward is to be withdrawn. */
   record ReferralWithdrawn(String referrer, String purchase) implements EffectDocument {}
+
+  /** Entries earned in a sweepstakes draw. */
+  record DrawEntriesEarned(String draw, Long entries) implements EffectDocument {}
+
+  /** Entries withdrawn from a sweepstakes draw. */
+  record DrawEntriesWithdrawn(String draw, Long entries) implements EffectDocument {}
+
+  /** A play of an instant-win game; {@code prize} is absent if it won nothing. */
+  record InstantWinPlayed(String game, String prize) implements EffectDocument {}
 }

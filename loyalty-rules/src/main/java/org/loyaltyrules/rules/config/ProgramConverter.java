@@ -18,6 +18,8 @@ import org.loyaltyrules.core.BudgetId;
 import org.loyaltyrules.core.CauseId;
 import org.loyaltyrules.core.BadgeId;
 import org.loyaltyrules.core.ChallengeId;
+import org.loyaltyrules.core.DrawId;
+import org.loyaltyrules.core.PrizeId;
 import org.loyaltyrules.core.Money;
 import org.loyaltyrules.core.OfferId;
 import org.loyaltyrules.core.PartnerId;
@@ -38,6 +40,11 @@ import org.loyaltyrules.core.program.Challenge;
 import org.loyaltyrules.core.program.ChallengeGoal;
 import org.loyaltyrules.core.program.ChallengeWindow;
 import org.loyaltyrules.core.program.Dividend;
+import org.loyaltyrules.core.program.Draw;
+import org.loyaltyrules.core.program.EntryTrigger;
+import org.loyaltyrules.core.program.GamePrize;
+import org.loyaltyrules.core.program.InstantWinGame;
+import org.loyaltyrules.core.program.Prize;
 import org.loyaltyrules.core.program.ExpiryPolicy;
 import org.loyaltyrules.core.program.Grant;
 import org.loyaltyrules.core.program.InvalidProgramException;
@@ -85,6 +92,11 @@ import org.loyaltyrules.rules.config.ProgramDefinition.ChallengeDefinition;
 import org.loyaltyrules.rules.config.ProgramDefinition.ConditionDefinition;
 import org.loyaltyrules.rules.config.ProgramDefinition.DiscountDefinition;
 import org.loyaltyrules.rules.config.ProgramDefinition.DividendDefinition;
+import org.loyaltyrules.rules.config.ProgramDefinition.DrawDefinition;
+import org.loyaltyrules.rules.config.ProgramDefinition.GameDefinition;
+import org.loyaltyrules.rules.config.ProgramDefinition.GamePrizeDefinition;
+import org.loyaltyrules.rules.config.ProgramDefinition.PrizeDefinition;
+import org.loyaltyrules.rules.config.ProgramDefinition.TriggerDefinition;
 import org.loyaltyrules.rules.config.ProgramDefinition.EarnPolicyDefinition;
 import org.loyaltyrules.rules.config.ProgramDefinition.ExpiryDefinition;
 import org.loyaltyrules.rules.config.ProgramDefinition.GrantDefinition;
@@ -192,6 +204,8 @@ final class ProgramConverter {
     each("causes", d.causes(), this::cause, b::cause);
     each("challenges", d.challenges(), this::challenge, b::challenge);
     each("badges", d.badges(), this::badge, b::badge);
+    each("draws", d.draws(), this::draw, b::draw);
+    each("games", d.games(), this::game, b::game);
     if (d.settlement() != null && d.settlement().rounding() != null) {
       attempt("settlement.rounding", () -> b.settlementRounding(
           Texts.enumValue(d.settlement().rounding(), java.math.RoundingMode.class)));
@@ -848,6 +862,95 @@ final class ProgramConverter {
     });
   }
 
+  private Draw draw(String at, DrawDefinition d) {
+    return part(at, () -> {
+      DrawId id = field(at + ".id", () -> DrawId.of(required(at + ".id", d.id())));
+      String name = required(at + ".name", d.name());
+      List<EntryTrigger> earnedBy = triggers(at + ".earnedBy", d.earnedBy());
+      Frequency frequency = enumOf(at + ".frequency", d.frequency(), Frequency.class,
+          Frequency.EVERY_TIME);
+      Optional<TimeWindow> window = d.window() == null ? Optional.empty()
+          : Optional.of(window(at + ".window", d.window()));
+      List<PrizeDefinition> defs = required(at + ".prizes", d.prizes());
+      List<Prize> prizes = new ArrayList<>();
+      for (int i = 0; i < defs.size(); i++) {
+        String pat = at + ".prizes[" + i + "]";
+        PrizeDefinition p = defs.get(i);
+        PrizeId prize = field(pat + ".id", () -> PrizeId.of(required(pat + ".id", p.id())));
+        Optional<Grant> grant = p.grant() == null ? Optional.empty()
+            : Optional.of(grant(pat + ".grant", p.grant()));
+        prizes.add(field(pat, () -> new Prize(prize, required(pat + ".name", p.name()),
+            required(pat + ".quantity", p.quantity()), grant)));
+      }
+      return field(at, () -> new Draw(id, name, earnedBy, d.entries() == null ? 1 : d.entries(),
+          frequency, window, prizes));
+    });
+  }
+
+  private InstantWinGame game(String at, GameDefinition g) {
+    return part(at, () -> {
+      DrawId id = field(at + ".id", () -> DrawId.of(required(at + ".id", g.id())));
+      String name = required(at + ".name", g.name());
+      List<EntryTrigger> earnedBy = triggers(at + ".earnedBy", g.earnedBy());
+      Frequency frequency = enumOf(at + ".frequency", g.frequency(), Frequency.class,
+          Frequency.EVERY_TIME);
+      Optional<TimeWindow> window = g.window() == null ? Optional.empty()
+          : Optional.of(window(at + ".window", g.window()));
+      List<GamePrizeDefinition> defs = required(at + ".prizes", g.prizes());
+      List<GamePrize> prizes = new ArrayList<>();
+      for (int i = 0; i < defs.size(); i++) {
+        String pat = at + ".prizes[" + i + "]";
+        GamePrizeDefinition p = defs.get(i);
+        PrizeId prize = field(pat + ".id", () -> PrizeId.of(required(pat + ".id", p.id())));
+        String prizeName = required(pat + ".name", p.name());
+        BigDecimal odds = required(pat + ".odds", p.odds());
+        long stock = required(pat + ".stock", p.stock());
+        Optional<Grant> grant = p.grant() == null ? Optional.empty()
+            : Optional.of(grant(pat + ".grant", p.grant()));
+        prizes.add(field(pat + (odds.signum() > 0 && odds.compareTo(BigDecimal.ONE) <= 0
+            ? "" : ".odds"), () -> new GamePrize(prize, prizeName, odds, stock, grant)));
+      }
+      if (g.lowOddsReason() != null && g.lowOddsReason().isBlank()) {
+        throw new Located(at + ".lowOddsReason", "must state why the game's odds of winning "
+            + "may be below 25 %, or be left out");
+      }
+      Optional<String> reason = Optional.ofNullable(g.lowOddsReason());
+      return field(at, () -> new InstantWinGame(id, name, earnedBy, frequency, window, prizes,
+          reason));
+    });
+  }
+
+  /** What earns a draw's entries or a game's plays: each trigger an event or a minimum spend. */
+  private List<EntryTrigger> triggers(String at, List<TriggerDefinition> defs) {
+    required(at, defs);
+    List<EntryTrigger> triggers = new ArrayList<>();
+    for (int i = 0; i < defs.size(); i++) {
+      String tat = at + "[" + i + "]";
+      TriggerDefinition t = defs.get(i);
+      if ((t.event() == null) == (t.minimumSpend() == null)) {
+        throw new Located(tat, "give exactly one of event (with its attributes) and "
+            + "minimumSpend");
+      }
+      if (t.minimumSpend() != null) {
+        if (t.attributes() != null) {
+          throw new Located(tat + ".attributes", "attributes go with an event, not with a "
+              + "minimum spend");
+        }
+        Money minimum = money(tat + ".minimumSpend", t.minimumSpend());
+        triggers.add(field(tat + ".minimumSpend", () -> EntryTrigger.purchase(minimum)));
+      } else {
+        EngagementType type = enumOf(tat + ".event", t.event(), EngagementType.class, null);
+        Map<String, Set<String>> attributes = new java.util.LinkedHashMap<>();
+        if (t.attributes() != null) {
+          t.attributes().forEach((key, values) -> attributes.put(key, set(values)));
+        }
+        triggers.add(field(tat + ".attributes", () -> new EntryTrigger.Event(type,
+            attributes)));
+      }
+    }
+    return triggers;
+  }
+
   private PointsPayment pointsPayment(String at, PointsPaymentDefinition p) {
     return part(at, () -> new PointsPayment(unit(at, p.unit()),
         required(at + ".pointsPerStep", p.pointsPerStep()),
@@ -897,7 +1000,9 @@ final class ProgramConverter {
             x.maxShare().equals(BigDecimal.ONE) ? null : x.maxShare())).orElse(null),
         p.settlementRounding() == java.math.RoundingMode.HALF_EVEN ? null
             : new SettlementDefinition(Texts.kebab(p.settlementRounding())),
-        p.referral().map(ProgramConverter::referral).orElse(null));
+        p.referral().map(ProgramConverter::referral).orElse(null),
+        list(p.draws().values(), ProgramConverter::draw),
+        list(p.games().values(), ProgramConverter::game));
   }
 
   private static <T, D> List<D> list(java.util.Collection<T> values, Function<T, D> map) {
@@ -1102,6 +1207,41 @@ final class ProgramConverter {
         r.limit().map(l -> new ReferralLimitDefinition(l.referrals(),
             l.per().map(Texts::kebab).orElse(null))).orElse(null),
         Texts.period(r.returnWindow()));
+  }
+
+  private static DrawDefinition draw(Draw d) {
+    return new DrawDefinition(d.id().value(), d.name(), triggers(d.earnedBy()),
+        d.entries() == 1 ? null : d.entries(),
+        d.frequency() == Frequency.EVERY_TIME ? null : Texts.kebab(d.frequency()),
+        d.window().map(ProgramConverter::window).orElse(null),
+        d.prizes().stream().map(p -> new PrizeDefinition(p.id().value(), p.name(), p.quantity(),
+            p.grant().map(ProgramConverter::grant).orElse(null))).toList());
+  }
+
+  private static GameDefinition game(InstantWinGame g) {
+    return new GameDefinition(g.id().value(), g.name(), triggers(g.earnedBy()),
+        g.frequency() == Frequency.EVERY_TIME ? null : Texts.kebab(g.frequency()),
+        g.window().map(ProgramConverter::window).orElse(null),
+        g.prizes().stream().map(p -> new GamePrizeDefinition(p.id().value(), p.name(),
+            p.odds(), p.stock(), p.grant().map(ProgramConverter::grant).orElse(null))).toList(),
+        g.lowOddsReason().orElse(null));
+  }
+
+  private static List<TriggerDefinition> triggers(List<EntryTrigger> triggers) {
+    return triggers.stream().map(t -> {
+      if (t instanceof EntryTrigger.Purchase p) {
+        return new TriggerDefinition(null, null, p.minimumSpend().amount());
+      }
+      EntryTrigger.Event e = (EntryTrigger.Event) t;
+      Map<String, List<String>> attributes = new java.util.TreeMap<>();
+      e.attributes().forEach((key, values) -> attributes.put(key, List.copyOf(values)));
+      return new TriggerDefinition(Texts.kebab(e.type()),
+          attributes.isEmpty() ? null : attributes, null);
+    }).toList();
+  }
+
+  private static WindowDefinition window(TimeWindow w) {
+    return new WindowDefinition(Texts.dateTime(w.from()), Texts.dateTime(w.until()));
   }
 
   private static ChallengeDefinition challenge(Challenge c) {

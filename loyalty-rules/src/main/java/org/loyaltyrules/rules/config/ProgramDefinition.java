@@ -21,7 +21,7 @@ record ProgramDefinition(String format, String id, String name, String currency,
     List<PartnerDefinition> partners, List<CauseDefinition> causes,
     List<ChallengeDefinition> challenges, List<BadgeDefinition> badges,
     PointsPaymentDefinition pointsPayment, SettlementDefinition settlement,
-    ReferralDefinition referral) {
+    ReferralDefinition referral, List<DrawDefinition> draws, List<GameDefinition> games) {
 
   /** The format this version reads and writes. */
   static final String FORMAT = "loyalty-program/1";
@@ -181,6 +181,40 @@ record ProgramDefinition(String format, String id, String name, String currency,
   /** The most rewarded referrals per referrer: in each calendar {@code per}, or ever if absent. */
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   record ReferralLimitDefinition(Integer referrals, String per) {}
+
+  /**
+   * A sweepstakes draw: {@code entries} absent for 1, {@code frequency} for every time,
+   * {@code window} for always.
+   */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  record DrawDefinition(String id, String name, List<TriggerDefinition> earnedBy, Long entries,
+      String frequency, WindowDefinition window, List<PrizeDefinition> prizes) {}
+
+  /**
+   * What earns a draw's entries or a game's play: an engagement event, with the values each
+   * named attribute may have, or a purchase of at least a minimum spend.
+   */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  record TriggerDefinition(String event, Map<String, List<String>> attributes,
+      BigDecimal minimumSpend) {}
+
+  /** A prize of a draw: how many each run gives away, and what it grants, if anything. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  record PrizeDefinition(String id, String name, Long quantity, GrantDefinition grant) {}
+
+  /**
+   * An instant-win game: {@code frequency} absent for every time, {@code window} for always,
+   * {@code lowOddsReason} unless its odds of winning are below 25 %.
+   */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  record GameDefinition(String id, String name, List<TriggerDefinition> earnedBy,
+      String frequency, WindowDefinition window, List<GamePrizeDefinition> prizes,
+      String lowOddsReason) {}
+
+  /** A prize of a game: the odds of one play winning it, its stock, and its grant, if any. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  record GamePrizeDefinition(String id, String name, BigDecimal odds, Long stock,
+      GrantDefinition grant) {}
 
   /** Paying part of an order with points. */
   @JsonInclude(JsonInclude.Include.NON_EMPTY)

@@ -83,13 +83,15 @@ record ScenarioDefinition(String format, String name, String program, Long seed,
   /**
    * What must hold after a step; every field is optional. {@code perks} are the distinct perks
    * the decision granted, {@code memberships} each plan's membership status after the step
-   * ({@code none} for no membership), {@code discount} the sum of the discounts granted.
+   * ({@code none} for no membership), {@code discount} the sum of the discounts granted,
+   * {@code entries} the entries the member holds in each named draw after the step.
    */
   record ExpectDefinition(Map<String, Long> available, Map<String, Long> pending,
       Map<String, Long> granted, Map<String, String> notes, Map<String, Integer> effects,
       List<VoucherExpectation> vouchers, String tier, List<String> perks,
       Map<String, String> memberships, BigDecimal discount, List<String> errors, String refused,
-      Boolean replay, SettlementExpectation settlement, ReferralExpectation referral) {}
+      Boolean replay, SettlementExpectation settlement, ReferralExpectation referral,
+      Map<String, Long> entries) {}
 
   /**
    * The referral news the decision announces for the host to carry to the referrer: the

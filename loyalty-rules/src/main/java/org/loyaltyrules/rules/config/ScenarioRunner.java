@@ -80,6 +80,8 @@ final class ScenarioRunner {
   private java.util.Set<String> units = java.util.Set.of();
   private java.util.Set<String> rules = java.util.Set.of();
   private int steps;
+  /** The program-level state after the latest step, as the run keeps it. */
+  private ProgramState programState;
 
   private ScenarioRunner() {}
 
@@ -191,6 +193,7 @@ final class ScenarioRunner {
         member = decision.member();
         state = state.apply(decision.programStateChanges());
       }
+      programState = state;
       check(i, at + ".expect", step.expect(), decision, refused, member, program);
     }
   }
@@ -632,6 +635,17 @@ final class ScenarioRunner {
     }
     if (e.settlement() != null) {
       settlement(n, at + ".settlement", e.settlement(), member, program);
+    }
+    if (e.entries() != null) {
+      e.entries().forEach((draw, entries) -> {
+        if (program.draws().keySet().stream().noneMatch(id -> id.value().equals(draw))) {
+          fail(n, at + ".entries." + draw, "unknown draw '" + draw + "'; the program's draws "
+              + "are " + program.draws().keySet());
+        } else {
+          expectEqual(n, at + ".entries." + draw, entries, programState
+              .drawEntries(org.loyaltyrules.core.DrawId.of(draw)).getOrDefault(member.id(), 0L));
+        }
+      });
     }
     if (d == null) {
       // Refused by an exception: nothing was decided, so nothing was granted or issued.

@@ -29,6 +29,7 @@ import org.loyaltyrules.core.BudgetId;
 import org.loyaltyrules.core.CauseId;
 import org.loyaltyrules.core.ChallengeId;
 import org.loyaltyrules.core.DrawId;
+import org.loyaltyrules.core.PrizeId;
 import org.loyaltyrules.core.LineId;
 import org.loyaltyrules.core.LotId;
 import org.loyaltyrules.core.MemberId;
@@ -378,8 +379,14 @@ final class StateDecoder {
           }
           return map(byMember, at, MemberId::of, StateDecoder::positive);
         });
-    Map<DrawId, Long> prizes = map(doc.prizesAwarded(), root.field("prizesAwarded"), DrawId::of,
-        StateDecoder::positive);
+    Map<DrawId, Map<PrizeId, Long>> prizes = map(doc.prizesAwarded(),
+        root.field("prizesAwarded"), DrawId::of, (byPrize, at) -> {
+          if (byPrize.isEmpty()) {
+            throw new StateFormatException(at.toString(), "must not be empty (a draw without "
+                + "prizes awarded is left out)");
+          }
+          return map(byPrize, at, PrizeId::of, StateDecoder::positive);
+        });
     return model(() -> ProgramState.of(currency, budgets, settlement, entries, prizes), root);
   }
 
@@ -550,6 +557,19 @@ final class StateDecoder {
       MemberId referrer = id(e.referrer(), path.field("referrer"), MemberId::of);
       ActivityId purchase = id(e.purchase(), path.field("purchase"), ActivityId::of);
       return model(() -> new Effect.ReferralWithdrawn(referrer, purchase), path);
+    } else if (doc instanceof EffectDocument.DrawEntriesEarned e) {
+      DrawId draw = id(e.draw(), path.field("draw"), DrawId::of);
+      long entries = number(e.entries(), path.field("entries"));
+      return model(() -> new Effect.DrawEntriesEarned(draw, entries), path);
+    } else if (doc instanceof EffectDocument.DrawEntriesWithdrawn e) {
+      DrawId draw = id(e.draw(), path.field("draw"), DrawId::of);
+      long entries = number(e.entries(), path.field("entries"));
+      return model(() -> new Effect.DrawEntriesWithdrawn(draw, entries), path);
+    } else if (doc instanceof EffectDocument.InstantWinPlayed e) {
+      DrawId game = id(e.game(), path.field("game"), DrawId::of);
+      Optional<PrizeId> prize = e.prize() == null ? Optional.empty()
+          : Optional.of(id(e.prize(), path.field("prize"), PrizeId::of));
+      return model(() -> new Effect.InstantWinPlayed(game, prize), path);
     } else {
       EffectDocument.AccountClosed e = (EffectDocument.AccountClosed) doc;
       String reason = required(e.reason(), path.field("reason"));
@@ -575,8 +595,9 @@ final class StateDecoder {
     } else {
       ChangeDocument.PrizeAwarded c = (ChangeDocument.PrizeAwarded) doc;
       DrawId draw = id(c.draw(), path.field("draw"), DrawId::of);
+      PrizeId prize = id(c.prize(), path.field("prize"), PrizeId::of);
       long prizes = number(c.prizes(), path.field("prizes"));
-      return model(() -> new ProgramStateChange.PrizeAwarded(draw, prizes), path);
+      return model(() -> new ProgramStateChange.PrizeAwarded(draw, prize, prizes), path);
     }
   }
 

@@ -158,7 +158,14 @@ final class StateEncoder {
         s.currency().getCurrencyCode(), sorted(s.budgetsSpent(), id -> id.value(),
             Function.identity()),
         sorted(s.settlement(), id -> id.value(), StateEncoder::amount), entries,
-        sorted(s.prizesAwarded(), id -> id.value(), Function.identity()));
+        prizes(s));
+  }
+
+  private static Map<String, Map<String, Long>> prizes(ProgramState s) {
+    Map<String, Map<String, Long>> prizes = new TreeMap<>();
+    s.prizesAwarded().forEach((draw, byPrize) -> prizes.put(draw.value(),
+        sorted(byPrize, id -> id.value(), Function.identity())));
+    return prizes;
   }
 
   static DecisionDocument decision(Decision d) {
@@ -238,6 +245,13 @@ final class StateEncoder {
       return new EffectDocument.ReferralQualified(e.referrer().value(), e.purchase().value());
     } else if (effect instanceof Effect.ReferralWithdrawn e) {
       return new EffectDocument.ReferralWithdrawn(e.referrer().value(), e.purchase().value());
+    } else if (effect instanceof Effect.DrawEntriesEarned e) {
+      return new EffectDocument.DrawEntriesEarned(e.draw().value(), e.entries());
+    } else if (effect instanceof Effect.DrawEntriesWithdrawn e) {
+      return new EffectDocument.DrawEntriesWithdrawn(e.draw().value(), e.entries());
+    } else if (effect instanceof Effect.InstantWinPlayed e) {
+      return new EffectDocument.InstantWinPlayed(e.game().value(),
+          e.prize().map(p -> p.value()).orElse(null));
     }
     throw new IllegalStateException("no JSON form for effect " + effect.getClass().getName());
   }
@@ -251,7 +265,7 @@ final class StateEncoder {
     } else if (change instanceof ProgramStateChange.DrawEntered c) {
       return new ChangeDocument.DrawEntered(c.draw().value(), c.member().value(), c.entries());
     } else if (change instanceof ProgramStateChange.PrizeAwarded c) {
-      return new ChangeDocument.PrizeAwarded(c.draw().value(), c.prizes());
+      return new ChangeDocument.PrizeAwarded(c.draw().value(), c.prize().value(), c.prizes());
     }
     throw new IllegalStateException("no JSON form for change " + change.getClass().getName());
   }

@@ -19,6 +19,8 @@ import java.util.function.Supplier;
 import org.loyaltyrules.core.CauseId;
 import org.loyaltyrules.core.BadgeId;
 import org.loyaltyrules.core.ChallengeId;
+import org.loyaltyrules.core.DrawId;
+import org.loyaltyrules.core.PrizeId;
 import org.loyaltyrules.core.Money;
 import org.loyaltyrules.core.OfferId;
 import org.loyaltyrules.core.PartnerId;
@@ -39,6 +41,11 @@ import org.loyaltyrules.core.program.Challenge;
 import org.loyaltyrules.core.program.ChallengeGoal;
 import org.loyaltyrules.core.program.ChallengeWindow;
 import org.loyaltyrules.core.program.Dividend;
+import org.loyaltyrules.core.program.Draw;
+import org.loyaltyrules.core.program.EntryTrigger;
+import org.loyaltyrules.core.program.GamePrize;
+import org.loyaltyrules.core.program.InstantWinGame;
+import org.loyaltyrules.core.program.Prize;
 import org.loyaltyrules.core.program.ExpiryPolicy;
 import org.loyaltyrules.core.program.Grant;
 import org.loyaltyrules.core.program.MemberDiscount;
@@ -86,9 +93,10 @@ import org.quicktheories.impl.Constraint;
  * expression, on-error), rewards of every kind, offers with and without {@code when}, a tier
  * ladder on any metric (a credit expression for {@code expression}) with either downgrade, a
  * grace period, lifetime tier windows and entry bonuses, plans with trials, grace periods,
- * member discounts and dividends, partners, causes, challenges, points payment, referral terms
- * and an earn policy, in one of a few currencies (0 to 4 decimal places) and zones (regions, offsets,
- * {@code Z}).
+ * member discounts and dividends, partners, causes, challenges and badges, sweepstakes draws and
+ * instant-win games (odds from below 25 % with a stated reason up to 1), points payment,
+ * referral terms and an earn policy, in one of a few currencies (0 to 4 decimal places) and
+ * zones (regions, offsets, {@code Z}).
  *
  * <p>Every choice is drawn within bounds that make the program valid by construction, never by
  * filtering: ids are unique per kind and references name parts that exist; pending periods are
@@ -312,6 +320,13 @@ final class ProgramGenerator {
     List<ChallengeId> counted = challengeIds.stream().map(ChallengeId::of).toList();
     for (int i = pick(0, 2); i > 0; i--) {
       b.badge(badge(BadgeId.of(id(badgeIds)), counted));
+    }
+    Set<String> drawIds = new LinkedHashSet<>();
+    for (int i = pick(0, 2); i > 0; i--) {
+      b.draw(draw(DrawId.of(id(drawIds))));
+    }
+    for (int i = pick(0, 2); i > 0; i--) {
+      b.game(game(DrawId.of(id(drawIds))));
     }
     BigDecimal share = null;
     if (chance(3)) {
@@ -538,6 +553,69 @@ final class ProgramGenerator {
         metric == BadgeMetric.EVENTS ? Optional.of(oneOf(EngagementType.values()))
             : Optional.empty(),
         levels, chance(3) ? Optional.of(Period.ofDays(pick(1, 400))) : Optional.empty());
+  }
+
+  /** A draw: one to three triggers, any frequency, maybe a window, one to three prizes. */
+  private Draw draw(DrawId id) {
+    long entries = narrow || chance(2) ? pick(1, 5)
+        : in.next(Constraint.between(1, Draw.MAX_ENTRIES));
+    Set<String> prizeIds = new LinkedHashSet<>();
+    List<Prize> prizes = new ArrayList<>();
+    for (int i = pick(1, 3); i > 0; i--) {
+      prizes.add(new Prize(PrizeId.of(id(prizeIds)), name(),
+          narrow || chance(2) ? pick(1, 10)
+              : in.next(Constraint.between(1, Long.MAX_VALUE / 3)),
+          optional(() -> grant(true))));
+    }
+    return new Draw(id, name(), triggers(), entries, oneOf(Frequency.values()),
+        optional(this::window), prizes);
+  }
+
+  /**
+   * A game: one to three prizes whose odds add up to at most 1 and, unless the game states a
+   * reason (then they may be lower), to at least 25 %.
+   */
+  private InstantWinGame game(DrawId id) {
+    boolean low = chance(4);
+    int scale = narrow ? 2 : pick(2, 6);
+    BigDecimal unit = BigDecimal.ONE.movePointLeft(scale);
+    BigDecimal quarter = new BigDecimal("0.25");
+    Set<String> prizeIds = new LinkedHashSet<>();
+    List<GamePrize> prizes = new ArrayList<>();
+    int count = pick(1, 3);
+    for (int i = 0; i < count; i++) {
+      // The first prize's odds from 25 % to 50 % (below 25 % for a low game), the others' up
+      // to 25 % each (up to 8 % for a low game): never more than 1 in all.
+      BigDecimal most = low ? new BigDecimal("0.08") : i == 0 ? new BigDecimal("0.5") : quarter;
+      BigDecimal least = !low && i == 0 ? quarter : unit;
+      long steps = most.subtract(least).divide(unit).longValueExact();
+      BigDecimal odds = count == 1 && !low && chance(5) ? BigDecimal.ONE
+          : least.add(unit.multiply(BigDecimal.valueOf(in.next(Constraint.between(0, steps)))));
+      prizes.add(new GamePrize(PrizeId.of(id(prizeIds)), name(), odds, count(1, 1_000_000),
+          optional(() -> grant(true))));
+    }
+    Optional<String> reason = low || chance(5) ? Optional.of(name()) : Optional.empty();
+    return new InstantWinGame(id, name(), triggers(), oneOf(Frequency.values()),
+        optional(this::window), prizes, reason);
+  }
+
+  /** One to three triggers: minimum spends, and events with values required of attributes. */
+  private List<EntryTrigger> triggers() {
+    List<EntryTrigger> triggers = new ArrayList<>();
+    for (int i = pick(1, 3); i > 0; i--) {
+      if (chance(2)) {
+        triggers.add(EntryTrigger.purchase(money()));
+      } else {
+        Map<String, Set<String>> attributes = new LinkedHashMap<>();
+        for (int a = pick(0, 2); a > 0; a--) {
+          Set<String> values = new LinkedHashSet<>(names());
+          values.add(oneOf(WORDS));
+          attributes.put(chance(3) ? oneOf(TRICKY) : oneOf(WORDS), values);
+        }
+        triggers.add(new EntryTrigger.Event(oneOf(EngagementType.values()), attributes));
+      }
+    }
+    return triggers;
   }
 
   // ------------------------------------------------------------------------------------------

@@ -104,6 +104,16 @@ class ProgramSchemaTest {
         .isEqualTo("#/$defs/grant");
     assertThat(def("referral").get("properties").get("lines").get("$ref").asString())
         .isEqualTo("#/$defs/lines");
+    assertThat(properties(def("draw"))).containsExactlyElementsOf(
+        components(ProgramDefinition.DrawDefinition.class));
+    assertThat(properties(def("draw").get("properties").get("prizes").get("items")))
+        .containsExactlyElementsOf(components(ProgramDefinition.PrizeDefinition.class));
+    assertThat(properties(def("game"))).containsExactlyElementsOf(
+        components(ProgramDefinition.GameDefinition.class));
+    assertThat(properties(def("game").get("properties").get("prizes").get("items")))
+        .containsExactlyElementsOf(components(ProgramDefinition.GamePrizeDefinition.class));
+    assertThat(properties(def("trigger"))).containsExactlyElementsOf(
+        components(ProgramDefinition.TriggerDefinition.class));
     JsonNode plan = def("plan").get("properties");
     assertThat(properties(plan.get("discount"))).containsExactlyElementsOf(
         components(ProgramDefinition.DiscountDefinition.class));
@@ -153,6 +163,10 @@ class ProgramSchemaTest {
         .isEqualTo(kebab(ChallengeWindow.values()));
     assertThat(values(def("badge").get("properties").get("metric")))
         .isEqualTo(kebab(org.loyaltyrules.core.program.BadgeMetric.values()));
+    assertThat(values(def("draw").get("properties").get("frequency")))
+        .isEqualTo(kebab(Frequency.values()));
+    assertThat(values(def("game").get("properties").get("frequency")))
+        .isEqualTo(kebab(Frequency.values()));
     JsonNode policy = def("earnPolicy").get("properties");
     assertThat(values(policy.get("rounding"))).containsExactlyInAnyOrderElementsOf(
         Arrays.stream(RoundingMode.values()).filter(m -> m != RoundingMode.UNNECESSARY)

@@ -279,7 +279,8 @@ class StateJsonTest {
         + "discount-granted, dividend-adjusted, points-transferred, account-closed, "
         + "challenge-progressed, challenge-completed, challenge-completion-revoked, "
         + "badge-earned, badge-lost, "
-        + "referral-qualified, referral-withdrawn]";
+        + "referral-qualified, referral-withdrawn, "
+        + "draw-entries-earned, draw-entries-withdrawn, instant-win-played]";
     assertRefused(StateJson::readDecision, edit(DECISION, "/effects/1",
         o -> o.put("type", "points-stolen")), "effects[1].type",
         "unknown type \"points-stolen\", expected one of " + types);

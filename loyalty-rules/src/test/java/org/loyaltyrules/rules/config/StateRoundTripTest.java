@@ -127,7 +127,8 @@ class StateRoundTripTest {
         "discount-granted", "dividend-adjusted", "points-transferred", "account-closed",
         "challenge-progressed", "challenge-completed", "challenge-completion-revoked",
         "badge-earned", "badge-lost",
-        "referral-qualified", "referral-withdrawn");
+        "referral-qualified", "referral-withdrawn",
+        "draw-entries-earned", "draw-entries-withdrawn", "instant-win-played");
     assertThat(typeNames(ChangeDocument.class)).containsExactly("budget-spent",
         "settlement-accrued", "draw-entered", "prize-awarded");
     assertThat(EffectDocument.class.getPermittedSubclasses())
@@ -148,7 +149,7 @@ class StateRoundTripTest {
         + "\"currency\":\"USD\",\"budgetsSpent\":{\"autumn\":1,\"spring\":250},"
         + "\"settlement\":{\"airline\":\"-1.25\",\"hotel\":\"0.001\"},"
         + "\"drawEntries\":{\"summer\":{\"ana\":3,\"bo\":1},\"winter\":{\"cy\":2}},"
-        + "\"prizesAwarded\":{\"summer\":1}}");
+        + "\"prizesAwarded\":{\"summer\":{\"trip\":1}}}");
   }
 
   @Test

@@ -103,7 +103,12 @@ final class StateSamples {
         new Effect.BadgeLost(org.loyaltyrules.core.BadgeId.of("hero"), 2, 0, true),
         new Effect.BadgeLost(org.loyaltyrules.core.BadgeId.of("loyal"), 3, 1, false),
         new Effect.ReferralQualified(MemberId.of("bo"), ActivityId.of("p-1")),
-        new Effect.ReferralWithdrawn(MemberId.of("bo"), ActivityId.of("p-1")));
+        new Effect.ReferralWithdrawn(MemberId.of("bo"), ActivityId.of("p-1")),
+        new Effect.DrawEntriesEarned(DrawId.of("summer"), 2),
+        new Effect.DrawEntriesWithdrawn(DrawId.of("summer"), 1),
+        new Effect.InstantWinPlayed(DrawId.of("scratch"), Optional.empty()),
+        new Effect.InstantWinPlayed(DrawId.of("scratch"),
+            Optional.of(org.loyaltyrules.core.PrizeId.of("coffee"))));
   }
 
   /**
@@ -149,7 +154,8 @@ final class StateSamples {
             Money.of("-1.25", "USD")),
         new ProgramStateChange.DrawEntered(DrawId.of("summer"), MemberId.of("ana"), 3),
         new ProgramStateChange.DrawEntered(DrawId.of("summer"), MemberId.of("ana"), -1),
-        new ProgramStateChange.PrizeAwarded(DrawId.of("summer"), 1));
+        new ProgramStateChange.PrizeAwarded(DrawId.of("summer"),
+            org.loyaltyrules.core.PrizeId.of("trip"), 1));
   }
 
   /** A decision with every kind of effect and change, trace entries and a skipped rule. */
@@ -184,6 +190,6 @@ final class StateSamples {
             Money.of("0.001", "USD")),
         Map.of(DrawId.of("summer"), Map.of(MemberId.of("ana"), 3L, MemberId.of("bo"), 1L),
             DrawId.of("winter"), Map.of(MemberId.of("cy"), 2L)),
-        Map.of(DrawId.of("summer"), 1L));
+        Map.of(DrawId.of("summer"), Map.of(org.loyaltyrules.core.PrizeId.of("trip"), 1L)));
   }
 }
