@@ -91,7 +91,7 @@ record ScenarioDefinition(String format, String name, String program, Long seed,
       List<VoucherExpectation> vouchers, String tier, List<String> perks,
       Map<String, String> memberships, BigDecimal discount, List<String> errors, String refused,
       Boolean replay, SettlementExpectation settlement, ReferralExpectation referral,
-      Map<String, Long> entries) {}
+      Map<String, Long> entries, Map<String, BigDecimal> challenges, Map<String, String> badges) {}
 
   /**
    * The referral news the decision announces for the host to carry to the referrer: the

@@ -75,6 +75,8 @@ import tools.jackson.databind.JsonNode;
 final class ScenarioRunner {
   private final List<Problem> problems = new ArrayList<>();
   private final List<ScenarioResult.Failure> failures = new ArrayList<>();
+  /** The program the scenario runs, for expectations that ask it where a member stands. */
+  private CompiledProgram compiledProgram;
   private String name = "scenario";
   private org.loyaltyrules.rules.spi.Extensions extensions;
   private java.util.Set<String> units = java.util.Set.of();
@@ -194,6 +196,7 @@ final class ScenarioRunner {
         state = state.apply(decision.programStateChanges());
       }
       programState = state;
+      compiledProgram = compiled;
       check(i, at + ".expect", step.expect(), decision, refused, member, program);
     }
   }
@@ -644,6 +647,39 @@ final class ScenarioRunner {
         } else {
           expectEqual(n, at + ".entries." + draw, entries, programState
               .drawEntries(org.loyaltyrules.core.DrawId.of(draw)).getOrDefault(member.id(), 0L));
+        }
+      });
+    }
+    if (e.challenges() != null) {
+      List<org.loyaltyrules.rules.ChallengeProgress> standing =
+          compiledProgram.challengeProgress(programState, member, member.asOf());
+      e.challenges().forEach((id, progress) -> {
+        Optional<org.loyaltyrules.rules.ChallengeProgress> found = standing.stream()
+            .filter(c -> c.challenge().value().equals(id)).findFirst();
+        if (found.isEmpty()) {
+          fail(n, at + ".challenges." + id, "unknown challenge '" + id + "'; the program's "
+              + "challenges are " + program.challenges().keySet());
+        } else if (progress == null || found.get().progress().compareTo(progress) != 0) {
+          fail(n, at + ".challenges." + id, "expected progress "
+              + (progress == null ? "a number" : progress.toPlainString()) + " in window "
+              + found.get().window() + ", was " + found.get().progress().toPlainString()
+              + " of " + found.get().target().toPlainString());
+        }
+      });
+    }
+    if (e.badges() != null) {
+      List<org.loyaltyrules.rules.BadgeStatus> held =
+          compiledProgram.badges(programState, member, member.asOf());
+      e.badges().forEach((id, level) -> {
+        if (program.badges().keySet().stream().noneMatch(b -> b.value().equals(id))) {
+          fail(n, at + ".badges." + id, "unknown badge '" + id + "'; the program's badges are "
+              + program.badges().keySet());
+          return;
+        }
+        String actual = held.stream().filter(b -> b.badge().value().equals(id))
+            .map(org.loyaltyrules.rules.BadgeStatus::levelName).findFirst().orElse("none");
+        if (!actual.equals(level)) {
+          fail(n, at + ".badges." + id, "expected badge level " + level + ", was " + actual);
         }
       });
     }
