@@ -122,6 +122,25 @@ class QuickstartTest {
     assertThat(file.program().rewards().values().iterator().next().partner()).isPresent();
   }
 
+  @Test
+  void readmeGamesAreAValidPartOfAProgram() throws IOException {
+    String text = String.join("\n", List.of("format: loyalty-program/1", "id: cafe",
+        "name: Cafe", "currency: USD", "zone: America/Los_Angeles",
+        "units: [{id: points, name: Points}]",
+        "rewards: [{id: free-drink, name: Free drink, unit: points, cost: 200, kind: free-item}]"))
+        + "\n" + String.join("\n", snippet(Path.of("../README.md"), "```yaml", "```", 2));
+
+    org.loyaltyrules.rules.config.ProgramFile file = org.loyaltyrules.rules.config.ProgramFiles
+        .read(text, org.loyaltyrules.rules.config.ProgramFiles.Syntax.YAML);
+
+    assertThat(file.problems()).isEmpty();
+    assertThat(file.program().challenges()).hasSize(3);
+    assertThat(file.program().badges()).hasSize(1);
+    assertThat(file.program().draws()).hasSize(1);
+    assertThat(file.program().games()).hasSize(1);
+    assertThat(file.program().referral()).isPresent();
+  }
+
   /**
    * The lines between the {@code occurrence}th pair of markers (from 0), with their common
    * indentation removed.
