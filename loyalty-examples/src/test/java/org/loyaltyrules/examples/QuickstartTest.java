@@ -29,6 +29,7 @@ import org.loyaltyrules.core.rule.Expression;
 import org.loyaltyrules.core.rule.RuleSettings;
 import org.loyaltyrules.rules.CompiledProgram;
 import org.loyaltyrules.rules.LoyaltyRules;
+import org.loyaltyrules.rules.config.ProgramFile;
 
 /** The README's quickstart, line for line, so it always compiles and gives what it says. */
 class QuickstartTest {
@@ -93,14 +94,10 @@ class QuickstartTest {
 
   @Test
   void readmeTiersAndPlansAreAValidPartOfAProgram() throws IOException {
-    String text = String.join("\n", List.of("format: loyalty-program/1", "id: shop",
-        "name: Shop", "currency: USD", "zone: America/Los_Angeles",
+    ProgramFile file = readmeYaml(0, "format: loyalty-program/1",
+        "id: shop", "name: Shop", "currency: USD", "zone: America/Los_Angeles",
         "units: [{id: points, name: Points}]",
-        "earnRules: [{id: base, kind: rate, unit: points, points: 1, per: 1.00}]"))
-        + "\n" + String.join("\n", snippet(Path.of("../README.md"), "```yaml", "```", 0));
-
-    org.loyaltyrules.rules.config.ProgramFile file = org.loyaltyrules.rules.config.ProgramFiles
-        .read(text, org.loyaltyrules.rules.config.ProgramFiles.Syntax.YAML);
+        "earnRules: [{id: base, kind: rate, unit: points, points: 1, per: 1.00}]");
 
     assertThat(file.problems()).isEmpty();
     assertThat(file.program().tiers().orElseThrow().tiers()).hasSize(3);
@@ -109,13 +106,9 @@ class QuickstartTest {
 
   @Test
   void readmeCoalitionIsAValidPartOfAProgram() throws IOException {
-    String text = String.join("\n", List.of("format: loyalty-program/1", "id: pack",
-        "name: Pack", "currency: USD", "zone: America/Los_Angeles",
-        "units: [{id: points, name: Points}]"))
-        + "\n" + String.join("\n", snippet(Path.of("../README.md"), "```yaml", "```", 1));
-
-    org.loyaltyrules.rules.config.ProgramFile file = org.loyaltyrules.rules.config.ProgramFiles
-        .read(text, org.loyaltyrules.rules.config.ProgramFiles.Syntax.YAML);
+    ProgramFile file = readmeYaml(1, "format: loyalty-program/1",
+        "id: pack", "name: Pack", "currency: USD", "zone: America/Los_Angeles",
+        "units: [{id: points, name: Points}]");
 
     assertThat(file.problems()).isEmpty();
     assertThat(file.program().partners()).hasSize(3);
@@ -124,14 +117,10 @@ class QuickstartTest {
 
   @Test
   void readmeGamesAreAValidPartOfAProgram() throws IOException {
-    String text = String.join("\n", List.of("format: loyalty-program/1", "id: cafe",
-        "name: Cafe", "currency: USD", "zone: America/Los_Angeles",
+    ProgramFile file = readmeYaml(2, "format: loyalty-program/1",
+        "id: cafe", "name: Cafe", "currency: USD", "zone: America/Los_Angeles",
         "units: [{id: points, name: Points}]",
-        "rewards: [{id: free-drink, name: Free drink, unit: points, cost: 200, kind: free-item}]"))
-        + "\n" + String.join("\n", snippet(Path.of("../README.md"), "```yaml", "```", 2));
-
-    org.loyaltyrules.rules.config.ProgramFile file = org.loyaltyrules.rules.config.ProgramFiles
-        .read(text, org.loyaltyrules.rules.config.ProgramFiles.Syntax.YAML);
+        "rewards: [{id: free-drink, name: Free drink, unit: points, cost: 200, kind: free-item}]");
 
     assertThat(file.problems()).isEmpty();
     assertThat(file.program().challenges()).hasSize(3);
@@ -139,6 +128,18 @@ class QuickstartTest {
     assertThat(file.program().draws()).hasSize(1);
     assertThat(file.program().games()).hasSize(1);
     assertThat(file.program().referral()).isPresent();
+  }
+
+  /**
+   * Reads the README's {@code occurrence}th YAML block (from 0) as part of a program file that
+   * begins with the given lines.
+   */
+  private static ProgramFile readmeYaml(int occurrence,
+      String... head) throws IOException {
+    String text = String.join("\n", head) + "\n" + String.join("\n",
+        snippet(Path.of("../README.md"), "```yaml", "```", occurrence));
+    return org.loyaltyrules.rules.config.ProgramFiles.read(text,
+        org.loyaltyrules.rules.config.ProgramFiles.Syntax.YAML);
   }
 
   /**
