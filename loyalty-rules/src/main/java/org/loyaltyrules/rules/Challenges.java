@@ -524,16 +524,20 @@ final class Challenges {
     }
     LocalDate horizonDay = horizonStart.atZone(program.zone()).toLocalDate();
     LocalDate today = now.atZone(program.zone()).toLocalDate();
+    NavigableMap<String, BigDecimal> sorted = null;
     for (Challenge c : program.challenges().values()) {
       if (!c.window().isCalendar()) {
         continue;
+      }
+      if (sorted == null) {
+        sorted = new TreeMap<>(progress);
       }
       // A window is dropped once it ended before the horizon (no late activity can reach it)
       // and lies before the windows a streak can still span.
       long keepFrom = Math.min(Window.of(c.window(), horizonDay).index(),
           Window.of(c.window(), today).index() - c.streak());
       String prefix = prefix(c);
-      for (String key : new TreeMap<>(progress).subMap(prefix, prefix + '\uffff').keySet()) {
+      for (String key : sorted.subMap(prefix, prefix + '\uffff').keySet()) {
         String rest = key.substring(prefix.length());
         int slash = rest.indexOf('/');
         if (slash > 0 && Window.parse(c.window(), rest.substring(0, slash)).index() < keepFrom) {
