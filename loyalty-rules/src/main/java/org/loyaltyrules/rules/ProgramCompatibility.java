@@ -33,10 +33,12 @@ public final class ProgramCompatibility {
 
   /**
    * Compares two versions of a program: every unit, tier, membership plan, reward, partner,
-   * cause and earning rule that {@code before} has and {@code after} does not. A removed unit,
-   * tier, plan, partner or cause is an error — state of the old version holds balances, status,
-   * memberships or accounts in it; a removed reward or rule is a warning — vouchers and lots keep
-   * their value, but a return can no longer re-evaluate the rule that earned them.
+   * cause, earning rule, challenge, badge, draw and game that {@code before} has and
+   * {@code after} does not. A removed unit, tier, plan, partner or cause is an error — state of
+   * the old version holds balances, status, memberships or accounts in it; a removed reward or
+   * rule is a warning — vouchers and lots keep their value, but a return can no longer
+   * re-evaluate the rule that earned them; so is a removed challenge, badge, draw or game —
+   * progress, levels, entries and prize counts stay in state but count for nothing.
    *
    * @param before the version state was stored under
    * @param after the new version
@@ -71,6 +73,16 @@ public final class ProgramCompatibility {
     removed("earnRules", ids(before.earnRules(), EarnRule::id), ids(after.earnRules(),
         EarnRule::id), Problem.Severity.WARNING, "a return of a purchase it earned on can no longer "
             + "re-evaluate it (the points it earned stay)", problems);
+    removed("challenges", before.challenges().keySet(), after.challenges().keySet(),
+        Problem.Severity.WARNING, "members' progress toward it is kept but counts for nothing, "
+            + "and a return can no longer take back what it granted", problems);
+    removed("badges", before.badges().keySet(), after.badges().keySet(),
+        Problem.Severity.WARNING, "members who hold it keep a level the program no longer "
+            + "reports", problems);
+    removed("draws", before.draws().keySet(), after.draws().keySet(), Problem.Severity.WARNING,
+        "the entries the program-level state holds for it can no longer be drawn", problems);
+    removed("games", before.games().keySet(), after.games().keySet(), Problem.Severity.WARNING,
+        "the prizes the program-level state counts for it stay counted", problems);
     return problems;
   }
 

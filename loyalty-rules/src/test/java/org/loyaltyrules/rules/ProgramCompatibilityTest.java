@@ -75,6 +75,49 @@ class ProgramCompatibilityTest {
   }
 
   @Test
+  void removedChallengesBadgesDrawsAndGamesAreWarnings() {
+    String before = """
+        format: loyalty-program/1
+        id: cafe
+        currency: USD
+        zone: America/New_York
+        units: [{id: stars, name: Stars}]
+        challenges:
+          - {id: card, name: Card, goal: purchases, target: 10, grant: {points: 50, unit: stars}}
+        badges:
+          - {id: regular, name: Regular, metric: purchases, levels: [{name: Regular, threshold: 5}]}
+        draws:
+          - {id: weekly, name: Weekly, earnedBy: [{minimumSpend: 5}],
+             prizes: [{id: trip, name: Trip, quantity: 1}]}
+        games:
+          - {id: scratch, name: Scratch, earnedBy: [{minimumSpend: 5}],
+             prizes: [{id: coffee, name: Coffee, odds: 0.5, stock: 10}]}
+        """;
+    String after = """
+        format: loyalty-program/1
+        id: cafe
+        currency: USD
+        zone: America/New_York
+        units: [{id: stars, name: Stars}]
+        """;
+    assertThat(ProgramCompatibility.check(read(before), read(after)))
+        .extracting(Problem::toString).containsExactly(
+            "challenges.card (warning): 'card' is removed; members' progress toward it is kept "
+                + "but counts for nothing, and a return can no longer take back what it granted",
+            "badges.regular (warning): 'regular' is removed; members who hold it keep a level the "
+                + "program no longer reports",
+            "draws.weekly (warning): 'weekly' is removed; the entries the program-level state "
+                + "holds for it can no longer be drawn",
+            "games.scratch (warning): 'scratch' is removed; the prizes the program-level state "
+                + "counts for it stay counted");
+  }
+
+  private static Program read(String yaml) {
+    return org.loyaltyrules.rules.config.ProgramFiles.read(yaml,
+        org.loyaltyrules.rules.config.ProgramFiles.Syntax.YAML).program();
+  }
+
+  @Test
   void aMembersStateIsCheckedForWhatItStillHolds() {
     Member ana = Member.enroll(MemberId.of("ana"), AT);
     Purchase order = Purchase.builder(ActivityId.of("o-1"), AT)
