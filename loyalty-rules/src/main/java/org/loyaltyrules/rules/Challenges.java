@@ -369,7 +369,10 @@ final class Challenges {
     RuleId rule = grantRule(c, w);
     c.grant().ifPresent(grant -> Grants.give(program, grant, rule, voucherId(activity, rule),
         activity, run.at(), run.transaction(), run::keepVoucher, run.effects));
-    run.trace.add(new TraceEntry(rule, true, Optional.empty(), 0, 0, 0, BigDecimal.ZERO,
+    Optional<Grant.Points> points = c.grant().filter(Grant.Points.class::isInstance)
+        .map(Grant.Points.class::cast);
+    run.trace.add(new TraceEntry(rule, true, points.map(Grant.Points::unit),
+        points.map(Grant.Points::points).orElse(0L), 0, 0, BigDecimal.ZERO,
         "challenge " + c.id() + " completed in window " + w.key() + " (completion " + n + ")"));
     badgesOf(c, true);
   }

@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.loyaltyrules.core.ActivityId;
@@ -456,5 +457,55 @@ class ChallengesTest {
             + " weekly-check-ins, spend-25, three-pastries, daily-streak, spring]",
         "challenges[6].grant: challenge 'spring' gives nothing: give it a grant, or a badge "
             + "that counts its completions");
+  }
+
+  @Test
+  void aScenarioFileChecksProgressBadgesAndWhatAChallengeGranted() {
+    String program = YAML.replace("earnRules:\n",
+        "earnRules:\n  - {id: lesson, kind: event-bonus, unit: stars, points: 10, event: custom,"
+            + " attributes: {name: lesson}}\n");
+    String scenario = """
+        format: loyalty-scenario/1
+        program: cafe.program.yaml
+        member: {id: ana, enrolled: 2026-03-02T08:00}
+        steps:
+          - at: 2026-03-02T09:00
+            event: {id: e-1, type: check-in, attributes: {participating: "yes"}}
+            expect: {challenges: {weekly-check-ins: 1}, badges: {regular: none}}
+          - at: 2026-03-03T09:00
+            event: {id: e-2, type: check-in, attributes: {participating: "yes"}}
+            expect: {challenges: {weekly-check-ins: 2}, badges: {regular: Regular}}
+          - at: 2026-03-04T09:00
+            event: {id: e-3, type: check-in, attributes: {participating: "yes"}}
+            expect:
+              challenges: {weekly-check-ins: 3}
+              granted: {"challenge:weekly-check-ins": 50}
+              notes: {"challenge:weekly-check-ins": completed in window 2026-W10}
+              badges: {weekly-hero: Hero}
+              effects: {challenge-completed: 1}
+          - at: 2026-03-05T09:00
+            event: {id: e-4, type: custom, attributes: {name: lesson}}
+            expect: {available: {stars: 60}, granted: {lesson: 10}}
+          - at: 2026-03-09T09:00
+            advance: true
+            expect: {challenges: {weekly-check-ins: 0, coffee-card: 0}}
+        """;
+    org.loyaltyrules.rules.config.ScenarioResult result =
+        org.loyaltyrules.rules.config.Scenarios.run(scenario,
+            Map.of("cafe.program.yaml", program)::get);
+    assertThat(result.problems()).isEmpty();
+    assertThat(result.failures()).isEmpty();
+    String wrong = scenario.replace("badges: {regular: Regular}", "badges: {regular: Local}")
+        .replace("challenges: {weekly-check-ins: 1}", "challenges: {weekly-check-ins: 2, "
+            + "autumn: 1}");
+    assertThat(org.loyaltyrules.rules.config.Scenarios.run(wrong,
+            Map.of("cafe.program.yaml", program)::get).failures())
+        .extracting(Object::toString).containsExactly(
+            "step 1, steps[0].expect.challenges.weekly-check-ins: expected progress 2 in window "
+                + "2026-W10, was 1 of 3",
+            "step 1, steps[0].expect.challenges.autumn: unknown challenge 'autumn'; the program's "
+                + "challenges are [coffee-card, modules, weekly-check-ins, spend-25, "
+                + "three-pastries, daily-streak, spring]",
+            "step 2, steps[1].expect.badges.regular: expected badge level Local, was Regular");
   }
 }

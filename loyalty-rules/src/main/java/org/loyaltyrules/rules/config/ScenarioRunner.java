@@ -445,14 +445,9 @@ final class ScenarioRunner {
           ActivityId.of(required(at + ".return.purchase", r.purchase())), lines);
     } else if (s.event() != null) {
       var e = s.event();
-      EngagementEvent event = EngagementEvent.of(ActivityId.of(required(at + ".event.id",
-          e.id())), when, enumAt(at + ".event.type", e.type(), EngagementType.class));
-      if (e.attributes() != null) {
-        for (Map.Entry<String, String> a : e.attributes().entrySet()) {
-          event = event.withAttribute(a.getKey(), a.getValue());
-        }
-      }
-      return event;
+      return new EngagementEvent(ActivityId.of(required(at + ".event.id", e.id())), when,
+          enumAt(at + ".event.type", e.type(), EngagementType.class),
+          e.attributes() == null ? Map.of() : e.attributes());
     } else if (s.redeem() != null) {
       var r = s.redeem();
       return new RedeemReward(ActivityId.of(required(at + ".redeem.id", r.id())), when,
@@ -698,7 +693,7 @@ final class ScenarioRunner {
       e.granted().forEach((rule, points) -> {
         if (rules.contains(rule)) {
           expectEqual(n, at + ".granted." + rule, points, d.trace().stream()
-              .filter(t -> t.rule().value().equals(rule)).mapToLong(TraceEntry::granted).sum());
+              .filter(t -> traces(rule, t)).mapToLong(TraceEntry::granted).sum());
         }
       });
     }
@@ -707,7 +702,7 @@ final class ScenarioRunner {
         if (!rules.contains(rule)) {
           return;
         }
-        List<String> notes = d.trace().stream().filter(t -> t.rule().value().equals(rule))
+        List<String> notes = d.trace().stream().filter(t -> traces(rule, t))
             .map(TraceEntry::note).toList();
         if (notes.stream().noneMatch(x -> x.contains(note))) {
           fail(n, at + ".notes." + rule, "expected a trace note containing '" + note
@@ -949,6 +944,15 @@ final class ScenarioRunner {
   }
 
   /** The ids rules have in a decision's trace: declared rules, offers, tiers and plans. */
+  /**
+   * Whether a trace entry is the named rule's: the rule itself, or for {@code challenge:ID} the
+   * challenge's grant in any window ({@code challenge:ID@WINDOW}).
+   */
+  private static boolean traces(String rule, TraceEntry t) {
+    String traced = t.rule().value();
+    return traced.equals(rule) || rule.startsWith("challenge:") && traced.startsWith(rule + "@");
+  }
+
   private static java.util.Set<String> ruleIds(Program program) {
     java.util.Set<String> ids = new java.util.TreeSet<>();
     program.earnRules().forEach(r -> ids.add(r.id().value()));
@@ -958,6 +962,7 @@ final class ScenarioRunner {
     });
     program.tiers().ifPresent(t -> t.tiers().forEach(x -> ids.add("tier:" + x.id().value())));
     program.plans().keySet().forEach(p -> ids.add("plan:" + p.value()));
+    program.challenges().keySet().forEach(c -> ids.add("challenge:" + c.value()));
     if (program.referral().isPresent()) {
       ids.add("referral:friend");
       ids.add("referral:referrer");
