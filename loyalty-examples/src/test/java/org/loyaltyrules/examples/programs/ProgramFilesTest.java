@@ -34,7 +34,8 @@ class ProgramFilesTest {
         Arguments.of("pack-coalition.program.yaml", PackCoalition.program()),
         Arguments.of("united-mileageplus.program.yaml", UnitedMileagePlus.program()),
         Arguments.of("coffee-stamp-card.program.yaml", CoffeeStampCard.program()),
-        Arguments.of("course-bundles.program.yaml", CourseBundles.program()));
+        Arguments.of("course-bundles.program.yaml", CourseBundles.program()),
+        Arguments.of("swarm-perks.program.yaml", SwarmPerks.program()));
   }
 
   /** The text of an example file, from the classpath. */
