@@ -32,7 +32,9 @@ class ProgramFilesTest {
         Arguments.of("rei-co-op.program.yaml", ReiCoop.program()),
         Arguments.of("toms-passport.program.yaml", TomsPassport.program()),
         Arguments.of("pack-coalition.program.yaml", PackCoalition.program()),
-        Arguments.of("united-mileageplus.program.yaml", UnitedMileagePlus.program()));
+        Arguments.of("united-mileageplus.program.yaml", UnitedMileagePlus.program()),
+        Arguments.of("starbucks-challenges.program.yaml", StarbucksChallenges.program()),
+        Arguments.of("referral-program.program.yaml", ReferralProgram.program()));
   }
 
   /** The text of an example file, from the classpath. */
