@@ -35,7 +35,9 @@ class ProgramFilesTest {
         Arguments.of("united-mileageplus.program.yaml", UnitedMileagePlus.program()),
         Arguments.of("coffee-stamp-card.program.yaml", CoffeeStampCard.program()),
         Arguments.of("course-bundles.program.yaml", CourseBundles.program()),
-        Arguments.of("swarm-perks.program.yaml", SwarmPerks.program()));
+        Arguments.of("swarm-perks.program.yaml", SwarmPerks.program()),
+        Arguments.of("starbucks-challenges.program.yaml", StarbucksChallenges.program()),
+        Arguments.of("referral-program.program.yaml", ReferralProgram.program()));
   }
 
   /** The text of an example file, from the classpath. */
