@@ -14,4 +14,13 @@ import org.loyaltyrules.core.BadgeId;
  * @param levelName that level's name
  * @param until when a temporary badge lapses; empty for good
  */
-public record BadgeStatus(BadgeId badge, int level, String levelName, Optional<Instant> until) {}
+public record BadgeStatus(BadgeId badge, int level, String levelName, Optional<Instant> until) {
+  /** Validates the status; throws {@link IllegalArgumentException} naming a bad value. */
+  public BadgeStatus {
+    org.loyaltyrules.core.internal.Checks.present(badge, "badge");
+    com.google.common.base.Preconditions.checkArgument(level > 0,
+        "badge %s: level must be positive, was %s", badge, level);
+    org.loyaltyrules.core.internal.Checks.text(levelName, "badge " + badge + ": level name");
+    org.loyaltyrules.core.internal.Checks.present(until, "badge " + badge + ": until");
+  }
+}

@@ -29,4 +29,22 @@ import org.loyaltyrules.core.ChallengeId;
  */
 public record ChallengeProgress(ChallengeId challenge, String window, Optional<Instant> windowEnds,
     BigDecimal progress, BigDecimal target, long completions, long completionsEver, int streak,
-    int streakTarget, boolean open) {}
+    int streakTarget, boolean open) {
+  /** Validates the report; throws {@link IllegalArgumentException} naming a bad value. */
+  public ChallengeProgress {
+    org.loyaltyrules.core.internal.Checks.present(challenge, "challenge");
+    org.loyaltyrules.core.internal.Checks.text(window, "challenge " + challenge + ": window");
+    org.loyaltyrules.core.internal.Checks.present(windowEnds,
+        "challenge " + challenge + ": window ends");
+    org.loyaltyrules.core.internal.Checks.present(progress, "challenge " + challenge
+        + ": progress");
+    org.loyaltyrules.core.internal.Checks.positive(target, "challenge " + challenge
+        + ": target");
+    com.google.common.base.Preconditions.checkArgument(progress.signum() >= 0
+            && progress.compareTo(target) <= 0 && completions >= 0
+            && completionsEver >= completions && streak >= 0 && streakTarget >= 1
+            && streak <= streakTarget,
+        "challenge %s: progress %s of %s, %s completions (%s ever), streak %s of %s do not fit",
+        challenge, progress, target, completions, completionsEver, streak, streakTarget);
+  }
+}

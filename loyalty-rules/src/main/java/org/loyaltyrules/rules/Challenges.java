@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import org.loyaltyrules.core.ActivityId;
 import org.loyaltyrules.core.ChallengeId;
+import org.loyaltyrules.core.LotId;
 import org.loyaltyrules.core.RuleId;
 import org.loyaltyrules.core.VoucherId;
 import org.loyaltyrules.core.activity.EngagementEvent;
@@ -78,6 +79,8 @@ final class Challenges {
 
   private final Program program;
   private final Run run;
+  /** Points of lots this decision already took back, which the member's ledger does not show. */
+  private final Map<LotId, Long> reversedHere = new java.util.HashMap<>();
 
   Challenges(Program program, Run run) {
     this.program = program;
@@ -231,12 +234,8 @@ final class Challenges {
     }
     run.set(prefix + "count", after);
     if (c.streak() > 1) {
-      boolean metBefore = before.compareTo(c.target()) >= 0;
-      boolean metAfter = after.compareTo(c.target()) >= 0;
-      if (!metBefore && metAfter) {
-        streakMet(c, w, activity);
-      } else if (metBefore && !metAfter) {
-        streakBroken(c, w);
+      if ((before.compareTo(c.target()) >= 0) != (after.compareTo(c.target()) >= 0)) {
+        reconcileStreak(c, w, activity);
       }
       run.effects.add(new Effect.ChallengeProgressed(c.id(), w.key(), after.min(c.target()),
           c.target(), done(c, w), streak(c, w)));
@@ -268,38 +267,89 @@ final class Challenges {
     return c.restarts() || doneInWindow == 0;
   }
 
-  /** A window of a streak met its target: completes the streak if the run is long enough. */
-  private void streakMet(Challenge c, Window w, ActivityId activity) {
-    if (!c.restarts() && completions(c) > 0) {
-      return;
-    }
-    long last = lastCompletion(c).orElse(Long.MIN_VALUE);
-    long lo = w.index();
-    while (lo - 1 > last && met(c, w.at(lo - 1))) {
-      lo--;
-    }
-    long now = Window.of(c.window(), local(run.at()).toLocalDate()).index();
-    long hi = w.index();
-    while (hi + 1 <= now && met(c, w.at(hi + 1))) {
-      hi++;
-    }
-    while (hi - lo + 1 >= c.streak()) {
-      long end = lo + c.streak() - 1;
-      complete(c, w.at(end), 1, activity);
-      if (!c.restarts()) {
-        return;
+  /**
+   * Brings a streak's completions in line with the windows that meet its target, after one of
+   * them started or stopped meeting it. The streaks are read afresh from the kept windows: from
+   * the first, each run of {@code streak} consecutive windows that meet the target completes at
+   * its last window, and the next run begins after it (without restarts, only the first run
+   * completes). A completion that no longer matches a run is taken back with its grant; one
+   * whose grant cannot be taken back stands, and its windows count for no other run; a run with
+   * no completion yet completes. A purchase reported late, or a return in the middle of
+   * completed streaks, so ends where deciding the activities in order would.
+   */
+  private void reconcileStreak(Challenge c, Window any, ActivityId activity) {
+    String prefix = prefix(c);
+    java.util.Set<Long> met = new java.util.HashSet<>();
+    java.util.TreeSet<Long> done = new java.util.TreeSet<>();
+    LocalDate today = local(run.at()).toLocalDate();
+    long now = Window.of(c.window(), today).index();
+    long first = keptFrom(c, today, run.at().minus(program.activityHorizon())
+        .atZone(program.zone()).toLocalDate());
+    for (Map.Entry<String, BigDecimal> e : run.counters().subMap(prefix, prefix + '\uffff')
+        .entrySet()) {
+      String rest = e.getKey().substring(prefix.length());
+      int slash = rest.indexOf('/');
+      Optional<Window> w = slash < 0 ? Optional.empty()
+          : Window.tryParse(c.window(), rest.substring(0, slash));
+      if (w.isEmpty() || e.getValue().signum() <= 0) {
+        continue;
       }
-      lo = end + 1;
+      String what = rest.substring(slash + 1);
+      if (what.equals("count") && e.getValue().compareTo(c.target()) >= 0) {
+        met.add(w.get().index());
+      } else if (what.equals("done")) {
+        done.add(w.get().index());
+      }
+    }
+    // A completion some of whose windows are no longer kept cannot be read again: it stands.
+    java.util.Set<Long> fixed = new java.util.TreeSet<>();
+    for (long end : done) {
+      if (end - c.streak() + 1 < first) {
+        fixed.add(end);
+      }
+    }
+    // Without restarts, a completion whose windows were all dropped still counts as the one.
+    boolean used = !c.restarts() && completions(c) > done.size();
+    java.util.Set<Long> runs = runs(c, first, now, met, fixed, used);
+    for (long end : done) {
+      if (!fixed.contains(end) && !runs.contains(end) && !revoke(c, any.at(end))) {
+        fixed.add(end);
+        runs = runs(c, first, now, met, fixed, used);
+      }
+    }
+    for (long end : runs) {
+      if (!done.contains(end)) {
+        complete(c, any.at(end), 1, activity);
+      }
     }
   }
 
-  /** A window of a streak no longer meets its target: undoes the completion it was part of. */
-  private void streakBroken(Challenge c, Window w) {
-    Optional<Long> last = lastCompletion(c);
-    if (last.isPresent() && w.index() <= last.get()
-        && w.index() > last.get() - c.streak()) {
-      revoke(c, w.at(last.get()));
+  /**
+   * The windows at which runs of {@code streak} consecutive windows meeting the target end,
+   * reading from {@code first} to {@code now}; the windows of fixed completions belong to them.
+   */
+  private static java.util.Set<Long> runs(Challenge c, long first, long now,
+      java.util.Set<Long> met, java.util.Set<Long> fixed, boolean used) {
+    java.util.Set<Long> ends = new java.util.TreeSet<>();
+    boolean once = used || !fixed.isEmpty();
+    int length = 0;
+    for (long i = first; i <= now; i++) {
+      final long window = i;
+      if (fixed.stream().anyMatch(end -> window <= end && window > end - c.streak())) {
+        length = 0;
+        continue;
+      }
+      length = met.contains(i) ? length + 1 : 0;
+      if (length == c.streak()) {
+        if (!c.restarts() && once) {
+          break;
+        }
+        ends.add(i);
+        once = true;
+        length = 0;
+      }
     }
+    return ends;
   }
 
   private int streak(Challenge c, Window any) {
@@ -320,17 +370,9 @@ final class Challenges {
     return length;
   }
 
-  private boolean met(Challenge c, Window w) {
-    return met(c, run.counters(), w);
-  }
-
   private static boolean met(Challenge c, NavigableMap<String, BigDecimal> counters, Window w) {
     return counters.getOrDefault(prefix(c) + w.key() + "/count", BigDecimal.ZERO)
         .compareTo(c.target()) >= 0;
-  }
-
-  private Optional<Long> lastCompletion(Challenge c) {
-    return lastCompletion(c, run.counters());
   }
 
   /** The index of the latest window a streak completed in, if its counter is still kept. */
@@ -343,9 +385,9 @@ final class Challenges {
       String key = e.getKey();
       if (key.endsWith("/done") && e.getValue().signum() > 0) {
         String window = key.substring(prefix.length(), key.length() - "/done".length());
-        long index = Window.parse(c.window(), window).index();
-        if (last.isEmpty() || index > last.get()) {
-          last = Optional.of(index);
+        Optional<Long> index = Window.tryParse(c.window(), window).map(Window::index);
+        if (index.isPresent() && (last.isEmpty() || index.get() > last.get())) {
+          last = index;
         }
       }
     }
@@ -386,13 +428,14 @@ final class Challenges {
     Optional<Grant> grant = c.grant();
     if (grant.isPresent() && grant.get() instanceof Grant.Points) {
       Optional<Lot> lot = run.member().ledger().lots().stream()
-          .filter(l -> l.rule().filter(rule::equals).isPresent() && l.amount() > l.reversed())
+          .filter(l -> l.rule().filter(rule::equals).isPresent() && left(l) > 0)
           .reduce((a, b) -> b);
       if (lot.isEmpty()) {
         return untaken(c, w, "its points are no longer in the ledger");
       }
-      long points = lot.get().amount() - lot.get().reversed();
+      long points = left(lot.get());
       run.transaction().reverseEarning(lot.get().id(), points);
+      reversedHere.merge(lot.get().id(), points, Long::sum);
       run.effects.add(new Effect.PointsReversed(lot.get().unit(), points,
           lot.get().activity()));
     } else if (grant.isPresent() && grant.get() instanceof Grant.Voucher) {
@@ -419,6 +462,11 @@ final class Challenges {
             + "; its grant was taken back"));
     badgesOf(c, false);
     return true;
+  }
+
+  /** The points of a lot not yet taken back, counting what this decision took. */
+  private long left(Lot lot) {
+    return lot.amount() - lot.reversed() - reversedHere.getOrDefault(lot.id(), 0L);
   }
 
   private boolean untaken(Challenge c, Window w, String why) {
@@ -535,20 +583,28 @@ final class Challenges {
       if (sorted == null) {
         sorted = new TreeMap<>(progress);
       }
-      // A window is dropped once it ended before the horizon (no late activity can reach it)
-      // and lies before the windows a streak can still span.
-      long keepFrom = Math.min(Window.of(c.window(), horizonDay).index(),
-          Window.of(c.window(), today).index() - c.streak());
+      long keepFrom = keptFrom(c, today, horizonDay);
       String prefix = prefix(c);
       for (String key : sorted.subMap(prefix, prefix + '\uffff').keySet()) {
         String rest = key.substring(prefix.length());
         int slash = rest.indexOf('/');
-        if (slash > 0 && Window.parse(c.window(), rest.substring(0, slash)).index() < keepFrom) {
-          stale.add(key);
+        if (slash > 0 && Window.tryParse(c.window(), rest.substring(0, slash))
+            .map(w -> w.index() < keepFrom).orElse(true)) {
+          stale.add(key); // a window of a past period, or of the window the challenge had before
         }
       }
     }
     return stale;
+  }
+
+  /**
+   * The first window whose counters are kept on {@code today}: a window is dropped once it ended
+   * before the activity horizon (no late activity can reach it) and lies before the windows a
+   * streak can still span. Every window from this one on is kept.
+   */
+  private static long keptFrom(Challenge c, LocalDate today, LocalDate horizonDay) {
+    return Math.min(Window.of(c.window(), horizonDay).index(),
+        Window.of(c.window(), today).index() - c.streak());
   }
 
   // ------------------------------------------------------------------------------------------
@@ -586,7 +642,9 @@ final class Challenges {
   /** The badge a member holds at {@code at}, if any; the member is already advanced. */
   static Optional<BadgeStatus> badge(Badge badge, Member member) {
     String prefix = BADGE + escape(badge.id().value()) + "/";
-    int level = member.progress(prefix + "level").intValueExact();
+    // A later version of the program may have fewer levels: the highest it has is held.
+    int level = Math.min(member.progress(prefix + "level").intValueExact(),
+        badge.levels().size());
     if (level == 0) {
       return Optional.empty();
     }
@@ -640,6 +698,17 @@ final class Challenges {
         case MONTH -> YearMonth.of((int) Math.floorDiv(index, 12),
             Math.floorMod(index, 12) + 1).atDay(1);
       };
+    }
+
+    /** Reads a window key back; empty if it is not a key of this kind of window. */
+    static Optional<Window> tryParse(ChallengeWindow kind, String key) {
+      try {
+        Window w = parse(kind, key);
+        return w.key().equals(key) ? Optional.of(w) : Optional.empty();
+      } catch (java.time.DateTimeException | IndexOutOfBoundsException
+          | IllegalArgumentException e) {
+        return Optional.empty();
+      }
     }
 
     /** Reads a window key back. */

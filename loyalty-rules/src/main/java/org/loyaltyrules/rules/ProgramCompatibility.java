@@ -76,6 +76,23 @@ public final class ProgramCompatibility {
     removed("challenges", before.challenges().keySet(), after.challenges().keySet(),
         Problem.Severity.WARNING, "members' progress toward it is kept but counts for nothing, "
             + "and a return can no longer take back what it granted", problems);
+    before.challenges().forEach((id, was) -> {
+      org.loyaltyrules.core.program.Challenge now = after.challenges().get(id);
+      if (now != null && (was.window() != now.window() || was.goal() != now.goal())) {
+        problems.add(Problem.warning("challenges." + id, "its " + (was.goal() != now.goal()
+            ? "goal changes from " + was.goal() + " to " + now.goal()
+            : "window changes from " + was.window() + " to " + now.window())
+            + "; members' progress counted before no longer counts and is dropped"));
+      }
+    });
+    before.badges().forEach((id, was) -> {
+      org.loyaltyrules.core.program.Badge now = after.badges().get(id);
+      if (now != null && now.levels().size() < was.levels().size()) {
+        problems.add(Problem.warning("badges." + id, "it has " + now.levels().size()
+            + " levels instead of " + was.levels().size() + "; members who hold a level it no "
+            + "longer has hold its highest"));
+      }
+    });
     removed("badges", before.badges().keySet(), after.badges().keySet(),
         Problem.Severity.WARNING, "members who hold it keep a level the program no longer "
             + "reports", problems);
@@ -111,7 +128,16 @@ public final class ProgramCompatibility {
             + "' is not in program " + after.id() + "; the lot's " + lot.remaining()
             + " points would be orphaned"));
       }
-      if (lot.rule().isPresent() && !rules.contains(lot.rule().get())) {
+      if (lot.rule().isPresent() && Challenges.isGrant(lot.rule().get())) {
+        String challenge = lot.rule().get().value().substring("challenge:".length(),
+            lot.rule().get().value().lastIndexOf('@'));
+        if (after.challenges().keySet().stream().noneMatch(c -> c.value().equals(challenge))) {
+          problems.add(Problem.warning("ledger.lots[" + i + "].rule", "challenge '" + challenge
+              + "' is not in program " + after.id() + "; a return can no longer take back what "
+              + "it granted"));
+        }
+      } else if (lot.rule().isPresent() && !isGrant(lot.rule().get())
+          && !rules.contains(lot.rule().get())) {
         problems.add(Problem.warning("ledger.lots[" + i + "].rule", "rule '"
             + lot.rule().get() + "' is not in program " + after.id() + "; a return cannot "
             + "re-evaluate it"));
@@ -168,6 +194,11 @@ public final class ProgramCompatibility {
     Set<I> ids = new LinkedHashSet<>();
     values.forEach(v -> ids.add(id.apply(v)));
     return ids;
+  }
+
+  /** True for the lots the library grants itself: entry bonuses, referral rewards, prizes. */
+  private static boolean isGrant(RuleId rule) {
+    return Tiers.isEntryBonus(rule) || Referrals.isReferral(rule) || Gamification.isPrize(rule);
   }
 
   private static void removed(String list, Set<?> before, Set<?> after,

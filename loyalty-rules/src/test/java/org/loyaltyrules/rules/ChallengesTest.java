@@ -508,4 +508,102 @@ class ChallengesTest {
                 + "three-pastries, daily-streak, spring]",
             "step 2, steps[1].expect.badges.regular: expected badge level Local, was Regular");
   }
+
+  private static final CompiledProgram STREAKS = LoyaltyRules.compile(ProgramFiles.read("""
+      format: loyalty-program/1
+      id: cafe
+      currency: EUR
+      zone: Europe/Berlin
+      units:
+        - {id: stars, name: Stars}
+      challenges:
+        - {id: bundle, name: Bundle, goal: items, target: 3, categories: [module],
+           grant: {points: 100, unit: stars}, restarts: true}
+        - {id: streak, name: Three days in a row, goal: purchases, target: 1, window: day,
+           streak: 3, categories: [coffee], grant: {points: 1000, unit: stars}, restarts: true}
+      """, ProgramFiles.Syntax.YAML).program());
+
+  private Member streaks(Member member, Activity... activities) {
+    for (Activity a : activities) {
+      Decision d = STREAKS.decide(STATE, member, a, a instanceof Return ? a.occurredAt()
+          : a.occurredAt().plusSeconds(60), RANDOM);
+      assertThat(d.isRefused()).as("%s refused: %s", a.id(), d.errors()).isFalse();
+      decisions.add(d);
+      member = d.member();
+    }
+    return member;
+  }
+
+  private Purchase coffeeOn(int day) {
+    return buy(at(3, day), "coffee", 1, "1.00");
+  }
+
+  private Return returnOf(Purchase p, int day) {
+    return Return.ofWholeLines(ActivityId.of("r" + ++sequence), at(3, day, 12), p,
+        List.of(org.loyaltyrules.core.LineId.of("l1")));
+  }
+
+  @Test
+  void aReturnThatUndoesTwoCompletionsTakesBackBothGrants() {
+    Purchase six = buy(at(3, 2), "module", 6, "10.00");
+    Member ana = streaks(ana(), six);
+    assertThat(ana.available(STARS)).isEqualTo(200);
+    ana = streaks(ana, returnOf(six, 3));
+    assertThat(last().effects(Effect.ChallengeCompletionRevoked.class)).hasSize(2);
+    assertThat(ana.available(STARS)).isZero();
+  }
+
+  @Test
+  void returningADayOfAnEarlierStreakReadsTheStreaksAgain() {
+    Member ana = ana();
+    List<Purchase> days = new ArrayList<>();
+    for (int day = 2; day <= 7; day++) {
+      days.add(coffeeOn(day));
+      ana = streaks(ana, days.get(days.size() - 1));
+    }
+    assertThat(completed("streak")).extracting(Effect.ChallengeCompleted::window)
+        .containsExactly("2026-03-04", "2026-03-07");
+    assertThat(ana.available(STARS)).isEqualTo(2000);
+    // Without the 3rd, the 4th to the 6th are the only three days in a row.
+    ana = streaks(ana, returnOf(days.get(1), 8));
+    assertThat(last().effects(Effect.ChallengeCompletionRevoked.class))
+        .extracting(Effect.ChallengeCompletionRevoked::window)
+        .containsExactly("2026-03-04", "2026-03-07");
+    assertThat(last().effects(Effect.ChallengeCompleted.class))
+        .extracting(Effect.ChallengeCompleted::window).containsExactly("2026-03-06");
+    assertThat(ana.available(STARS)).isEqualTo(1000);
+  }
+
+  @Test
+  void returningTheFirstOfFourDaysKeepsAStreakOfTheOtherThree() {
+    Member ana = ana();
+    List<Purchase> days = new ArrayList<>();
+    for (int day = 3; day <= 6; day++) {
+      days.add(coffeeOn(day));
+      ana = streaks(ana, days.get(days.size() - 1));
+    }
+    assertThat(ana.available(STARS)).isEqualTo(1000);
+    ana = streaks(ana, returnOf(days.get(0), 7));
+    assertThat(ana.available(STARS)).isEqualTo(1000);
+    assertThat(last().effects(Effect.ChallengeCompleted.class))
+        .extracting(Effect.ChallengeCompleted::window).containsExactly("2026-03-06");
+  }
+
+  @Test
+  void aPurchaseReportedLateDoesNotCountDaysAStreakAlreadyUsed() {
+    Member ana = ana();
+    for (int day : new int[] {3, 5, 6, 7}) {
+      ana = streaks(ana, coffeeOn(day));
+    }
+    assertThat(ana.available(STARS)).isEqualTo(1000);
+    // The 4th, reported on the 8th: the 3rd to the 5th are three in a row, and the 6th and 7th
+    // no longer are; one streak, not two.
+    Purchase late = coffeeOn(4);
+    Decision d = STREAKS.decide(STATE, ana, late, at(3, 8), RANDOM);
+    assertThat(d.member().available(STARS)).isEqualTo(1000);
+    assertThat(d.effects(Effect.ChallengeCompleted.class))
+        .extracting(Effect.ChallengeCompleted::window).containsExactly("2026-03-05");
+    assertThat(d.effects(Effect.ChallengeCompletionRevoked.class))
+        .extracting(Effect.ChallengeCompletionRevoked::window).containsExactly("2026-03-07");
+  }
 }

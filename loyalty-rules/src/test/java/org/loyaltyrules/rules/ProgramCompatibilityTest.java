@@ -112,6 +112,54 @@ class ProgramCompatibilityTest {
                 + "counts for it stay counted");
   }
 
+  @Test
+  void aChallengesChangedWindowOrFewerBadgeLevelsAreWarnedAboutAndStoredStateStillWorks() {
+    String v1 = """
+        format: loyalty-program/1
+        id: cafe
+        currency: USD
+        zone: America/New_York
+        units: [{id: stars, name: Stars}]
+        challenges:
+          - {id: weekly, name: Weekly, goal: events, event: check-in, target: 2, window: week,
+             grant: {points: 50, unit: stars}}
+        badges:
+          - {id: regular, name: Regular, metric: events, event: check-in,
+             levels: [{name: Regular, threshold: 1}, {name: Local, threshold: 2}]}
+        """;
+    String v2 = v1.replace("window: week", "window: day")
+        .replace(", {name: Local, threshold: 2}", "");
+    CompiledProgram before = LoyaltyRules.compile(read(v1));
+    CompiledProgram after = LoyaltyRules.compile(read(v2));
+    ProgramState state = ProgramState.initial(Money.currency("USD"));
+    Member ana = Member.enroll(MemberId.of("ana"), AT);
+    for (int i = 1; i <= 2; i++) {
+      ana = before.decide(state, ana, org.loyaltyrules.core.activity.EngagementEvent.of(
+              ActivityId.of("e-" + i), AT.plusSeconds(i * 60L),
+              org.loyaltyrules.core.activity.EngagementType.CHECK_IN), AT.plusSeconds(i * 60L),
+          java.util.random.RandomGenerator.of("L64X128MixRandom")).member();
+    }
+    assertThat(ana.available(STARS)).isEqualTo(50);
+    assertThat(ProgramCompatibility.check(before.program(), ana)).isEmpty();
+    assertThat(ProgramCompatibility.check(before.program(), after.program()))
+        .extracting(Problem::toString).containsExactly(
+            "challenges.weekly (warning): its window changes from WEEK to DAY; members' progress "
+                + "counted before no longer counts and is dropped",
+            "badges.regular (warning): it has 1 levels instead of 2; members who hold a level it "
+                + "no longer has hold its highest");
+    Instant later = AT.plusSeconds(3600);
+    Member moved = after.advance(state, ana, later).member();
+    assertThat(moved.progress().keySet()).noneMatch(k -> k.contains("-W"));
+    assertThat(after.challengeProgress(state, moved, later).get(0).progress()).isZero();
+    assertThat(after.badges(state, moved, later)).extracting(BadgeStatus::levelName)
+        .containsExactly("Regular");
+    assertThat(ProgramCompatibility.check(read(v1.replace(
+        "challenges:\n  - {id: weekly", "challenges:\n  - {id: daily")
+        .replace("challenge: weekly", "challenge: daily")), ana))
+        .extracting(Problem::toString).containsExactly("ledger.lots[0].rule (warning): challenge "
+            + "'weekly' is not in program cafe; a return can no longer take back what it granted");
+  }
+
   private static Program read(String yaml) {
     return org.loyaltyrules.rules.config.ProgramFiles.read(yaml,
         org.loyaltyrules.rules.config.ProgramFiles.Syntax.YAML).program();

@@ -57,6 +57,14 @@ import org.loyaltyrules.core.rule.LineFilter;
  * <p>Immutable and thread-safe.
  */
 public final class Program {
+  /**
+   * The beginnings of the rule ids the library gives what it grants itself — offers, tier and
+   * plan multipliers, tier entry bonuses, challenge grants, prizes, referral rewards and draw
+   * entries — which an earning rule's id may not begin with.
+   */
+  public static final List<String> RESERVED_RULE_PREFIXES = List.of("offer:", "tier:", "plan:",
+      "tier-entry:", "challenge:", "prize:", "referral:", "draw/");
+
   /** How long activity ids are remembered unless the program says otherwise: 400 days. */
   public static final Duration DEFAULT_ACTIVITY_HORIZON = Duration.ofDays(400);
   /** The longest activity horizon a program may declare: 100 years of 366 days. */
@@ -608,6 +616,15 @@ public final class Program {
           problems);
       unique("badges", badges, Badge::id, problems);
       unique("earnRules", earnRules, EarnRule::id, problems);
+      for (int i = 0; i < earnRules.size(); i++) {
+        String rule = earnRules.get(i).id().value();
+        String at = "earnRules[" + i + "].id";
+        RESERVED_RULE_PREFIXES.stream().filter(rule::startsWith).findFirst().ifPresent(
+            prefix -> problems.add(new Problem(at, "'" + rule
+                + "' begins with '" + prefix + "', which the library keeps for what it grants "
+                + "itself (" + String.join(", ", RESERVED_RULE_PREFIXES) + "); choose another "
+                + "id")));
+      }
 
       for (int i = 0; i < units.size(); i++) {
         PointUnit unit = units.get(i);
