@@ -50,6 +50,8 @@ import org.quicktheories.core.Gen;
  *       reach the card's size, and the progress the host is shown never exceeds the target.
  *   <li>A purchase returned whole removes the stamps and progress it gave: the challenge counters,
  *       the balance and the vouchers still issued are as if it had never been made.
+ *   <li>A streak of three days completes as often as the days kept allow, read in order, in
+ *       whatever order the purchases are reported and whichever are returned.
  * </ul>
  */
 class ChallengeProperties {
@@ -246,6 +248,69 @@ class ChallengeProperties {
           assertThat(issued(after)).isEqualTo(issued(never));
           assertThat(PROGRAM.challengeProgress(STATE, after, back))
               .isEqualTo(PROGRAM.challengeProgress(STATE, never, back));
+        });
+  }
+
+  private static final CompiledProgram STREAK = LoyaltyRules.compile(ProgramFiles.read("""
+      format: loyalty-program/1
+      id: cafe
+      currency: EUR
+      zone: Europe/Berlin
+      units:
+        - {id: stars, name: Stars}
+      challenges:
+        - {id: streak, name: Three days in a row, goal: purchases, target: 1, window: day,
+           streak: 3, grant: {points: 1000, unit: stars}, restarts: true}
+      """, ProgramFiles.Syntax.YAML).program());
+
+  /** A purchase on day {@code day} of March, returned afterwards or not. */
+  record Visit(int day, boolean returned) {}
+
+  @Test
+  void aStreakCompletesAsOftenAsItsDaysAllowWhateverOrderTheyAreReportedIn() {
+    Gen<Visit> visit = integers().between(1, 20).zip(integers().between(0, 3),
+        (day, r) -> new Visit(day, r == 0));
+    qt().withExamples(EXAMPLES).forAll(lists().of(visit).ofSizeBetween(1, 25),
+        integers().all()).checkAssert((visits, order) -> {
+          RandomGenerator random = RandomGenerator.of("L64X128MixRandom");
+          Instant end = LocalDateTime.of(2026, 3, 22, 12, 0).atZone(ZONE).toInstant();
+          List<Purchase> purchases = new ArrayList<>();
+          for (int i = 0; i < visits.size(); i++) {
+            purchases.add(Purchase.builder(ActivityId.of("p-" + i),
+                LocalDateTime.of(2026, 3, visits.get(i).day(), 9, i).atZone(ZONE).toInstant())
+                .line(PurchaseLine.of("l1", "latte", "coffee", 1, Money.of("3.00", "EUR")))
+                .build());
+          }
+          List<Purchase> reported = new ArrayList<>(purchases);
+          java.util.Collections.shuffle(reported, new java.util.Random(order));
+          Member m = Member.enroll(MemberId.of("ana"), START);
+          Instant t = end;
+          for (Purchase p : reported) {
+            m = STREAK.decide(STATE, m, p, t, random).member();
+          }
+          for (int i = 0; i < visits.size(); i++) {
+            if (visits.get(i).returned()) {
+              t = t.plusSeconds(60);
+              m = STREAK.decide(STATE, m, Return.ofWholeLines(ActivityId.of("r-" + i), t,
+                  purchases.get(i), List.of(org.loyaltyrules.core.LineId.of("l1"))), t, random)
+                  .member();
+            }
+          }
+          // The model: days with a purchase kept, read in order, every third in a row completes.
+          java.util.Set<Integer> days = new java.util.TreeSet<>();
+          visits.stream().filter(v -> !v.returned()).forEach(v -> days.add(v.day()));
+          int streaks = 0;
+          int run = 0;
+          for (int day = 1; day <= 21; day++) {
+            run = days.contains(day) ? run + 1 : 0;
+            if (run == 3) {
+              streaks++;
+              run = 0;
+            }
+          }
+          assertThat(m.available(STARS)).isEqualTo(streaks * 1000L);
+          assertThat(STREAK.challengeProgress(STATE, m, t).get(0).completionsEver())
+              .isEqualTo(streaks);
         });
   }
 
