@@ -389,8 +389,8 @@ public sealed interface Effect {
   }
 
   /**
-   * A return undid a challenge's completion, and its grant was taken back (in the effects that
-   * follow).
+   * A return undid a challenge's completion, and its grant was taken back (in the effects just
+   * before this one).
    *
    * @param challenge the challenge
    * @param window the window the completion was in

@@ -37,6 +37,7 @@ import org.loyaltyrules.core.member.VoucherStatus;
 import org.loyaltyrules.core.program.Program;
 import org.loyaltyrules.core.program.TierLadder;
 import org.loyaltyrules.examples.programs.AmazonPrime;
+import org.loyaltyrules.examples.programs.CoffeeStampCard;
 import org.loyaltyrules.examples.programs.Odacite;
 import org.loyaltyrules.examples.programs.PetSmartTreats;
 import org.loyaltyrules.examples.programs.ReiCoop;
@@ -47,9 +48,9 @@ import org.loyaltyrules.rules.CompiledProgram;
 import org.loyaltyrules.rules.LoyaltyRules;
 
 /**
- * The four programs of {@link org.loyaltyrules.examples.programs}, each compiled and decided by
- * the library for one member: what a purchase earns, a redemption, a donation, vouchers, bonuses
- * and paying with points, with the figures each program states. Every line is a real
+ * Eight programs of {@link org.loyaltyrules.examples.programs}, each compiled and decided by
+ * the library for one member: what a purchase earns, a redemption, a donation, vouchers, bonuses,
+ * paying with points, tiers, paid memberships and a stamp card, with the figures each program states. Every line is a real
  * {@link CompiledProgram#decide} or {@link CompiledProgram#advance}; the output is the same on
  * every machine, in every locale and time zone.
  */
@@ -59,11 +60,11 @@ public final class ProgramsDemo {
 
   private PrintWriter out;
 
-  /** Runs the seven sections, writing them to {@code out}. */
+  /** Runs the eight sections, writing them to {@code out}. */
   public void run(PrintWriter out) {
     this.out = out;
-    out.println("Four points programs, a tiered one and two paid ones, compiled and decided by "
-        + "loyalty-rules (org.loyaltyrules.examples.programs):");
+    out.println("Four points programs, a tiered one, two paid ones and a stamp card, compiled "
+        + "and decided by loyalty-rules (org.loyaltyrules.examples.programs):");
     starbucks();
     petSmart();
     sweetgreen();
@@ -71,6 +72,40 @@ public final class ProgramsDemo {
     sephora();
     amazonPrime();
     reiCoop();
+    coffeeStampCard();
+  }
+
+  private void coffeeStampCard() {
+    Program program = CoffeeStampCard.program();
+    CompiledProgram compiled = LoyaltyRules.compile(program);
+    ProgramState none = ProgramState.initial(program.currency());
+    heading(program, "gamified: a stamp for every purchase with a drink; 10 stamps give a "
+        + CoffeeStampCard.FREE_DRINK + " free-drink voucher and the card starts again",
+        "a return takes its stamp back, and the voucher if it is still unused");
+    Story s = new Story(program, Member.enroll(MemberId.of("eve"),
+        local(program, 2026, 6, 1, 8)), m -> compiled.challengeProgress(none, m, m.asOf())
+            .stream().filter(c -> c.challenge().equals(CoffeeStampCard.CARD)).findFirst()
+            .map(c -> "stamps " + c.progress().toPlainString() + " of "
+                + c.target().toPlainString() + ", cards " + c.completionsEver())
+            .orElseThrow());
+    for (int day = 1; day <= 11; day++) {
+      Purchase drink = Purchase.builder(ActivityId.of("cs-" + day),
+              local(program, 2026, 6, day, 9))
+          .line(PurchaseLine.of("l1", "latte", CoffeeStampCard.DRINK, 1,
+              Money.of("4.50", "USD"))).build();
+      if (day <= 3 || day >= 9) {
+        s.decide("buys a USD 4.50 latte", drink);
+      } else {
+        s.quietly(drink);
+        if (day == 8) {
+          out.println("  ... and one a day from 4 to 8 June");
+        }
+      }
+      if (day == 10) {
+        s.decide("returns the 10th latte", Return.of(ActivityId.of("cs-r1"),
+            local(program, 2026, 6, 10, 12), drink.id(), List.of(ReturnLine.of("l1", 1))));
+      }
+    }
   }
 
   private void sephora() {
@@ -273,6 +308,11 @@ public final class ProgramsDemo {
       line(activity.occurredAt(), what, describe(d));
     }
 
+    /** Decides an activity without printing it, to move a story along. */
+    void quietly(Activity activity) {
+      member = compiled.decide(state, member, activity, activity.occurredAt(), random).member();
+    }
+
     void advance(String what, Instant to) {
       Decision d = compiled.advance(state, member, to);
       member = d.member();
@@ -345,6 +385,19 @@ public final class ProgramsDemo {
         return e.plan() + " " + e.status().name().toLowerCase(Locale.ROOT) + e.expiresAt()
             .map(x -> (running ? " until " : ", its term ended ") + WHEN.format(x.atZone(zone())))
             .orElse(" for life");
+      } else if (effect instanceof Effect.ChallengeProgressed e) {
+        return e.challenge() + " " + e.progress().toPlainString() + "/"
+            + e.target().toPlainString();
+      } else if (effect instanceof Effect.ChallengeCompleted e) {
+        return e.challenge() + " completed";
+      } else if (effect instanceof Effect.ChallengeCompletionRevoked e) {
+        return e.challenge() + " completion taken back";
+      } else if (effect instanceof Effect.VoucherRevoked e) {
+        return e.voucher().value() + " voucher revoked";
+      } else if (effect instanceof Effect.BadgeEarned e) {
+        return "badge " + e.badge() + ": " + e.levelName();
+      } else if (effect instanceof Effect.BadgeLost e) {
+        return "badge " + e.badge() + " lost" + (e.to() > 0 ? " a level" : "");
       } else if (effect instanceof Effect.PaidWithPoints e) {
         return e.points() + " " + e.unit() + " pay " + e.value() + " of " + e.purchase();
       }

@@ -50,6 +50,13 @@ class ProgramsDemoTest {
     assertThat(lineWith(text, "pays 100 points"))
         .contains("100 points pay USD 5.00 of o-1, -5 points taken back from o-1")
         .contains("points 235");
+
+    assertThat(lineWith(text, "Tue 9 Jun 09:00")).contains("stamps 9 of 10, cards 0");
+    assertThat(lineWith(text, "Wed 10 Jun 09:00")).contains("stamps 0 of 10, cards 1")
+        .contains("coffee-card completed, USD 5.00 voucher");
+    assertThat(lineWith(text, "returns the 10th latte")).contains("stamps 9 of 10, cards 0")
+        .contains("USD 5.00 voucher revoked, coffee-card completion taken back");
+    assertThat(lineWith(text, "Thu 11 Jun 09:00")).contains("stamps 0 of 10, cards 1");
   }
 
   @Test
