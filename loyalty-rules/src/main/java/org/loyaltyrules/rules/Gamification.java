@@ -40,13 +40,20 @@ import org.loyaltyrules.core.rule.TimeWindow;
  * One decision's sweepstakes entries and instant-win plays: a qualifying purchase or event earns
  * entries in each draw and plays each game whose trigger it matches, as often as the draw's or
  * game's frequency allows and inside its window; a return that takes a purchase below every
- * minimum spend of a draw withdraws the entries the purchase earned there, never more than the
- * member still holds.
+ * minimum spend of a draw withdraws the entries the purchase earned there, unless the draw has
+ * run since (they were in its pool, and the entries the member holds now belong to the next
+ * run), and never more than the member still holds. Withdrawing them also releases the claim
+ * the purchase made on its period, so the next qualifying activity of a once-a-day (month,
+ * year, ever) draw earns entries again.
  *
  * <p>Counters kept in the member's progress: {@code draw/ID/FREQUENCY/PERIOD} marks entries or
  * a play earned in a period, like an event bonus's; {@code draw/ID/purchase/PURCHASE/DAY/DATE}
- * holds the entries a purchase earned, kept while a return of it can still come (the run drops
- * it with the day's counters once the day leaves the activity horizon).
+ * holds the entries a purchase earned and {@code draw/ID/purchase-run/PURCHASE/DAY/DATE} the
+ * run of the draw they belong to, counted from 1: the draw's runs in the program-level state
+ * ({@link ProgramState#drawRuns(DrawId)}) when they were earned, plus one. Both are kept while a
+ * return of the purchase can still come (the run drops them with the day's counters once the
+ * day leaves the activity horizon). A return withdraws the entries only while the draw's runs
+ * are still below the recorded run.
  *
  * <p>A play takes, once per decision, one number from the random source and mixes it with the
  * game's id and the activity's id ({@link Chance}) into a value from 0 to 2<sup>64</sup> - 1. The
@@ -130,28 +137,46 @@ final class Gamification {
 
   /**
    * Withdraws the entries a purchase earned in each draw whose every minimum spend the rest of
-   * the order, {@code left}, no longer meets.
+   * the order, {@code left}, no longer meets, unless the draw has run since, and releases the
+   * period the purchase claimed.
    */
   void ret(Purchase purchase, BigDecimal left, ActivityId ret) {
     for (Draw draw : program.draws().values()) {
-      String key = purchaseKey(draw.id(), purchase);
+      String key = purchaseKey(draw.id(), purchase, "/purchase/");
       long earned = progress.apply(key).longValue();
       if (earned <= 0 || meetsMinimum(draw.earnedBy(), left)) {
         continue;
       }
+      String runKey = purchaseKey(draw.id(), purchase, "/purchase-run/");
+      long run = progress.apply(runKey).longValue();
       set.accept(key, BigDecimal.ZERO);
-      long take = Math.min(earned, held(draw.id()));
+      set.accept(runKey, BigDecimal.ZERO);
       RuleId rule = rule(draw.id());
+      String why = "return " + ret + " leaves "
+          + Money.of(left.stripTrailingZeros(), program.currency()) + " of purchase "
+          + purchase.id() + ", below the minimum spend: ";
+      long runs = state.drawRuns(draw.id());
+      if (run <= runs) {
+        trace.add(new TraceEntry(rule, true, Optional.empty(), 0, 0, 0, BigDecimal.ZERO, why
+            + "the " + earned + " entries it earned in draw " + draw.id() + " were in run "
+            + run + ", already drawn (the draw has run " + (runs == 1 ? "once" : runs + " times")
+            + "): none withdrawn"));
+        continue;
+      }
+      long take = Math.min(earned, held(draw.id()));
       if (take > 0) {
         changes.add(new ProgramStateChange.DrawEntered(draw.id(), member, -take));
         effects.add(new Effect.DrawEntriesWithdrawn(draw.id(), take));
       }
-      trace.add(new TraceEntry(rule, true, Optional.empty(), 0, 0, 0, BigDecimal.ZERO,
-          "return " + ret + " leaves " + Money.of(left.stripTrailingZeros(), program.currency())
-              + " of purchase "
-              + purchase.id() + ", below the minimum spend: " + take + " of the " + earned
-              + " entries it earned in draw " + draw.id() + " withdrawn"
-              + (take < earned ? " (the rest were already drawn)" : "")));
+      Optional<String> claim = frequencyKey(draw.id(), draw.frequency(),
+          day(purchase.occurredAt())).filter(k -> progress.apply(k).signum() > 0);
+      claim.ifPresent(k -> set.accept(k, BigDecimal.ZERO));
+      trace.add(new TraceEntry(rule, true, Optional.empty(), 0, 0, 0, BigDecimal.ZERO, why
+          + take + " of the " + earned + " entries it earned in draw " + draw.id()
+          + " withdrawn" + (take < earned ? " (the member holds no more)" : "")
+          + claim.map(k -> "; the period it claimed ("
+              + draw.frequency().name().toLowerCase(Locale.ROOT).replace('_', '-') + ", "
+              + k.substring(k.lastIndexOf('/') + 1) + ") is released").orElse("")));
     }
   }
 
@@ -166,8 +191,10 @@ final class Gamification {
     changes.add(new ProgramStateChange.DrawEntered(draw.id(), member, draw.entries()));
     effects.add(new Effect.DrawEntriesEarned(draw.id(), draw.entries()));
     if (purchase) {
-      String key = COUNTER + draw.id() + "/purchase/" + activity + "/DAY/" + day(occurredAt);
-      set.accept(key, BigDecimal.valueOf(draw.entries()));
+      String suffix = activity + "/DAY/" + day(occurredAt);
+      set.accept(COUNTER + draw.id() + "/purchase/" + suffix, BigDecimal.valueOf(draw.entries()));
+      set.accept(COUNTER + draw.id() + "/purchase-run/" + suffix,
+          BigDecimal.valueOf(Math.addExact(state.drawRuns(draw.id()), 1)));
     }
     trace.add(new TraceEntry(rule, true, Optional.empty(), 0, 0, 0, BigDecimal.ZERO,
         draw.entries() + (draw.entries() == 1 ? " entry" : " entries") + " in draw "
@@ -257,8 +284,9 @@ final class Gamification {
         : Optional.of(COUNTER + id + "/" + frequency + "/" + period);
   }
 
-  private String purchaseKey(DrawId draw, Purchase purchase) {
-    return COUNTER + draw + "/purchase/" + purchase.id() + "/DAY/" + day(purchase.occurredAt());
+  /** The counter of a purchase in a draw: {@code /purchase/} its entries, or its run. */
+  private String purchaseKey(DrawId draw, Purchase purchase, String kind) {
+    return COUNTER + draw + kind + purchase.id() + "/DAY/" + day(purchase.occurredAt());
   }
 
   private LocalDate day(Instant instant) {

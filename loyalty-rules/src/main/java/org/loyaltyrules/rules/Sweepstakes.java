@@ -27,6 +27,9 @@ import org.loyaltyrules.core.program.Prize;
  * their tickets leave the pool, so a member wins at most once per run. The pick is uniform
  * over the pool to within pool / 2<sup>64</sup>. When the pool is empty the remaining prizes are
  * not awarded.
+ *
+ * <p>The changes count the run ({@link ProgramStateChange.DrawRun}, first, also when nobody
+ * entered), award the prizes and consume every entry.
  */
 final class Sweepstakes {
   private Sweepstakes() {}
@@ -61,6 +64,7 @@ final class Sweepstakes {
       }
     }
     List<ProgramStateChange> changes = new ArrayList<>();
+    changes.add(new ProgramStateChange.DrawRun(id, Math.addExact(state.drawRuns(id), 1)));
     awarded.forEach((prize, n) -> changes.add(new ProgramStateChange.PrizeAwarded(id, prize, n)));
     held.forEach((member, n) -> changes.add(new ProgramStateChange.DrawEntered(id, member, -n)));
     return new DrawResult(id, at, seed, winners, held.size(), entries, changes);

@@ -178,8 +178,137 @@ class SweepstakesTest {
     assertThat(tea.programStateChanges()).isEmpty();
     assertThat(tea.effects()).noneMatch(e -> e instanceof Effect.DrawEntriesWithdrawn);
     assertThat(notes(tea, SPEND)).containsExactly("return r-2 leaves USD 20.00 of purchase p-1, "
-        + "below the minimum spend: 0 of the 3 entries it earned in draw spend withdrawn (the "
-        + "rest were already drawn)");
+        + "below the minimum spend: the 3 entries it earned in draw spend were in run 1, "
+        + "already drawn (the draw has run once): none withdrawn");
+  }
+
+  @Test
+  void aReturnAfterTheDrawDoesNotTakeTheNextRunsEntries() {
+    Member ana = Member.enroll(ANA, at(1, 9));
+    Purchase first = Purchase.builder(ActivityId.of("p-1"), at(2, 9))
+        .line(PurchaseLine.of("l1", "mug", "goods", 1, Money.of("30.00", "USD"))).build();
+    Decision d1 = decide(EMPTY, ana, first);
+    assertThat(d1.member().progress()).containsEntry("draw/spend/purchase/p-1/DAY/2026-03-02",
+        new java.math.BigDecimal("3")).containsEntry(
+            "draw/spend/purchase-run/p-1/DAY/2026-03-02", java.math.BigDecimal.ONE);
+    ProgramState state = EMPTY.apply(d1.programStateChanges());
+
+    // The host runs the draw: p-1's 3 entries are in run 1, and every entry is consumed.
+    DrawResult drawn = SWARM.runDraw(state, SPEND, at(8, 20), new SplittableRandom(3));
+    assertThat(drawn.changes()).startsWith(new ProgramStateChange.DrawRun(SPEND, 1));
+    state = state.apply(drawn.changes());
+    assertThat(state.drawEntries(SPEND)).isEmpty();
+    assertThat(state.drawRuns(SPEND)).isEqualTo(1);
+
+    // p-2, after the draw, earns 3 entries for run 2.
+    Purchase second = Purchase.builder(ActivityId.of("p-2"), at(9, 9))
+        .line(PurchaseLine.of("l1", "mug", "goods", 1, Money.of("30.00", "USD"))).build();
+    Decision d2 = decide(state, d1.member(), second);
+    assertThat(d2.member().progress()).containsEntry(
+        "draw/spend/purchase-run/p-2/DAY/2026-03-09", new java.math.BigDecimal("2"));
+    state = state.apply(d2.programStateChanges());
+    assertThat(state.drawEntries(SPEND)).containsExactly(Map.entry(ANA, 3L));
+
+    // Returning p-1, already drawn, leaves p-2's entries alone.
+    Decision r1 = decide(state, d2.member(), Return.ofWholeLines(ActivityId.of("r-1"),
+        at(10, 9), first, List.of(LineId.of("l1"))));
+    assertThat(r1.programStateChanges()).isEmpty();
+    assertThat(r1.effects()).noneMatch(e -> e instanceof Effect.DrawEntriesWithdrawn);
+    assertThat(notes(r1, SPEND)).containsExactly("return r-1 leaves USD 0.00 of purchase p-1, "
+        + "below the minimum spend: the 3 entries it earned in draw spend were in run 1, "
+        + "already drawn (the draw has run once): none withdrawn");
+    assertThat(r1.member().progress()).doesNotContainKeys(
+        "draw/spend/purchase/p-1/DAY/2026-03-02", "draw/spend/purchase-run/p-1/DAY/2026-03-02");
+    state = state.apply(r1.programStateChanges());
+    assertThat(state.drawEntries(SPEND)).containsExactly(Map.entry(ANA, 3L));
+
+    // Returning p-2, not yet drawn, withdraws its own 3.
+    Decision r2 = decide(state, r1.member(), Return.ofWholeLines(ActivityId.of("r-2"),
+        at(10, 10), second, List.of(LineId.of("l1"))));
+    assertThat(r2.programStateChanges()).containsExactly(
+        new ProgramStateChange.DrawEntered(SPEND, ANA, -3));
+    assertThat(state.apply(r2.programStateChanges()).drawEntries(SPEND)).isEmpty();
+  }
+
+  @Test
+  void aFullReturnReleasesTheDayItClaimedSoTheNextPurchaseThatDayEarns() {
+    CompiledProgram daily = LoyaltyRules.compile(ProgramFiles.read(
+        YAML.replace("entries: 3", "entries: 3\n    frequency: once-per-day"),
+        ProgramFiles.Syntax.YAML).program());
+    Member ana = Member.enroll(ANA, at(1, 9));
+    Purchase first = Purchase.builder(ActivityId.of("p-1"), at(2, 9))
+        .line(PurchaseLine.of("l1", "mug", "goods", 1, Money.of("30.00", "USD"))).build();
+    Decision d = daily.decide(EMPTY, ana, first, at(2, 9), new SplittableRandom(1));
+    ProgramState state = EMPTY.apply(d.programStateChanges());
+    assertThat(d.member().progress()).containsKey("draw/spend/ONCE_PER_DAY/2026-03-02");
+
+    d = daily.decide(state, d.member(), Return.ofWholeLines(ActivityId.of("r-1"), at(2, 10),
+        first, List.of(LineId.of("l1"))), at(2, 10), new SplittableRandom(1));
+    assertThat(d.programStateChanges()).containsExactly(
+        new ProgramStateChange.DrawEntered(SPEND, ANA, -3));
+    assertThat(notes(d, SPEND)).containsExactly("return r-1 leaves USD 0.00 of purchase p-1, below "
+        + "the minimum spend: 3 of the 3 entries it earned in draw spend withdrawn; the period "
+        + "it claimed (once-per-day, 2026-03-02) is released");
+    assertThat(d.member().progress()).doesNotContainKey("draw/spend/ONCE_PER_DAY/2026-03-02");
+    state = state.apply(d.programStateChanges());
+
+    Purchase again = Purchase.builder(ActivityId.of("p-2"), at(2, 11))
+        .line(PurchaseLine.of("l1", "mug", "goods", 1, Money.of("30.00", "USD"))).build();
+    d = daily.decide(state, d.member(), again, at(2, 11), new SplittableRandom(1));
+    assertThat(d.programStateChanges()).containsExactly(
+        new ProgramStateChange.DrawEntered(SPEND, ANA, 3));
+    state = state.apply(d.programStateChanges());
+    assertThat(state.drawEntries(SPEND)).containsExactly(Map.entry(ANA, 3L));
+
+    // The third purchase that day still earns nothing: p-2 holds the day.
+    Decision third = daily.decide(state, d.member(), Purchase.builder(ActivityId.of("p-3"),
+            at(2, 12)).line(PurchaseLine.of("l1", "mug", "goods", 1, Money.of("30.00", "USD")))
+        .build(), at(2, 12), new SplittableRandom(1));
+    assertThat(third.programStateChanges()).isEmpty();
+  }
+
+  @Test
+  void aReturnOfEntriesAlreadyDrawnKeepsTheDayClaimed() {
+    CompiledProgram daily = LoyaltyRules.compile(ProgramFiles.read(
+        YAML.replace("entries: 3", "entries: 3\n    frequency: once-per-day"),
+        ProgramFiles.Syntax.YAML).program());
+    Member ana = Member.enroll(ANA, at(1, 9));
+    Purchase first = Purchase.builder(ActivityId.of("p-1"), at(2, 9))
+        .line(PurchaseLine.of("l1", "mug", "goods", 1, Money.of("30.00", "USD"))).build();
+    Decision d = daily.decide(EMPTY, ana, first, at(2, 9), new SplittableRandom(1));
+    ProgramState state = EMPTY.apply(d.programStateChanges());
+    state = state.apply(daily.runDraw(state, SPEND, at(2, 10), new SplittableRandom(1))
+        .changes());
+
+    d = daily.decide(state, d.member(), Return.ofWholeLines(ActivityId.of("r-1"), at(2, 11),
+        first, List.of(LineId.of("l1"))), at(2, 11), new SplittableRandom(1));
+    assertThat(d.programStateChanges()).isEmpty();
+    assertThat(d.member().progress()).containsKey("draw/spend/ONCE_PER_DAY/2026-03-02");
+    Decision again = daily.decide(state, d.member(), Purchase.builder(ActivityId.of("p-2"),
+            at(2, 12)).line(PurchaseLine.of("l1", "mug", "goods", 1, Money.of("30.00", "USD")))
+        .build(), at(2, 12), new SplittableRandom(1));
+    assertThat(again.programStateChanges()).as("the drawn entries used the day").isEmpty();
+  }
+
+  @Test
+  void aDrawResultIsAppliedOnceAndOnlyToTheStateItWasDrawnFrom() {
+    ProgramState state = fiveEntrants();
+    DrawResult result = SWARM.runDraw(state, WEEKLY, at(29, 20), new SplittableRandom(4));
+    ProgramState after = state.apply(result.changes());
+    assertThat(after.drawRuns(WEEKLY)).isEqualTo(1);
+    assertThat(after.drawRuns()).containsExactly(Map.entry(WEEKLY, 1L));
+    assertThat(after.drawRuns(SPEND)).isZero();
+
+    ProgramState refilled = after.apply(List.of(new ProgramStateChange.DrawEntered(WEEKLY, ANA,
+        5)));
+    assertThatThrownBy(() -> refilled.apply(result.changes()))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("DrawRun[draw=weekly, run=1]")
+        .hasMessageContaining("the draw has run once, so its next run is 2");
+
+    DrawResult next = SWARM.runDraw(refilled, WEEKLY, at(29, 21), new SplittableRandom(4));
+    assertThat(next.changes()).startsWith(new ProgramStateChange.DrawRun(WEEKLY, 2));
+    assertThat(refilled.apply(next.changes()).drawRuns(WEEKLY)).isEqualTo(2);
   }
 
   /** Ana 3 entries, Bo 1, Cy 5, Di 2, Ed 1: twelve tickets, 0-2 Ana's, 3 Bo's, 4-8 Cy's... */
@@ -257,13 +386,15 @@ class SweepstakesTest {
     assertThat(alone.winners().get(0).member()).isEqualTo(ANA);
     assertThat(alone.winners().get(0).prize()).isEqualTo(PrizeId.of("trip"));
     assertThat(alone.changes()).containsExactly(
+        new ProgramStateChange.DrawRun(WEEKLY, 1),
         new ProgramStateChange.PrizeAwarded(WEEKLY, PrizeId.of("trip"), 1),
         new ProgramStateChange.DrawEntered(WEEKLY, ANA, -4));
 
     DrawResult none = SWARM.runDraw(EMPTY, WEEKLY, at(29, 20), new SplittableRandom(5));
     assertThat(none.winners()).isEmpty();
     assertThat(none.entrants()).isZero();
-    assertThat(none.changes()).isEmpty();
+    assertThat(none.changes()).as("a run without entrants still counts")
+        .containsExactly(new ProgramStateChange.DrawRun(WEEKLY, 1));
   }
 
   @Test

@@ -17,8 +17,11 @@ import org.loyaltyrules.core.internal.Checks;
  * prize the ticket drawn and the pool of entries it was drawn from.
  *
  * <p>The host announces the winners, delivers the prizes, and applies {@link #changes()} to the
- * program-level state: the prizes awarded, and every entry of the draw consumed so the next
- * period's draw starts afresh.
+ * program-level state: first the {@link ProgramStateChange.DrawRun run} counted, so that a
+ * later return of a purchase whose entries were in this run withdraws none and the result
+ * cannot be applied twice, then the prizes awarded, and every entry of the draw consumed so the
+ * next period's draw starts afresh. The host stores the result itself as the audit record
+ * ({@code StateJson.write(DrawResult)} in loyalty-rules).
  *
  * <p>Immutable and thread-safe.
  *

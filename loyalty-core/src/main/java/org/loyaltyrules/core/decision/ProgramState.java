@@ -19,9 +19,9 @@ import org.loyaltyrules.core.internal.Checks;
 
 /**
  * The state of a program that spans members: points spent from campaign budgets, money accrued
- * with each coalition partner, and draw entries and prizes given. The host keeps it beside the
- * members' states; decisions read it and return {@link ProgramStateChange changes} to it, never
- * touching a hidden static.
+ * with each coalition partner, draw entries and prizes given, and how many times each draw has
+ * run. The host keeps it beside the members' states; decisions read it and return
+ * {@link ProgramStateChange changes} to it, never touching a hidden static.
  *
  * <p>Immutable and thread-safe: {@link #apply(List)} returns a new state.
  */
@@ -31,15 +31,17 @@ public final class ProgramState {
   private final ImmutableMap<PartnerId, Money> settlement;
   private final ImmutableMap<DrawId, ImmutableMap<MemberId, Long>> drawEntries;
   private final ImmutableMap<DrawId, ImmutableMap<PrizeId, Long>> prizesAwarded;
+  private final ImmutableMap<DrawId, Long> drawRuns;
 
   private ProgramState(Currency currency, Map<BudgetId, Long> budgetsSpent,
       Map<PartnerId, Money> settlement, Map<DrawId, ImmutableMap<MemberId, Long>> drawEntries,
-      Map<DrawId, ImmutableMap<PrizeId, Long>> prizesAwarded) {
+      Map<DrawId, ImmutableMap<PrizeId, Long>> prizesAwarded, Map<DrawId, Long> drawRuns) {
     this.currency = currency;
     this.budgetsSpent = ImmutableMap.copyOf(budgetsSpent);
     this.settlement = ImmutableMap.copyOf(settlement);
     this.drawEntries = ImmutableMap.copyOf(drawEntries);
     this.prizesAwarded = ImmutableMap.copyOf(prizesAwarded);
+    this.drawRuns = ImmutableMap.copyOf(drawRuns);
   }
 
   /**
@@ -50,11 +52,12 @@ public final class ProgramState {
    */
   public static ProgramState initial(Currency currency) {
     return new ProgramState(Checks.present(currency, "program state currency"), Map.of(),
-        Map.of(), Map.of(), Map.of());
+        Map.of(), Map.of(), Map.of(), Map.of());
   }
 
   /**
-   * Rebuilds a stored program state from its parts.
+   * Rebuilds a stored program state whose draws have not run yet: {@link #of(Currency, Map,
+   * Map, Map, Map, Map)} with no draw runs.
    *
    * @param currency the program's currency
    * @param budgetsSpent the points spent from each budget; each positive
@@ -69,6 +72,26 @@ public final class ProgramState {
   public static ProgramState of(Currency currency, Map<BudgetId, Long> budgetsSpent,
       Map<PartnerId, Money> settlement, Map<DrawId, Map<MemberId, Long>> drawEntries,
       Map<DrawId, Map<PrizeId, Long>> prizesAwarded) {
+    return of(currency, budgetsSpent, settlement, drawEntries, prizesAwarded, Map.of());
+  }
+
+  /**
+   * Rebuilds a stored program state from its parts.
+   *
+   * @param currency the program's currency
+   * @param budgetsSpent the points spent from each budget; each positive
+   * @param settlement the money accrued with each partner; each not zero and in {@code currency}
+   * @param drawEntries each draw's entries per member; each positive
+   * @param prizesAwarded each draw's or game's prizes given away, per prize; each positive
+   * @param drawRuns how many times each draw has run; each positive
+   * @return the state
+   * @throws IllegalArgumentException naming the bad value if a part is null or holds null, or a
+   *     count or amount is out of range
+   * @throws CurrencyMismatchException if a settlement is in another currency
+   */
+  public static ProgramState of(Currency currency, Map<BudgetId, Long> budgetsSpent,
+      Map<PartnerId, Money> settlement, Map<DrawId, Map<MemberId, Long>> drawEntries,
+      Map<DrawId, Map<PrizeId, Long>> prizesAwarded, Map<DrawId, Long> drawRuns) {
     Checks.present(currency, "program state currency");
     Checks.sortedMap(budgetsSpent, "budgets spent").forEach((budget, points) ->
         checkArgument(points > 0, "budgets spent[%s] must be positive, was %s", budget, points));
@@ -96,8 +119,10 @@ public final class ProgramState {
         prizes.put(draw, ImmutableMap.copyOf(new TreeMap<>(byPrize)));
       }
     });
+    Checks.sortedMap(drawRuns, "draw runs").forEach((draw, runs) ->
+        checkArgument(runs > 0, "draw runs[%s] must be positive, was %s", draw, runs));
     return new ProgramState(currency, new TreeMap<>(budgetsSpent), new TreeMap<>(settlement),
-        entries, prizes);
+        entries, prizes, new TreeMap<>(drawRuns));
   }
 
   /** Returns the currency settlement is kept in. */
@@ -136,6 +161,20 @@ public final class ProgramState {
     return ImmutableMap.copyOf(prizesAwarded);
   }
 
+  /** Returns how many times each draw has run, sorted by draw; a draw never run is left out. */
+  public Map<DrawId, Long> drawRuns() {
+    return drawRuns;
+  }
+
+  /**
+   * Returns how many times a draw has run; zero if never. The entries members hold belong to
+   * the next run, this plus one.
+   */
+  public long drawRuns(DrawId draw) {
+    Checks.present(draw, "draw");
+    return drawRuns.getOrDefault(draw, 0L);
+  }
+
   /** Returns the entries of each member in a draw, sorted by member; empty if none. */
   public Map<MemberId, Long> drawEntries(DrawId draw) {
     Checks.present(draw, "draw");
@@ -167,7 +206,8 @@ public final class ProgramState {
    * method throws.
    *
    * @throws IllegalArgumentException naming the change if one would overflow a count, take a
-   *     budget or a member's draw entries below zero, or is null
+   *     budget or a member's draw entries below zero, is a draw run other than the draw's next
+   *     one, or is null
    * @throws CurrencyMismatchException if a settlement is not in the state's currency
    */
   public ProgramState apply(List<ProgramStateChange> changes) {
@@ -178,6 +218,7 @@ public final class ProgramState {
     drawEntries.forEach((draw, byMember) -> entries.put(draw, new TreeMap<>(byMember)));
     Map<DrawId, Map<PrizeId, Long>> prizes = new TreeMap<>();
     prizesAwarded.forEach((draw, byPrize) -> prizes.put(draw, new TreeMap<>(byPrize)));
+    Map<DrawId, Long> runs = new TreeMap<>(drawRuns);
     int i = 0;
     for (ProgramStateChange change : changes) {
       String at = "program state changes[" + i++ + "] " + change;
@@ -203,6 +244,12 @@ public final class ProgramState {
       } else if (change instanceof ProgramStateChange.PrizeAwarded c) {
         Map<PrizeId, Long> byPrize = prizes.computeIfAbsent(c.draw(), d -> new TreeMap<>());
         byPrize.put(c.prize(), add(byPrize.getOrDefault(c.prize(), 0L), c.prizes(), at));
+      } else if (change instanceof ProgramStateChange.DrawRun c) {
+        long before = runs.getOrDefault(c.draw(), 0L);
+        checkArgument(c.run() == before + 1, "%s: the draw has run %s, so its next run is %s (a "
+            + "draw result is applied once, to the state it was drawn from)", at,
+            before == 1 ? "once" : before + " times", before + 1);
+        runs.put(c.draw(), c.run());
       }
     }
     Map<DrawId, ImmutableMap<MemberId, Long>> frozen = new TreeMap<>();
@@ -213,7 +260,7 @@ public final class ProgramState {
     });
     Map<DrawId, ImmutableMap<PrizeId, Long>> given = new TreeMap<>();
     prizes.forEach((draw, byPrize) -> given.put(draw, ImmutableMap.copyOf(byPrize)));
-    return new ProgramState(currency, budgets, owed, frozen, given);
+    return new ProgramState(currency, budgets, owed, frozen, given, runs);
   }
 
   private static long add(long a, long b, String at) {
@@ -234,17 +281,20 @@ public final class ProgramState {
   public boolean equals(Object o) {
     return o instanceof ProgramState s && currency.equals(s.currency)
         && budgetsSpent.equals(s.budgetsSpent) && settlement.equals(s.settlement)
-        && drawEntries.equals(s.drawEntries) && prizesAwarded.equals(s.prizesAwarded);
+        && drawEntries.equals(s.drawEntries) && prizesAwarded.equals(s.prizesAwarded)
+        && drawRuns.equals(s.drawRuns);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(currency, budgetsSpent, settlement, drawEntries, prizesAwarded);
+    return Objects.hash(currency, budgetsSpent, settlement, drawEntries, prizesAwarded,
+        drawRuns);
   }
 
   @Override
   public String toString() {
     return "ProgramState[budgets spent " + budgetsSpent + ", settlement " + settlement
-        + ", draw entries " + drawEntries + ", prizes " + prizesAwarded + "]";
+        + ", draw entries " + drawEntries + ", prizes " + prizesAwarded + ", draw runs "
+        + drawRuns + "]";
   }
 }

@@ -83,4 +83,22 @@ public sealed interface ProgramStateChange {
           prize, prizes);
     }
   }
+
+  /**
+   * A run of a sweepstakes draw, the first change of its {@link DrawResult}: the draw's runs
+   * become {@code run}. Entries earned before it were in its pool, so a return no longer
+   * withdraws them; entries earned after it belong to the next run. Applying it to a state in
+   * which the draw has not run exactly {@code run - 1} times is refused, so a result is applied
+   * once, and only to the state it was drawn from.
+   *
+   * @param draw the draw
+   * @param run which run of the draw it is, counted from 1; positive
+   */
+  record DrawRun(DrawId draw, long run) implements ProgramStateChange {
+    /** Validates the change; throws {@link IllegalArgumentException} naming a bad value. */
+    public DrawRun {
+      Checks.present(draw, "draw");
+      checkArgument(run > 0, "draw %s: run must be positive, was %s", draw, run);
+    }
+  }
 }

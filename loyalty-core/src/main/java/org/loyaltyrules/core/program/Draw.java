@@ -15,6 +15,9 @@ import org.loyaltyrules.core.rule.TimeWindow;
  * closes (Swarm's weekly draw for trips, spa days and shopping). Entries are held in the
  * program-level state, not in the member's; running the draw picks winners weighted by entries,
  * each member at most once per run, and consumes every entry, so the next period starts afresh.
+ * A return that takes a purchase below the minimum spend withdraws the entries it earned only
+ * while they are still in the pool, before the draw runs; withdrawing them frees the period the
+ * purchase claimed under {@code frequency}.
  *
  * <pre>{@code
  * Draw weekly = new Draw(DrawId.of("weekly"), "Weekly sweepstakes",

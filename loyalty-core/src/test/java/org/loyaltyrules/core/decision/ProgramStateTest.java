@@ -53,6 +53,43 @@ class ProgramStateTest {
   }
 
   @Test
+  void eachRunOfADrawIsCountedInOrderAndOnlyOnce() {
+    assertThat(INITIAL.drawRuns()).isEmpty();
+    assertThat(INITIAL.drawRuns(WEEKLY)).isZero();
+    ProgramState once = INITIAL.apply(List.of(new DrawEntered(WEEKLY, M1, 2),
+        new ProgramStateChange.DrawRun(WEEKLY, 1), new DrawEntered(WEEKLY, M1, -2)));
+    assertThat(once.drawRuns(WEEKLY)).isEqualTo(1);
+    assertThat(once.drawRuns()).containsExactly(Map.entry(WEEKLY, 1L));
+    assertThat(once).isNotEqualTo(INITIAL).doesNotHaveSameHashCodeAs(INITIAL);
+    assertThat(once.toString()).endsWith("draw runs {swarm-weekly=1}]");
+    assertThat(once.apply(List.of(new ProgramStateChange.DrawRun(WEEKLY, 2))).drawRuns(WEEKLY))
+        .isEqualTo(2);
+
+    assertThatThrownBy(() -> once.apply(List.of(new ProgramStateChange.DrawRun(WEEKLY, 1))))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("program state changes[0] DrawRun[draw=swarm-weekly, run=1]: the draw has "
+            + "run once, so its next run is 2 (a draw result is applied once, to the state it "
+            + "was drawn from)");
+    assertThatThrownBy(() -> INITIAL.apply(List.of(new ProgramStateChange.DrawRun(WEEKLY, 3))))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("the draw has run 0 times, so its next run is 1");
+    assertThatThrownBy(() -> new ProgramStateChange.DrawRun(WEEKLY, 0))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("draw swarm-weekly: run must be positive, was 0");
+    assertThatThrownBy(() -> new ProgramStateChange.DrawRun(null, 1))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("draw must not be null");
+
+    ProgramState copy = ProgramState.of(once.currency(), once.budgetsSpent(),
+        once.settlement(), once.drawEntries(), once.prizesAwarded(), once.drawRuns());
+    assertThat(copy).isEqualTo(once).hasSameHashCodeAs(once);
+    assertThatThrownBy(() -> ProgramState.of(once.currency(), Map.of(), Map.of(), Map.of(),
+            Map.of(), Map.of(WEEKLY, 0L)))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("draw runs[swarm-weekly] must be positive, was 0");
+  }
+
+  @Test
   void aStoredStateIsRebuiltFromItsParts() {
     ProgramState state = INITIAL.apply(List.of(new BudgetSpent(SPRING, 500),
         new SettlementAccrued(KIBBLE, usd("-12.50")), new DrawEntered(WEEKLY, M1, 3),

@@ -16,7 +16,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = ChangeDocument.SettlementAccrued.class,
         name = "settlement-accrued"),
     @JsonSubTypes.Type(value = ChangeDocument.DrawEntered.class, name = "draw-entered"),
-    @JsonSubTypes.Type(value = ChangeDocument.PrizeAwarded.class, name = "prize-awarded")})
+    @JsonSubTypes.Type(value = ChangeDocument.PrizeAwarded.class, name = "prize-awarded"),
+    @JsonSubTypes.Type(value = ChangeDocument.DrawRun.class, name = "draw-run")})
 sealed interface ChangeDocument {
 
   /** Points spent from a budget; negative when given back. */
@@ -31,4 +32,7 @@ sealed interface ChangeDocument {
 
   /** Prizes of a draw or game given away. */
   record PrizeAwarded(String draw, String prize, Long prizes) implements ChangeDocument {}
+
+  /** A run of a draw, counted from 1. */
+  record DrawRun(String draw, Long run) implements ChangeDocument {}
 }

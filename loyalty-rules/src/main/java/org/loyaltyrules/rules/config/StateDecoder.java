@@ -47,6 +47,7 @@ import org.loyaltyrules.core.activity.PurchaseLine;
 import org.loyaltyrules.core.decision.Decision;
 import org.loyaltyrules.core.decision.DecisionError;
 import org.loyaltyrules.core.decision.Effect;
+import org.loyaltyrules.core.decision.DrawResult;
 import org.loyaltyrules.core.decision.ProgramState;
 import org.loyaltyrules.core.decision.ProgramStateChange;
 import org.loyaltyrules.core.decision.TraceEntry;
@@ -387,7 +388,10 @@ final class StateDecoder {
           }
           return map(byPrize, at, PrizeId::of, StateDecoder::positive);
         });
-    return model(() -> ProgramState.of(currency, budgets, settlement, entries, prizes), root);
+    Map<DrawId, Long> runs = map(doc.drawRuns(), root.field("drawRuns"), DrawId::of,
+        StateDecoder::positive);
+    return model(() -> ProgramState.of(currency, budgets, settlement, entries, prizes, runs),
+        root);
   }
 
   private static long positive(Long value, StatePath path) {
@@ -592,13 +596,47 @@ final class StateDecoder {
       MemberId member = id(c.member(), path.field("member"), MemberId::of);
       long entries = number(c.entries(), path.field("entries"));
       return model(() -> new ProgramStateChange.DrawEntered(draw, member, entries), path);
-    } else {
-      ChangeDocument.PrizeAwarded c = (ChangeDocument.PrizeAwarded) doc;
+    } else if (doc instanceof ChangeDocument.PrizeAwarded c) {
       DrawId draw = id(c.draw(), path.field("draw"), DrawId::of);
       PrizeId prize = id(c.prize(), path.field("prize"), PrizeId::of);
       long prizes = number(c.prizes(), path.field("prizes"));
       return model(() -> new ProgramStateChange.PrizeAwarded(draw, prize, prizes), path);
+    } else {
+      ChangeDocument.DrawRun c = (ChangeDocument.DrawRun) doc;
+      DrawId draw = id(c.draw(), path.field("draw"), DrawId::of);
+      long run = number(c.run(), path.field("run"));
+      return model(() -> new ProgramStateChange.DrawRun(draw, run), path);
     }
+  }
+
+  // -- draw result -----------------------------------------------------------------------------
+
+  static DrawResult drawResult(DrawResultDocument doc) {
+    StatePath root = StatePath.root();
+    StateValues.format(doc.format(), StateJson.DRAW_RESULT_FORMAT, root.field("format"));
+    DrawId draw = id(doc.draw(), root.field("draw"), DrawId::of);
+    Instant at = instant(doc.at(), root.field("at"));
+    long seed = number(doc.seed(), root.field("seed"));
+    List<DrawResult.Winner> winners = list(doc.winners(), root.field("winners"),
+        StateDecoder::winner);
+    long entrants = number(doc.entrants(), root.field("entrants"));
+    if (entrants > Integer.MAX_VALUE) {
+      throw new StateFormatException(root.field("entrants").toString(), "must be at most "
+          + Integer.MAX_VALUE + ", was " + entrants);
+    }
+    long entries = number(doc.entries(), root.field("entries"));
+    List<ProgramStateChange> changes = list(doc.changes(), root.field("changes"),
+        StateDecoder::change);
+    return model(() -> new DrawResult(draw, at, seed, winners, (int) entrants, entries, changes),
+        root);
+  }
+
+  private static DrawResult.Winner winner(DrawResultDocument.Winner doc, StatePath path) {
+    PrizeId prize = id(doc.prize(), path.field("prize"), PrizeId::of);
+    MemberId member = id(doc.member(), path.field("member"), MemberId::of);
+    long ticket = number(doc.ticket(), path.field("ticket"));
+    long pool = number(doc.pool(), path.field("pool"));
+    return model(() -> new DrawResult.Winner(prize, member, ticket, pool), path);
   }
 
   private static TraceEntry trace(DecisionDocument.Trace doc, StatePath path) {

@@ -16,6 +16,7 @@ import org.loyaltyrules.core.activity.Purchase;
 import org.loyaltyrules.core.activity.PurchaseLine;
 import org.loyaltyrules.core.decision.Decision;
 import org.loyaltyrules.core.decision.DecisionError;
+import org.loyaltyrules.core.decision.DrawResult;
 import org.loyaltyrules.core.decision.Effect;
 import org.loyaltyrules.core.decision.ProgramState;
 import org.loyaltyrules.core.decision.ProgramStateChange;
@@ -158,7 +159,7 @@ final class StateEncoder {
         s.currency().getCurrencyCode(), sorted(s.budgetsSpent(), id -> id.value(),
             Function.identity()),
         sorted(s.settlement(), id -> id.value(), StateEncoder::amount), entries,
-        prizes(s));
+        prizes(s), sorted(s.drawRuns(), id -> id.value(), Function.identity()));
   }
 
   private static Map<String, Map<String, Long>> prizes(ProgramState s) {
@@ -266,8 +267,18 @@ final class StateEncoder {
       return new ChangeDocument.DrawEntered(c.draw().value(), c.member().value(), c.entries());
     } else if (change instanceof ProgramStateChange.PrizeAwarded c) {
       return new ChangeDocument.PrizeAwarded(c.draw().value(), c.prize().value(), c.prizes());
+    } else if (change instanceof ProgramStateChange.DrawRun c) {
+      return new ChangeDocument.DrawRun(c.draw().value(), c.run());
     }
     throw new IllegalStateException("no JSON form for change " + change.getClass().getName());
+  }
+
+  static DrawResultDocument drawResult(DrawResult r) {
+    return new DrawResultDocument(StateJson.DRAW_RESULT_FORMAT, r.draw().value(),
+        StateValues.instant(r.at()), r.seed(), list(r.winners(), w ->
+            new DrawResultDocument.Winner(w.prize().value(), w.member().value(), w.ticket(),
+                w.pool())), (long) r.entrants(), r.entries(),
+        list(r.changes(), StateEncoder::change));
   }
 
   private static DecisionDocument.Trace trace(TraceEntry t) {

@@ -2,13 +2,15 @@ package org.loyaltyrules.rules.config;
 
 import java.util.List;
 import org.loyaltyrules.core.decision.Decision;
+import org.loyaltyrules.core.decision.DrawResult;
 import org.loyaltyrules.core.decision.ProgramState;
 import org.loyaltyrules.core.ledger.Posting;
 import org.loyaltyrules.core.member.Member;
 
 /**
  * The versioned JSON form of the state a host stores: a member's state, the program-level
- * state, decisions and lists of postings. Text in, text out; the caller does the I/O.
+ * state, decisions, lists of postings and the results of sweepstakes draws. Text in, text out;
+ * the caller does the I/O.
  *
  * <pre>{@code
  * Decision decision = compiled.decide(state, member, purchase, now, random);
@@ -17,8 +19,8 @@ import org.loyaltyrules.core.member.Member;
  * }</pre>
  *
  * <p>Each document is a JSON object whose {@code format} names its kind and version:
- * {@value #MEMBER_FORMAT}, {@value #PROGRAM_STATE_FORMAT}, {@value #DECISION_FORMAT} or
- * {@value #POSTINGS_FORMAT}. Reading a document of another version or kind is a
+ * {@value #MEMBER_FORMAT}, {@value #PROGRAM_STATE_FORMAT}, {@value #DECISION_FORMAT},
+ * {@value #POSTINGS_FORMAT} or {@value #DRAW_RESULT_FORMAT}. Reading a document of another version or kind is a
  * {@link StateFormatException} saying what was found and what this version reads.
  *
  * <p>The form is exact: reading what was written gives a value equal to the one written, and
@@ -51,10 +53,12 @@ public final class StateJson {
   public static final String DECISION_FORMAT = "loyalty-decision/1";
   /** The format of a list of postings. */
   public static final String POSTINGS_FORMAT = "loyalty-postings/1";
+  /** The format of the result of a run of a sweepstakes draw. */
+  public static final String DRAW_RESULT_FORMAT = "loyalty-draw-result/1";
 
   /** Every format this version reads and writes. */
   static final List<String> FORMATS = List.of(MEMBER_FORMAT, PROGRAM_STATE_FORMAT,
-      DECISION_FORMAT, POSTINGS_FORMAT);
+      DECISION_FORMAT, POSTINGS_FORMAT, DRAW_RESULT_FORMAT);
 
   private StateJson() {}
 
@@ -87,7 +91,8 @@ public final class StateJson {
   }
 
   /**
-   * Writes the program-level state: budgets spent, partner settlement, draw entries and prizes.
+   * Writes the program-level state: budgets spent, partner settlement, draw entries, prizes
+   * awarded and draw runs.
    *
    * @param state the program-level state
    * @return the document, format {@value #PROGRAM_STATE_FORMAT}
@@ -170,6 +175,42 @@ public final class StateJson {
     PostingsDocument doc = StateMapper.read(present(json, "json"), POSTINGS_FORMAT,
         PostingsDocument.class);
     return StateDecoder.postings(doc);
+  }
+
+  /**
+   * Writes the result of a run of a sweepstakes draw, the audit record of the run: the draw, the
+   * instant, the seed, the winners (each with the prize, the ticket drawn and the pool it was
+   * drawn from), the entrants, the entries and the changes to the program-level state. With the
+   * program-level state it was drawn from, an auditor recomputes every winner from the seed.
+   *
+   * <pre>{@code
+   * DrawResult result = compiled.runDraw(state, DrawId.of("weekly"), sundayNight, random);
+   * String record = StateJson.write(result);                // keep it with the announcement
+   * state = state.apply(result.changes());
+   * }</pre>
+   *
+   * @param result the result
+   * @return the document, format {@value #DRAW_RESULT_FORMAT}
+   * @throws IllegalArgumentException if the result is null
+   */
+  public static String write(DrawResult result) {
+    return StateMapper.write(StateEncoder.drawResult(present(result, "draw result")));
+  }
+
+  /**
+   * Reads the result of a draw written by {@link #write(DrawResult)}.
+   *
+   * @param json the document, format {@value #DRAW_RESULT_FORMAT}
+   * @return the result, equal to the one written
+   * @throws StateFormatException if the text is not such a document or holds a value the model
+   *     refuses (a ticket outside its pool, a member winning twice, more winners than entrants),
+   *     naming the path of the problem
+   * @throws IllegalArgumentException if the text is null
+   */
+  public static DrawResult readDrawResult(String json) {
+    DrawResultDocument doc = StateMapper.read(present(json, "json"), DRAW_RESULT_FORMAT,
+        DrawResultDocument.class);
+    return StateDecoder.drawResult(doc);
   }
 
   private static <T> T present(T value, String name) {

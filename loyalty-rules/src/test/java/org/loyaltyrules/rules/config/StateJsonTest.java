@@ -353,6 +353,48 @@ class StateJsonTest {
   }
 
   @Test
+  void aProgramStateWithADrawRunAtZeroIsRefused() {
+    String state = StateJson.write(StateSamples.fullProgramState());
+    assertRefused(StateJson::readProgramState, edit(state, "/drawRuns",
+        o -> o.put("winter", 0)), "drawRuns.winter", "must be positive, was 0");
+    assertRefused(StateJson::readProgramState, edit(state, "", o -> o.remove("drawRuns")),
+        "drawRuns", "missing");
+    assertRefused(StateJson::readProgramState, edit(state, "/drawRuns",
+        o -> o.put("winter", "4")), "drawRuns.winter", "expected a whole number, was \"4\"");
+  }
+
+  @Test
+  void aDrawResultTheModelRefusesIsRefusedAtItsPath() {
+    String result = StateJson.write(StateSamples.drawResult());
+    assertRefused(StateJson::readDrawResult, edit(result, "/winners/0",
+        o -> o.put("ticket", 6)), "winners[0]", "prize trip: ticket 6 is not in a pool of 6");
+    assertRefused(StateJson::readDrawResult, edit(result, "/winners/1",
+        o -> o.put("member", "bo")), "", "draw summer: member bo wins twice");
+    assertRefused(StateJson::readDrawResult, edit(result, "", o -> o.put("entrants", 1)), "",
+        "draw summer: 2 winners among 1 entrants");
+    assertRefused(StateJson::readDrawResult, edit(result, "",
+        o -> o.put("entrants", 3_000_000_000L)), "entrants", "must be at most 2147483647, was "
+            + "3000000000");
+    assertRefused(StateJson::readDrawResult, edit(result, "/changes/0", o -> o.put("run", 0)),
+        "changes[0]", "draw summer: run must be positive, was 0");
+    assertRefused(StateJson::readDrawResult, edit(result, "/changes/0", o -> o.remove("run")),
+        "changes[0].run", "missing");
+    assertRefused(StateJson::readDrawResult, edit(result, "", o -> o.put("seed", "12")),
+        "seed", "expected a whole number, was \"12\"");
+    assertRefused(StateJson::readDrawResult, edit(result, "", o -> o.put("at", "sunday")), "at",
+        "not an ISO-8601 instant such as \"2026-03-02T13:00:00Z\": \"sunday\"");
+    assertRefused(StateJson::readDrawResult, MEMBER, "format",
+        "\"loyalty-member/1\" is another kind of document, expected \"loyalty-draw-result/1\"");
+    assertRefused(StateJson::readProgramState, result, "format", "\"loyalty-draw-result/1\" is "
+        + "another kind of document, expected \"loyalty-program-state/1\"");
+    assertThatThrownBy(() -> StateJson.readDrawResult(null))
+        .isExactlyInstanceOf(IllegalArgumentException.class).hasMessage("json must not be null");
+    assertThatThrownBy(() -> StateJson.write((org.loyaltyrules.core.decision.DrawResult) null))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("draw result must not be null");
+  }
+
+  @Test
   void aPostingListWithABadPostingNamesIt() {
     String postings = StateJson.writePostings(BOUGHT.postings());
     assertRefused(StateJson::readPostings, edit(postings, "/postings/1",

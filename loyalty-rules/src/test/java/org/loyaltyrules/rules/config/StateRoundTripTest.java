@@ -21,11 +21,13 @@ import java.util.TreeSet;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 import org.loyaltyrules.core.ActivityId;
+import org.loyaltyrules.core.DrawId;
 import org.loyaltyrules.core.MemberId;
 import org.loyaltyrules.core.Money;
 import org.loyaltyrules.core.VoucherId;
 import org.loyaltyrules.core.activity.Adjustment;
 import org.loyaltyrules.core.decision.Decision;
+import org.loyaltyrules.core.decision.DrawResult;
 import org.loyaltyrules.core.decision.Effect;
 import org.loyaltyrules.core.decision.ProgramState;
 import org.loyaltyrules.core.decision.ProgramStateChange;
@@ -36,6 +38,8 @@ import org.loyaltyrules.core.member.Member;
 import org.loyaltyrules.core.member.MemberProfile;
 import org.loyaltyrules.core.member.Voucher;
 import org.loyaltyrules.core.member.VoucherStatus;
+import org.loyaltyrules.rules.CompiledProgram;
+import org.loyaltyrules.rules.LoyaltyRules;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -43,7 +47,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Round trips of realistic state: members, decisions, postings and program states from seeded
+ * Round trips of realistic state: members, decisions, postings, program states and draw results
+ * from seeded
  * histories under a program that uses most of what the engine decides ({@link StateHistory}),
  * and values built by hand for what the engine does not produce yet ({@link StateSamples}).
  * Reading what was written gives an equal value; writing what was read gives the same bytes.
@@ -130,7 +135,7 @@ class StateRoundTripTest {
         "referral-qualified", "referral-withdrawn",
         "draw-entries-earned", "draw-entries-withdrawn", "instant-win-played");
     assertThat(typeNames(ChangeDocument.class)).containsExactly("budget-spent",
-        "settlement-accrued", "draw-entered", "prize-awarded");
+        "settlement-accrued", "draw-entered", "prize-awarded", "draw-run");
     assertThat(EffectDocument.class.getPermittedSubclasses())
         .hasSameSizeAs(Effect.class.getPermittedSubclasses());
   }
@@ -149,7 +154,63 @@ class StateRoundTripTest {
         + "\"currency\":\"USD\",\"budgetsSpent\":{\"autumn\":1,\"spring\":250},"
         + "\"settlement\":{\"airline\":\"-1.25\",\"hotel\":\"0.001\"},"
         + "\"drawEntries\":{\"summer\":{\"ana\":3,\"bo\":1},\"winter\":{\"cy\":2}},"
-        + "\"prizesAwarded\":{\"summer\":{\"trip\":1}}}");
+        + "\"prizesAwarded\":{\"summer\":{\"trip\":1}},\"drawRuns\":{\"winter\":4}}");
+    assertThat(changed.drawRuns()).containsExactly(Map.entry(DrawId.of("summer"), 1L),
+        Map.entry(DrawId.of("winter"), 4L));
+  }
+
+  @Test
+  void drawResultsRoundTripAndAreWrittenExactlyAsDocumented() {
+    DrawResult sample = StateSamples.drawResult();
+    assertRoundTrip(sample);
+    assertThat(StateJson.write(sample)).isEqualTo("{\"format\":\"loyalty-draw-result/1\","
+        + "\"draw\":\"summer\",\"at\":\"" + sample.at() + "\","
+        + "\"seed\":-8765432109876543210,\"winners\":["
+        + "{\"prize\":\"trip\",\"member\":\"bo\",\"ticket\":3,\"pool\":6},"
+        + "{\"prize\":\"spa\",\"member\":\"ana\",\"ticket\":0,\"pool\":5}],"
+        + "\"entrants\":3,\"entries\":6,\"changes\":["
+        + "{\"type\":\"draw-run\",\"draw\":\"summer\",\"run\":3},"
+        + "{\"type\":\"prize-awarded\",\"draw\":\"summer\",\"prize\":\"trip\",\"prizes\":1},"
+        + "{\"type\":\"prize-awarded\",\"draw\":\"summer\",\"prize\":\"spa\",\"prizes\":1},"
+        + "{\"type\":\"draw-entered\",\"draw\":\"summer\",\"member\":\"ana\",\"entries\":-3},"
+        + "{\"type\":\"draw-entered\",\"draw\":\"summer\",\"member\":\"bo\",\"entries\":-1},"
+        + "{\"type\":\"draw-entered\",\"draw\":\"summer\",\"member\":\"cy\",\"entries\":-2}"
+        + "]}");
+    assertThat(StateJson.readDrawResult(reorder(StateJson.write(sample)))).isEqualTo(sample);
+
+    // What the engine draws: every run of a draw over a growing pool, nobody entered included.
+    CompiledProgram compiled = LoyaltyRules.compile(ProgramFiles.read("""
+        format: loyalty-program/1
+        id: swarm
+        currency: USD
+        zone: America/New_York
+        units:
+          - {id: coins, name: Coins}
+        draws:
+          - id: weekly
+            name: Weekly sweepstakes
+            earnedBy:
+              - event: check-in
+            prizes:
+              - {id: trip, name: A weekend in Lisbon, quantity: 1}
+              - {id: spa, name: A spa day, quantity: 2}
+        """, ProgramFiles.Syntax.YAML).program());
+    ProgramState state = ProgramState.initial(Money.currency("USD"));
+    RandomGenerator random = RandomGenerator.of("L64X128MixRandom");
+    for (int run = 0; run < 6; run++) {
+      DrawResult result = compiled.runDraw(state, DrawId.of("weekly"),
+          StateHistory.START.plusSeconds(run), random);
+      assertRoundTrip(result);
+      state = state.apply(result.changes());
+      assertRoundTrip(state);
+      List<ProgramStateChange> entered = new ArrayList<>();
+      for (int m = 0; m <= run; m++) {
+        entered.add(new ProgramStateChange.DrawEntered(DrawId.of("weekly"),
+            MemberId.of("m-" + m), m + 1));
+      }
+      state = state.apply(entered);
+    }
+    assertThat(state.drawRuns(DrawId.of("weekly"))).isEqualTo(6);
   }
 
   @Test
@@ -274,6 +335,13 @@ class StateRoundTripTest {
     String postings = StateJson.writePostings(decision.postings());
     assertThat(StateJson.readPostings(postings)).isEqualTo(decision.postings());
     assertThat(StateJson.writePostings(StateJson.readPostings(postings))).isEqualTo(postings);
+  }
+
+  private static void assertRoundTrip(DrawResult result) {
+    String json = StateJson.write(result);
+    DrawResult back = StateJson.readDrawResult(json);
+    assertThat(back).as("draw result read back from %s", json).isEqualTo(result);
+    assertThat(StateJson.write(back)).as("draw result written again").isEqualTo(json);
   }
 
   private static void assertRoundTrip(ProgramState state) {

@@ -14,6 +14,7 @@ import org.loyaltyrules.core.LotId;
 import org.loyaltyrules.core.MemberId;
 import org.loyaltyrules.core.Money;
 import org.loyaltyrules.core.PartnerId;
+import org.loyaltyrules.core.PrizeId;
 import org.loyaltyrules.core.PlanId;
 import org.loyaltyrules.core.RewardId;
 import org.loyaltyrules.core.RuleId;
@@ -22,6 +23,7 @@ import org.loyaltyrules.core.UnitId;
 import org.loyaltyrules.core.VoucherId;
 import org.loyaltyrules.core.decision.Decision;
 import org.loyaltyrules.core.decision.DecisionError;
+import org.loyaltyrules.core.decision.DrawResult;
 import org.loyaltyrules.core.decision.Effect;
 import org.loyaltyrules.core.decision.ProgramState;
 import org.loyaltyrules.core.decision.ProgramStateChange;
@@ -155,7 +157,8 @@ final class StateSamples {
         new ProgramStateChange.DrawEntered(DrawId.of("summer"), MemberId.of("ana"), 3),
         new ProgramStateChange.DrawEntered(DrawId.of("summer"), MemberId.of("ana"), -1),
         new ProgramStateChange.PrizeAwarded(DrawId.of("summer"),
-            org.loyaltyrules.core.PrizeId.of("trip"), 1));
+            org.loyaltyrules.core.PrizeId.of("trip"), 1),
+        new ProgramStateChange.DrawRun(DrawId.of("summer"), 1));
   }
 
   /** A decision with every kind of effect and change, trace entries and a skipped rule. */
@@ -182,7 +185,24 @@ final class StateSamples {
             DecisionError.Consequence.DECISION_REFUSED)));
   }
 
-  /** A program state with budgets, settlement both ways, draws and prizes. */
+  /**
+   * The result of a run of a draw: two prizes to two of three entrants, with every change of a
+   * run, the seed negative so it uses all 64 bits.
+   */
+  static DrawResult drawResult() {
+    DrawId summer = DrawId.of("summer");
+    return new DrawResult(summer, AT, -8_765_432_109_876_543_210L, List.of(
+        new DrawResult.Winner(PrizeId.of("trip"), MemberId.of("bo"), 3, 6),
+        new DrawResult.Winner(PrizeId.of("spa"), MemberId.of("ana"), 0, 5)), 3, 6, List.of(
+        new ProgramStateChange.DrawRun(summer, 3),
+        new ProgramStateChange.PrizeAwarded(summer, PrizeId.of("trip"), 1),
+        new ProgramStateChange.PrizeAwarded(summer, PrizeId.of("spa"), 1),
+        new ProgramStateChange.DrawEntered(summer, MemberId.of("ana"), -3),
+        new ProgramStateChange.DrawEntered(summer, MemberId.of("bo"), -1),
+        new ProgramStateChange.DrawEntered(summer, MemberId.of("cy"), -2)));
+  }
+
+  /** A program state with budgets, settlement both ways, draws, prizes and draw runs. */
   static ProgramState fullProgramState() {
     return ProgramState.of(Money.currency("USD"),
         Map.of(BudgetId.of("spring"), 250L, BudgetId.of("autumn"), 1L),
@@ -190,6 +210,7 @@ final class StateSamples {
             Money.of("0.001", "USD")),
         Map.of(DrawId.of("summer"), Map.of(MemberId.of("ana"), 3L, MemberId.of("bo"), 1L),
             DrawId.of("winter"), Map.of(MemberId.of("cy"), 2L)),
-        Map.of(DrawId.of("summer"), Map.of(org.loyaltyrules.core.PrizeId.of("trip"), 1L)));
+        Map.of(DrawId.of("summer"), Map.of(org.loyaltyrules.core.PrizeId.of("trip"), 1L)),
+        Map.of(DrawId.of("winter"), 4L));
   }
 }
