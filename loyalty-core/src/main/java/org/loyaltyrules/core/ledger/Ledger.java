@@ -444,9 +444,38 @@ public final class Ledger {
     if (to.isBefore(asOf)) {
       throw new InstantBeforeStateException(asOf, to);
     }
+    if (!somethingDue(to, policy)) {
+      // Nothing vests, expires or leaves the horizon: only the instant moves, and every part of
+      // the ledger is shared with this one.
+      Ledger moved = to.equals(asOf) ? this : new Ledger(member, to, lots, postings, deficits,
+          openReversals, recentActivities, closed);
+      return new LedgerResult(moved, List.of(), List.of(), false);
+    }
     Workspace work = new Workspace(this, policy);
     work.advanceTo(to);
     return new LedgerResult(work.toLedger(), work.added, List.of(), false);
+  }
+
+  /**
+   * Whether advancing to {@code to} vests or expires a lot or drops a remembered activity past
+   * the horizon: what {@code Workspace.advanceTo} would change besides the instant.
+   */
+  private boolean somethingDue(Instant to, LedgerPolicy policy) {
+    for (Lot lot : lots) {
+      if (!lot.isVested() && !lot.vestsAt().isAfter(to)) {
+        return true;
+      }
+      if (lot.remaining() > 0 && lot.expiresAt().filter(e -> !e.isAfter(to)).isPresent()) {
+        return true;
+      }
+    }
+    Instant horizonStart = to.minus(policy.activityHorizon());
+    for (Instant occurredAt : recentActivities.values()) {
+      if (occurredAt.isBefore(horizonStart)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
