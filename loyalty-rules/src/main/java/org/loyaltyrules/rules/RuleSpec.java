@@ -85,8 +85,11 @@ sealed interface RuleSpec {
       if (plan.isPresent() && !member.activePlans().contains(plan.get())) {
         return Optional.of("membership " + plan.get() + " not active");
       }
+      if (audience.birthdayMonth() && !member.birthdayMonth()) {
+        return Optional.of("not the member's birthday month");
+      }
       if (!audience.includes(member.segments(), member.tier(), member.attributes(), channel,
-          instrument)) {
+          instrument, member.birthdayMonth())) {
         return Optional.of("member not in its audience");
       }
       return Optional.empty();

@@ -137,8 +137,9 @@ final class Run {
         member.profile().segments(), member.profile().attributes(),
         member.memberships().values().stream().filter(m -> m.isActiveAt(purchase.occurredAt()))
             .map(Membership::plan).collect(java.util.stream.Collectors.toSet()));
-    context = context.withExhausted(exhausted(purchase.occurredAt()));
     LocalDateTime local = local(purchase.occurredAt());
+    context = context.withExhausted(exhausted(purchase.occurredAt()))
+        .withBirthdayMonth(member.profile().isBirthdayMonth(local.toLocalDate()));
     List<Outcome> outcomes = evaluator.evaluate(purchase, PurchaseLine::quantity, Share.ALL,
         context, local, rule -> progress(FIRST + rule).signum() == 0);
     for (Outcome outcome : outcomes) {
@@ -762,7 +763,8 @@ final class Run {
     challenges.event(event);
     LocalDateTime local = local(event.occurredAt());
     PurchaseContext context = new PurchaseContext(member.tierId(), member.profile().segments(),
-        member.profile().attributes(), java.util.Set.of());
+        member.profile().attributes(), java.util.Set.of())
+        .withBirthdayMonth(member.profile().isBirthdayMonth(local.toLocalDate()));
     java.util.Set<Integer> exclusiveGroups = new java.util.HashSet<>();
     for (RuleSpec.EventBonus rule : book.events) {
       if (rule.event() != event.type() || !rule.attributes().entrySet().stream()

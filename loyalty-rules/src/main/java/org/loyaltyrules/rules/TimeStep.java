@@ -156,7 +156,9 @@ final class TimeStep {
     PurchaseContext context = new PurchaseContext(m.tierId(), m.profile().segments(),
         m.profile().attributes(), m.memberships().values().stream()
             .filter(x -> x.isActiveAt(due.at())).map(Membership::plan)
-            .collect(Collectors.toSet()));
+            .collect(Collectors.toSet()))
+        .withBirthdayMonth(m.profile().isBirthdayMonth(
+            due.at().atZone(program.zone()).toLocalDate()));
     String counter = DATE + due.rule().head().id() + "/YEAR/" + due.year();
     if (due.rule().head().whyNot(context, Optional.empty(), due.at(), program.zone())
         .isPresent()) {

@@ -68,6 +68,15 @@ public record MemberProfile(Optional<LocalDate> birthday, Set<String> segments,
   }
 
   /**
+   * Returns true if {@code date} (a local date in the program's zone) is in the month of the
+   * member's birthday; false if the member has shared no birthday.
+   */
+  public boolean isBirthdayMonth(LocalDate date) {
+    Checks.present(date, "date");
+    return birthday.isPresent() && birthday.get().getMonth() == date.getMonth();
+  }
+
+  /**
    * Returns the day the member's birthday is celebrated in {@code year}: the birthday itself, or
    * 28 February for a 29 February birthday in a year that is not a leap year.
    */

@@ -10,7 +10,8 @@ import org.loyaltyrules.core.internal.Checks;
 /**
  * Who a rule applies to: members in any of its segments, holding any of its tiers, with all of
  * its attribute values, acting through any of its channels and paying with any of its payment
- * instruments (a co-branded card, say). An empty part does not restrict.
+ * instruments (a co-branded card, say), and, if {@code birthdayMonth} is set, only in the calendar
+ * month of the member's birthday, read in the program's zone. An empty part does not restrict.
  *
  * <p>Immutable and thread-safe.
  *
@@ -20,11 +21,14 @@ import org.loyaltyrules.core.internal.Checks;
  * @param channels the purchase channels; empty for all
  * @param instruments the payment instruments, as the host names them on the purchase; empty for
  *     all, including purchases that name none
+ * @param birthdayMonth whether the rule applies only in the member's birthday month (the month
+ *     of the birthday in the member's profile, in the program's zone); a member who has shared
+ *     no birthday is never in such an audience
  */
 public record Audience(Set<String> segments, Set<TierId> tiers, Map<String, String> attributes,
-    Set<Channel> channels, Set<String> instruments) {
+    Set<Channel> channels, Set<String> instruments, boolean birthdayMonth) {
   private static final Audience EVERYONE =
-      new Audience(Set.of(), Set.of(), Map.of(), Set.of(), Set.of());
+      new Audience(Set.of(), Set.of(), Map.of(), Set.of(), Set.of(), false);
 
   /**
    * Validates and copies the audience.
@@ -39,6 +43,16 @@ public record Audience(Set<String> segments, Set<TierId> tiers, Map<String, Stri
     attributes.forEach((k, v) -> Checks.text(v, "audience attribute " + k));
     channels = Checks.set(channels, "audience channels");
     instruments = Checks.names(instruments, "audience instruments");
+  }
+
+  /**
+   * Creates an audience that is not limited to the birthday month.
+   *
+   * @throws IllegalArgumentException as the canonical constructor does
+   */
+  public Audience(Set<String> segments, Set<TierId> tiers, Map<String, String> attributes,
+      Set<Channel> channels, Set<String> instruments) {
+    this(segments, tiers, attributes, channels, instruments, false);
   }
 
   /**
@@ -58,28 +72,36 @@ public record Audience(Set<String> segments, Set<TierId> tiers, Map<String, Stri
 
   /** Returns a copy restricted to the given segments. */
   public Audience withSegments(Set<String> segments) {
-    return new Audience(segments, tiers, attributes, channels, instruments);
+    return new Audience(segments, tiers, attributes, channels, instruments, birthdayMonth);
   }
 
   /** Returns a copy restricted to the given tiers. */
   public Audience withTiers(Set<TierId> tiers) {
-    return new Audience(segments, tiers, attributes, channels, instruments);
+    return new Audience(segments, tiers, attributes, channels, instruments, birthdayMonth);
   }
 
   /** Returns a copy restricted to the given channels. */
   public Audience withChannels(Set<Channel> channels) {
-    return new Audience(segments, tiers, attributes, channels, instruments);
+    return new Audience(segments, tiers, attributes, channels, instruments, birthdayMonth);
   }
 
   /** Returns a copy restricted to purchases paid with the given instruments. */
   public Audience withInstruments(Set<String> instruments) {
-    return new Audience(segments, tiers, attributes, channels, instruments);
+    return new Audience(segments, tiers, attributes, channels, instruments, birthdayMonth);
+  }
+
+  /**
+   * Returns a copy that applies only in the member's birthday month, or, with {@code false},
+   * in every month.
+   */
+  public Audience withBirthdayMonth(boolean birthdayMonth) {
+    return new Audience(segments, tiers, attributes, channels, instruments, birthdayMonth);
   }
 
   /**
    * Returns true if a member with these segments, tier and attributes, acting through
-   * {@code channel} (empty when the activity has none) and naming no payment instrument, is in
-   * the audience.
+   * {@code channel} (empty when the activity has none) and naming no payment instrument, outside
+   * the member's birthday month, is in the audience.
    */
   public boolean includes(Set<String> memberSegments, Optional<TierId> tier,
       Map<String, String> memberAttributes, Optional<Channel> channel) {
@@ -89,12 +111,25 @@ public record Audience(Set<String> segments, Set<TierId> tiers, Map<String, Stri
   /**
    * Returns true if a member with these segments, tier and attributes, acting through
    * {@code channel} and paying with {@code instrument} (each empty when the activity has none),
-   * is in the audience.
+   * outside the member's birthday month, is in the audience.
    */
   public boolean includes(Set<String> memberSegments, Optional<TierId> tier,
       Map<String, String> memberAttributes, Optional<Channel> channel,
       Optional<String> instrument) {
-    return (segments.isEmpty() || segments.stream().anyMatch(memberSegments::contains))
+    return includes(memberSegments, tier, memberAttributes, channel, instrument, false);
+  }
+
+  /**
+   * Returns true if a member with these segments, tier and attributes, acting through
+   * {@code channel} and paying with {@code instrument} (each empty when the activity has none),
+   * is in the audience; {@code inBirthdayMonth} says whether the activity falls in the member's
+   * birthday month (false for a member who has shared no birthday).
+   */
+  public boolean includes(Set<String> memberSegments, Optional<TierId> tier,
+      Map<String, String> memberAttributes, Optional<Channel> channel,
+      Optional<String> instrument, boolean inBirthdayMonth) {
+    return (!birthdayMonth || inBirthdayMonth)
+        && (segments.isEmpty() || segments.stream().anyMatch(memberSegments::contains))
         && (tiers.isEmpty() || tier.filter(tiers::contains).isPresent())
         && attributes.entrySet().stream()
             .allMatch(e -> e.getValue().equals(memberAttributes.get(e.getKey())))

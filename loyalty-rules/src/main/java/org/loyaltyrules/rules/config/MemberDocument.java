@@ -65,9 +65,12 @@ record MemberDocument(String format, String id, String enrolledAt, Profile profi
   record Line(String id, String sku, String category, List<String> tags, String quantity,
       String unitOfMeasure, String unitPrice, String partner) {}
 
-  /** What the rules knew of the member when a purchase was decided. */
+  /**
+   * What the rules knew of the member when a purchase was decided; {@code birthdayMonth} is
+   * absent unless the purchase fell in the member's birthday month.
+   */
   record Context(String tier, List<String> segments, Map<String, String> attributes,
-      List<String> activePlans, List<String> exhausted) {}
+      List<String> activePlans, List<String> exhausted, Boolean birthdayMonth) {}
 
   /** Points paid toward a purchase. */
   record Payment(String payment, String unit, Long points, Long restored, String orderValue) {}

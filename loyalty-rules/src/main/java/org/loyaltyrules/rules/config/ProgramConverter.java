@@ -521,7 +521,8 @@ final class ProgramConverter {
     AudienceDefinition a = r.audience();
     Audience audience = a == null ? Audience.everyone() : field(at + ".audience",
         () -> new Audience(set(a.segments()), set(a.tiers(), TierId::of), map(a.attributes()),
-            set(a.channels(), c -> Texts.enumValue(c, Channel.class)), set(a.instruments())));
+            set(a.channels(), c -> Texts.enumValue(c, Channel.class)), set(a.instruments()),
+            Boolean.TRUE.equals(a.birthdayMonth())));
     List<Cap> caps = new ArrayList<>();
     if (r.caps() != null) {
       for (int i = 0; i < r.caps().size(); i++) {
@@ -1038,7 +1039,7 @@ final class ProgramConverter {
     AudienceDefinition audience = a.equals(Audience.everyone()) ? null : new AudienceDefinition(
         strings(a.segments()), strings(a.tiers()),
         a.attributes().isEmpty() ? null : new java.util.TreeMap<>(a.attributes()),
-        strings(a.channels()), strings(a.instruments()));
+        strings(a.channels()), strings(a.instruments()), a.birthdayMonth() ? Boolean.TRUE : null);
     WindowDefinition window = s.window().map(w -> new WindowDefinition(
         Texts.dateTime(w.from()), Texts.dateTime(w.until()))).orElse(null);
     List<CapDefinition> caps = s.caps().isEmpty() ? null : s.caps().stream()

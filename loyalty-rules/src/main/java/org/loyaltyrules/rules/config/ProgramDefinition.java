@@ -68,7 +68,8 @@ record ProgramDefinition(String format, String id, String name, String currency,
   /** Who a rule applies to; absent for everyone. */
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   record AudienceDefinition(List<String> segments, List<String> tiers,
-      Map<String, String> attributes, List<String> channels, List<String> instruments) {}
+      Map<String, String> attributes, List<String> channels, List<String> instruments,
+      Boolean birthdayMonth) {}
 
   /** When a rule applies, local date-times in the program's zone. */
   record WindowDefinition(String from, String until) {}

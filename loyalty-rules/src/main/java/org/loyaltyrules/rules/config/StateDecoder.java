@@ -343,7 +343,9 @@ final class StateDecoder {
     Map<String, String> attributes = texts(doc.attributes(), path.field("attributes"));
     Set<PlanId> plans = set(doc.activePlans(), path.field("activePlans"), PlanId::of);
     Set<RuleId> exhausted = set(doc.exhausted(), path.field("exhausted"), RuleId::of);
-    return model(() -> new PurchaseContext(tier, segments, attributes, plans, exhausted), path);
+    boolean birthdayMonth = Boolean.TRUE.equals(doc.birthdayMonth());
+    return model(() -> new PurchaseContext(tier, segments, attributes, plans, exhausted,
+        birthdayMonth), path);
   }
 
   private static PointsPaid payment(MemberDocument.Payment doc, StatePath path) {

@@ -129,7 +129,8 @@ final class StateEncoder {
   private static MemberDocument.Context context(PurchaseContext c) {
     return new MemberDocument.Context(c.tier().map(id -> id.value()).orElse(null),
         List.copyOf(c.segments()), new TreeMap<>(c.attributes()),
-        list(c.activePlans(), id -> id.value()), list(c.exhausted(), id -> id.value()));
+        list(c.activePlans(), id -> id.value()), list(c.exhausted(), id -> id.value()),
+        c.birthdayMonth() ? Boolean.TRUE : null);
   }
 
   private static MemberDocument.Payment payment(PointsPaid p) {

@@ -43,6 +43,9 @@ final class Schema {
       new Variable("line.unit", Type.STRING, true, "the line's unit of measure, such as 'each'"),
       new Variable("line.partner", Type.STRING, true, "the line's partner; '' if none"),
       new Variable("member.tier", Type.STRING, false, "the member's tier; '' if none"),
+      new Variable("member.birthdayMonth", Type.BOOLEAN, false,
+          "whether the purchase falls in the member's birthday month, in the program's zone; "
+          + "false if the member has shared no birthday"),
       new Variable("now.date", Type.DATE, false, "the purchase's date in the program's zone"),
       new Variable("now.hour", Type.NUMBER, false, "the purchase's hour, 0 to 23"),
       new Variable("now.minute", Type.NUMBER, false, "the purchase's minute, 0 to 59"),

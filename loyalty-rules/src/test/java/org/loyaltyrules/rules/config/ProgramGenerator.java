@@ -689,7 +689,7 @@ final class ProgramGenerator {
       Map<String, String> attributes = new LinkedHashMap<>();
       strings(false).forEach(attributes::put);
       s = s.audience(new Audience(segments(), subset(tiers), attributes,
-          channels ? subset(List.of(Channel.values())) : Set.of(), names()));
+          channels ? subset(List.of(Channel.values())) : Set.of(), names(), chance(5)));
     }
     if (chance(3)) {
       s = s.window(window());

@@ -502,7 +502,7 @@ final class ExpressionGenerator {
             return call("hasPlan", new Node.Text(name(PLANS), NOWHERE));
           default:
             return perLine ? call("hasTag", new Node.Text(name(TAGS), NOWHERE))
-                : new Node.Bool(chance(50), NOWHERE);
+                : chance(25) ? path("member.birthdayMonth") : new Node.Bool(chance(50), NOWHERE);
         }
       default:
         if (pick(0, 1) == 0) {
@@ -739,7 +739,7 @@ final class ExpressionGenerator {
       plans.add(PlanId.of(plan));
     }
     PurchaseContext member = new PurchaseContext(tier, subset(List.of("students", "staff",
-        "vip")), attributes, plans);
+        "vip")), attributes, plans).withBirthdayMonth(chance(50));
     BigDecimal earningAmount = new BigDecimal(oneOf(List.of("0", "0.00", "300.47", "12.5",
         "99999.999")));
     return new RandomContext(purchase.build(), earning, earningAmount, member, at);

@@ -54,7 +54,8 @@ record RandomContext(Purchase purchase, Map<String, BigDecimal> earning,
         + purchase.partner().map(p -> ", partner=" + p.value()).orElse("") + ", lines=" + lines
         + ", earningAmount=" + earningAmount.toPlainString() + ", member{tier="
         + member.tier().map(t -> t.value()).orElse("") + ", segments=" + member.segments()
-        + ", attributes=" + member.attributes() + ", plans=" + member.activePlans() + "}, at="
+        + ", attributes=" + member.attributes() + ", plans=" + member.activePlans()
+        + ", birthdayMonth=" + member.birthdayMonth() + "}, at="
         + localTime + "}";
   }
 }

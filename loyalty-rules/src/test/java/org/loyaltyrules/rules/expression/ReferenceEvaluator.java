@@ -323,6 +323,8 @@ final class ReferenceEvaluator {
         return current().partner().map(p -> p.value()).orElse("");
       case "member.tier":
         return context.member().tier().map(t -> t.value()).orElse("");
+      case "member.birthdayMonth":
+        return context.member().birthdayMonth();
       case "now.date":
         return context.localTime().toLocalDate();
       case "now.hour":

@@ -436,6 +436,11 @@ public final class Scope {
     public String getTier() {
       return context.member().tier().map(t -> t.value()).orElse("");
     }
+
+    /** Returns whether the purchase falls in the member's birthday month. */
+    public boolean isBirthdayMonth() {
+      return context.member().birthdayMonth();
+    }
   }
 
   /** The purchase's local time in the program's zone. */
