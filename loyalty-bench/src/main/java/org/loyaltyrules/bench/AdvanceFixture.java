@@ -28,8 +28,8 @@ import org.loyaltyrules.rules.config.ProgramFiles;
  *
  * <p>The member enrolled on 6 January 2025, reached gold with two large purchases in 2025 (gold
  * is then held through 2026), and made 18 smaller purchases in 2026, the last on 28 December,
- * which is the member's "as of" instant. Each purchase earns one lot at 1 point per euro. Advancing from there to {@link #ADVANCE_TO}, 25 January
- * 2027, one call:
+ * which is the member's "as of" instant. Each purchase earns one lot at 1 point per euro.
+ * Advancing from there to {@link #ADVANCE_TO}, 25 January 2027, one call:
  *
  * <ul>
  *   <li>vests the points of the three purchases of 18, 22 and 28 December 2026 (pending until 1,

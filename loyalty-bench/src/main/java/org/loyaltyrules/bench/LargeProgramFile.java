@@ -9,24 +9,24 @@ import java.util.Locale;
  * same file.
  *
  * <p>The file declares one unit, five segments and a three-tier ladder by spend. Its rules go
- * round ten shapes, over 40 categories, 200 SKUs, 10 tags and the 52 weeks of 2026:
+ * round ten shapes, over 40 categories, 200 SKUs, 10 tags and the 12 months of 2026:
  *
  * <ol start="0">
- *   <li>a rate on a category (1 to 4 points per 1.00);
- *   <li>a rate on a category for one segment, online or in the app, capped per day;
+ *   <li>a rate on two categories (1 to 4 points per 1.00);
+ *   <li>a rate on two categories for one segment, online or in the app, capped per day;
  *   <li>a rate on two SKUs for a tier;
- *   <li>a multiplier on a category (×1.5 to ×3) in a one-week window;
+ *   <li>a multiplier on two categories (×1.5 to ×3) in the first half of a month;
  *   <li>a multiplier on a tag, exclusive in its group;
  *   <li>a minimum-spend bonus with an expression condition
- *       ({@code order.total >= 120 && inSegment('students')});
+ *       (for example {@code order.total >= 105 && inSegment('students')});
  *   <li>an engagement bonus (check-in, review or social share) at a frequency;
  *   <li>a formula rule, an expression over the lines
- *       ({@code floor(sum(line.amount, line.category == 'cat-7')) * 2});
- *   <li>a rate with an expression condition on the day and an aggregate
- *       ({@code dayOfWeek(now.date) >= 6 && count(line.category == 'cat-9') >= 2}), capped per
+ *       (for example {@code floor(sum(line.amount, line.category == 'cat-9')) * 2});
+ *   <li>a rate with an expression condition on the day and an aggregate (for example
+ *       {@code dayOfWeek(now.date) >= 6 && count(line.category == 'cat-16') >= 2}), capped per
  *       month and per member;
  *   <li>a first-purchase bonus for one channel and segment, or (one time in two) a rate on all
- *       lines for a segment with a member cap.
+ *       lines for a segment, capped per year.
  * </ol>
  *
  * <p>So three rules in ten carry an expression. Rule ids are {@code r0000}, {@code r0001}, ...
@@ -89,7 +89,7 @@ final class LargeProgramFile {
   private static void rule(StringBuilder b, int i) {
     int category = (i * 7) % CATEGORIES;
     int k = i / 10;
-    int week = k % 52;
+    int month = 1 + k % 12;
     line(b, "  - id: r%04d", i);
     switch (i % 10) {
       case 0 -> {
@@ -121,8 +121,8 @@ final class LargeProgramFile {
         line(b, "    factor: %s", new String[] {"1.5", "2", "3"}[k % 3]);
         categories(b, category);
         line(b, "    window:");
-        line(b, "      from: 2026-01-%02dT00:00", 1 + week % 28);
-        line(b, "      until: 2026-02-%02dT00:00", 1 + week % 28);
+        line(b, "      from: 2026-%02d-01T00:00", month);
+        line(b, "      until: 2026-%02d-15T00:00", month);
       }
       case 4 -> {
         line(b, "    kind: multiplier");
@@ -154,7 +154,7 @@ final class LargeProgramFile {
         line(b, "    kind: formula");
         line(b, "    unit: points");
         line(b, "    formula: floor(sum(line.amount, line.category == 'cat-%d')) * %d",
-            category, 1 + k % 3);
+            category, 2 + k % 3);
         line(b, "    onError: skip-rule");
       }
       case 8 -> {
