@@ -14,10 +14,14 @@ final class Ids {
     checkArgument(!value.isBlank(), "%s must not be blank, was '%s'", kind, value);
     checkArgument(value.length() <= MAX_LENGTH, "%s must be at most %s characters, was %s",
         kind, MAX_LENGTH, value.length());
-    checkArgument(value.strip().equals(value),
+    checkArgument(!Character.isWhitespace(value.codePointAt(0))
+            && !Character.isWhitespace(value.codePointBefore(value.length())),
         "%s must not start or end with white space, was '%s'", kind, value);
-    checkArgument(value.chars().noneMatch(Character::isISOControl),
-        "%s must not contain control characters, was '%s'", kind, value);
+    // A loop, not a stream: ids are made on every decision.
+    for (int i = 0; i < value.length(); i++) {
+      checkArgument(!Character.isISOControl(value.charAt(i)),
+          "%s must not contain control characters, was '%s'", kind, value);
+    }
     return value;
   }
 }

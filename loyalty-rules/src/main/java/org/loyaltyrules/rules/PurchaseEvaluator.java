@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -172,17 +171,16 @@ final class PurchaseEvaluator {
       } else if (earning.signum() == 0) {
         outcomes.add(Outcome.notMatched(bonus.head(), "nothing in the order earns"));
       } else if (earning.compareTo(bonus.minimum()) < 0) {
-        outcomes.add(Outcome.notMatched(bonus.head(), String.format(Locale.ROOT,
-            "earning amount %s is below the minimum %s", plain(earning),
-            plain(bonus.minimum()))));
+        outcomes.add(Outcome.notMatched(bonus.head(), "earning amount " + plain(earning)
+            + " is below the minimum " + plain(bonus.minimum())));
       } else if (excluded(bonus.head(), winners)) {
         outcomes.add(Outcome.excluded(bonus.head(), bonus.unit(), bonus.points(),
             excludedBy(bonus.head(), winners)));
       } else {
         outcomes.add(new Outcome(bonus.head(), Optional.of(bonus.unit()), true, bonus.points(),
             0, BigDecimal.ZERO, List.of(), bonus.firstOnly(), bonus.minimum().signum() == 0
-                ? "bonus" : String.format(Locale.ROOT, "earning amount %s reaches %s",
-                    plain(earning), plain(bonus.minimum()))));
+                ? "bonus" : "earning amount " + plain(earning) + " reaches "
+                    + plain(bonus.minimum())));
       }
     }
     for (RuleSpec.Custom custom : book.customs) {
@@ -384,14 +382,15 @@ final class PurchaseEvaluator {
         .divide(per, TRACE_SCALE, RoundingMode.DOWN);
     List<Outcome> outcomes = new ArrayList<>();
     outcomes.add(new Outcome(rate.head(), Optional.of(rate.unit()), true, base, 0,
-        lost(exact, base), lines(r.parts()), false, String.format(Locale.ROOT,
-            "%s at %s per %s", plain(sum(r.parts())), plain(rate.points()),
-            plain(rate.per()))));
+        lost(exact, base), lines(r.parts()), false, plain(sum(r.parts())) + " at "
+            + plain(rate.points()) + " per " + plain(rate.per())));
 
-    List<RuleSpec.Multiplier> applying = multipliers.stream()
-        .filter(m -> applies(m, rate.unit()) && r.parts().stream()
-            .anyMatch(p -> p.matches(m.lines())))
-        .toList();
+    List<RuleSpec.Multiplier> applying = new ArrayList<>();
+    for (RuleSpec.Multiplier m : multipliers) {
+      if (applies(m, rate.unit()) && anyMatches(r.parts(), m.lines())) {
+        applying.add(m);
+      }
+    }
     if (applying.isEmpty()) {
       return outcomes;
     }
@@ -453,10 +452,19 @@ final class PurchaseEvaluator {
         }
       }
       outcomes.add(new Outcome(m.head(), Optional.of(rate.unit()), true, granted[k], 0,
-          lost(exactExtra, granted[k]), on, false, String.format(Locale.ROOT,
-              "x%s on %s's %s", plain(m.factor()), rate.head().id(), rate.unit())));
+          lost(exactExtra, granted[k]), on, false, "x" + plain(m.factor()) + " on "
+              + rate.head().id() + "'s " + rate.unit()));
     }
     return outcomes;
+  }
+
+  private static boolean anyMatches(List<Part> parts, LineFilter filter) {
+    for (Part p : parts) {
+      if (p.matches(filter)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Rounds exact numerators over a denominator as the policy says: per line or per order. */

@@ -167,9 +167,8 @@ final class Run {
           issue(s.head().id(), purchase, s.value(), s.validity());
         }
         set(SPEND + s.head().id(), split[1]);
-        note(s.head(), String.format(Locale.ROOT,
-            "%d voucher(s) of %s; %s carries over", count, s.value(),
-            Money.of(split[1], program.currency())));
+        note(s.head(), count + " voucher(s) of " + s.value() + "; "
+            + Money.of(split[1], program.currency()) + " carries over");
       } else if (spec instanceof RuleSpec.FirstVoucher f) {
         if (progress(FIRST + f.head().id()).signum() > 0) {
           trace.add(Outcome.notMatched(f.head(), "the first-purchase voucher was already earned")
@@ -186,9 +185,8 @@ final class Run {
         if (value.isPositive()) {
           issue(c.head().id(), purchase, value, c.validity());
         }
-        note(c.head(), String.format(Locale.ROOT,
-            "%s%% of %s is %s", c.percent().stripTrailingZeros().toPlainString(),
-            Money.of(amount, program.currency()), value));
+        note(c.head(), c.percent().stripTrailingZeros().toPlainString() + "% of "
+            + Money.of(amount, program.currency()) + " is " + value);
       }
     }
     history = history.withPurchase(purchase, context);

@@ -157,8 +157,15 @@ public final class PurchaseHistory {
   /** Returns a history without the purchases made before {@code instant}. */
   public PurchaseHistory prunedBefore(Instant instant) {
     Checks.present(instant, "instant");
-    if (records.values().stream().noneMatch(r -> r.purchase().occurredAt().isBefore(instant))) {
-      return this;
+    boolean any = false;
+    for (PurchaseRecord r : records.values()) {
+      if (r.purchase().occurredAt().isBefore(instant)) {
+        any = true;
+        break;
+      }
+    }
+    if (!any) {
+      return this; // the common case on every decision, so no copy and no stream
     }
     Map<ActivityId, PurchaseRecord> kept = new LinkedHashMap<>(records);
     kept.values().removeIf(r -> r.purchase().occurredAt().isBefore(instant));

@@ -128,12 +128,32 @@ public record Audience(Set<String> segments, Set<TierId> tiers, Map<String, Stri
   public boolean includes(Set<String> memberSegments, Optional<TierId> tier,
       Map<String, String> memberAttributes, Optional<Channel> channel,
       Optional<String> instrument, boolean inBirthdayMonth) {
-    return (!birthdayMonth || inBirthdayMonth)
-        && (segments.isEmpty() || segments.stream().anyMatch(memberSegments::contains))
-        && (tiers.isEmpty() || tier.filter(tiers::contains).isPresent())
-        && attributes.entrySet().stream()
-            .allMatch(e -> e.getValue().equals(memberAttributes.get(e.getKey())))
-        && (channels.isEmpty() || channel.filter(channels::contains).isPresent())
-        && (instruments.isEmpty() || instrument.filter(instruments::contains).isPresent());
+    // Loops, not streams: this runs for every rule of every decision.
+    if (birthdayMonth && !inBirthdayMonth) {
+      return false;
+    }
+    if (!segments.isEmpty() && !anyOf(segments, memberSegments)) {
+      return false;
+    }
+    if (!tiers.isEmpty() && (tier.isEmpty() || !tiers.contains(tier.get()))) {
+      return false;
+    }
+    for (Map.Entry<String, String> e : attributes.entrySet()) {
+      if (!e.getValue().equals(memberAttributes.get(e.getKey()))) {
+        return false;
+      }
+    }
+    return (channels.isEmpty() || channel.isPresent() && channels.contains(channel.get()))
+        && (instruments.isEmpty() || instrument.isPresent()
+            && instruments.contains(instrument.get()));
+  }
+
+  private static boolean anyOf(Set<String> wanted, Set<String> held) {
+    for (String segment : wanted) {
+      if (held.contains(segment)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -80,10 +80,23 @@ public record LineFilter(Set<String> categories, Set<String> skus, Set<String> t
    * partner matches no filter that names partners.
    */
   public boolean matches(PurchaseLine line) {
-    return (partners.isEmpty() || line.partner().filter(partners::contains).isPresent())
-        && (categories.isEmpty() && skus.isEmpty() && tags.isEmpty()
-            || categories.contains(line.category()) || skus.contains(line.sku())
-            || line.tags().stream().anyMatch(tags::contains));
+    // No streams or lambdas: this runs for every line under every rule of every decision.
+    if (!partners.isEmpty()
+        && (line.partner().isEmpty() || !partners.contains(line.partner().get()))) {
+      return false;
+    }
+    if (categories.isEmpty() && skus.isEmpty() && tags.isEmpty()
+        || categories.contains(line.category()) || skus.contains(line.sku())) {
+      return true;
+    }
+    if (!tags.isEmpty()) {
+      for (String tag : line.tags()) {
+        if (tags.contains(tag)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
