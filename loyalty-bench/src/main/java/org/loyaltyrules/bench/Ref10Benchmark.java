@@ -32,8 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 3, time = 1)
-@Fork(1)
+@Measurement(iterations = 5, time = 1)
+@Fork(2)
 public class Ref10Benchmark {
   private Ref10.Fixture declarative;
   private Ref10.Fixture expressions;
