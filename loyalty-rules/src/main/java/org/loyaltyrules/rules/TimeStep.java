@@ -24,6 +24,7 @@ import org.loyaltyrules.core.ledger.LedgerTransaction;
 import org.loyaltyrules.core.ledger.Posting;
 import org.loyaltyrules.core.ledger.PostingType;
 import org.loyaltyrules.core.member.Member;
+import org.loyaltyrules.core.member.PurchaseHistory;
 import org.loyaltyrules.core.member.Membership;
 import org.loyaltyrules.core.member.MembershipStatus;
 import org.loyaltyrules.core.member.PurchaseContext;
@@ -297,29 +298,33 @@ final class TimeStep {
   static Member tidy(Program program, Tiers tiers, Member member, List<Effect> effects) {
     Instant now = member.asOf();
     Instant horizon = now.minus(program.activityHorizon());
-    Member.Builder b = member.toBuilder()
-        .purchases(member.purchases().prunedBefore(horizon));
+    PurchaseHistory purchases = member.purchases().prunedBefore(horizon);
+    List<String> stale = new ArrayList<>();
     if (tiers != null) {
-      tiers.stale(member, member.progress(), horizon)
-          .forEach(key -> b.progress(key, BigDecimal.ZERO));
+      stale.addAll(tiers.stale(member, member.progress(), horizon));
     }
-    Memberships.staleCounters(member.progress(), horizon.atZone(program.zone()).getYear())
-        .forEach(key -> b.progress(key, BigDecimal.ZERO));
+    stale.addAll(Memberships.staleCounters(member.progress(),
+        horizon.atZone(program.zone()).getYear()));
     // A late activity may still belong to any period inside the activity horizon, so counters
     // of caps and once-per-period bonuses are kept until their period ended before it.
-    Instant horizonStart = now.minus(program.activityHorizon());
-    Run.expiredCounters(member.progress(), horizonStart.atZone(program.zone()).toLocalDate())
-        .forEach(key -> b.progress(key, BigDecimal.ZERO));
-    Challenges.tidy(program, member, horizonStart, effects)
-        .forEach(key -> b.progress(key, BigDecimal.ZERO));
+    stale.addAll(Run.expiredCounters(member.progress(),
+        horizon.atZone(program.zone()).toLocalDate()));
+    stale.addAll(Challenges.tidy(program, member, horizon, effects));
+    List<Voucher> expired = new ArrayList<>();
     for (Voucher voucher : member.vouchers().values()) {
       if (voucher.status() == VoucherStatus.ISSUED
           && voucher.expiresAt().filter(e -> !e.isAfter(now)).isPresent()) {
-        Voucher expired = voucher.withStatus(VoucherStatus.EXPIRED);
-        b.voucher(expired);
-        effects.add(new Effect.VoucherExpired(expired));
+        Voucher lapsed = voucher.withStatus(VoucherStatus.EXPIRED);
+        expired.add(lapsed);
+        effects.add(new Effect.VoucherExpired(lapsed));
       }
     }
+    if (purchases == member.purchases() && stale.isEmpty() && expired.isEmpty()) {
+      return member; // nothing to tidy, the usual case: no copy of the member
+    }
+    Member.Builder b = member.toBuilder().purchases(purchases);
+    stale.forEach(key -> b.progress(key, BigDecimal.ZERO));
+    expired.forEach(b::voucher);
     return b.build();
   }
 
