@@ -516,7 +516,7 @@ public final class Ledger {
     // before the horizon is forgotten by advancing to now, exactly as Ledger#advance would.
     Workspace work = new Workspace(this, policy);
     work.advanceTo(now);
-    boolean replay = work.recent.containsKey(activity);
+    boolean replay = work.remembers(activity);
     if (closed && !replay) {
       throw new AccountClosedException(member, activity);
     }

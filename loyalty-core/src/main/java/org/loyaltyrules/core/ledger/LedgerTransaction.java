@@ -130,12 +130,7 @@ public final class LedgerTransaction {
 
   private LotId addLot(PointUnit unit, long points, Attribution attribution, PostingType type,
       ActivityId source, Instant earnedAt) {
-    long earned = 0;
-    for (WorkLot lot : work.lots) {
-      if (lot.unit().equals(unit.id())) {
-        earned += lot.original.amount();
-      }
-    }
+    long earned = work.earnedInto(unit.id());
     if (points > Ledger.MAX_POINTS - earned) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
           "activity %s: cannot add %d %s: the points ever earned into lots of %s would exceed "
@@ -566,7 +561,7 @@ public final class LedgerTransaction {
     checkUsable();
     checkArgument(reason != null && !reason.isBlank(), "activity %s: closure reason must not be blank",
         activity);
-    for (WorkLot lot : work.lots) {
+    for (WorkLot lot : work.lots()) {
       if (lot.remaining > 0) {
         work.post(now, lot.unit(), work.memberAccount(lot), Account.breakage(), lot.remaining,
             PostingType.FORFEIT, activity, lot.id(), null, null, reason);
@@ -595,7 +590,7 @@ public final class LedgerTransaction {
     if (!replay) {
       work.touch(now);
       work.expireDue(now);
-      work.recent.put(activity, occurredAt);
+      work.remember(activity, occurredAt);
     }
     LedgerResult result = new LedgerResult(work.toLedger(), work.added, shortfalls, replay);
     committed = true;

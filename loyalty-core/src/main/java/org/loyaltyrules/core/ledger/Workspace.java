@@ -37,13 +37,26 @@ final class Workspace {
   final Account available;
   final Account pending;
   Instant asOf;
-  final List<WorkLot> lots = new ArrayList<>();
-  private final Map<LotId, WorkLot> byId = new HashMap<>();
+  /**
+   * Every lot as a mutable working copy, the ledger's first and then those added; null until an
+   * operation needs them. Earning into a new lot, the commonest operation, never does: until
+   * then the ledger's own lots are read as they are, and new lots are kept in {@link #newLots}.
+   */
+  private List<WorkLot> lots;
+  private Map<LotId, WorkLot> byId;
+  private final List<Lot> baseLots;
+  private final List<WorkLot> newLots = new ArrayList<>();
+  private final Map<LotId, WorkLot> newById = new HashMap<>();
   final List<Posting> added = new ArrayList<>();
   final Map<UnitId, Long> deficits;
   /** The open reversals, oldest first; see {@link OpenReversal}. */
   final List<WorkReversal> openReversals = new ArrayList<>();
-  final LinkedHashMap<ActivityId, Instant> recent;
+  /** The ledger's remembered activities; those before {@link #forgetBefore} are forgotten. */
+  private final Map<ActivityId, Instant> baseRecent;
+  /** Activities remembered by this operation, in order. */
+  private final LinkedHashMap<ActivityId, Instant> newRecent = new LinkedHashMap<>();
+  /** Remembered activities that happened before this instant are forgotten; null for none. */
+  private Instant forgetBefore;
   boolean closed;
   /** The largest n among the lot ids of the form lot-n, once looked up; see nextLotId. */
   private long lotNumber = -1;
@@ -81,20 +94,70 @@ final class Workspace {
     this.available = Account.memberAvailable(base.member());
     this.pending = Account.memberPending(base.member());
     this.asOf = base.asOf();
-    List<Lot> baseLots = base.lots();
-    for (int i = 0; i < baseLots.size(); i++) {
-      WorkLot lot = new WorkLot(baseLots.get(i), i);
-      lots.add(lot);
-      byId.put(lot.id(), lot);
-    }
+    this.baseLots = base.lots();
     this.deficits = new TreeMap<>(base.deficits());
     base.openReversals().forEach(o -> openReversals.add(
         new WorkReversal(o.unit(), o.lot(), o.after(), o.writtenOff(), o.takenFromLots())));
-    this.recent = new LinkedHashMap<>(base.recentActivities());
+    this.baseRecent = base.recentActivities();
     this.closed = base.isClosed();
   }
 
+  /** Every lot as a working copy, in order: the ledger's, then those added. */
+  List<WorkLot> lots() {
+    if (lots == null) {
+      lots = new ArrayList<>(baseLots.size() + newLots.size());
+      byId = new HashMap<>();
+      for (int i = 0; i < baseLots.size(); i++) {
+        WorkLot lot = new WorkLot(baseLots.get(i), i);
+        lots.add(lot);
+        byId.put(lot.id(), lot);
+      }
+      for (WorkLot lot : newLots) {
+        lots.add(lot);
+        byId.put(lot.id(), lot);
+      }
+    }
+    return lots;
+  }
+
+  /** The points ever earned into lots of a unit, this operation's included. */
+  long earnedInto(UnitId unit) {
+    long earned = 0;
+    for (Lot lot : baseLots) {
+      if (lot.unit().equals(unit)) {
+        earned += lot.amount();
+      }
+    }
+    for (WorkLot lot : newLots) {
+      if (lot.unit().equals(unit)) {
+        earned += lot.original.amount();
+      }
+    }
+    return earned;
+  }
+
+  /** Whether an activity is remembered: applied within the horizon. */
+  boolean remembers(ActivityId activity) {
+    if (newRecent.containsKey(activity)) {
+      return true;
+    }
+    Instant at = baseRecent.get(activity);
+    return at != null && (forgetBefore == null || !at.isBefore(forgetBefore));
+  }
+
+  /** Remembers an activity applied by this operation. */
+  void remember(ActivityId activity, Instant occurredAt) {
+    newRecent.put(activity, occurredAt);
+  }
+
   WorkLot lot(LotId id) {
+    if (lots == null) {
+      WorkLot added = newById.get(id);
+      if (added != null) {
+        return added;
+      }
+    }
+    lots();
     WorkLot lot = byId.get(id);
     if (lot == null) {
       throw new UnknownReferenceException("lot", String.valueOf(id),
@@ -104,9 +167,13 @@ final class Workspace {
   }
 
   WorkLot addLot(Lot lot) {
-    WorkLot work = new WorkLot(lot, lots.size());
-    lots.add(work);
-    byId.put(work.id(), work);
+    WorkLot work = new WorkLot(lot, baseLots.size() + newLots.size());
+    newLots.add(work);
+    newById.put(work.id(), work);
+    if (lots != null) {
+      lots.add(work);
+      byId.put(work.id(), work);
+    }
     if (lotNumber >= 0) {
       lotNumber = Math.max(lotNumber, lotNumber(work.id()));
     }
@@ -121,15 +188,30 @@ final class Workspace {
   LotId nextLotId() {
     if (lotNumber < 0) {
       lotNumber = 0;
-      for (WorkLot lot : lots) {
+      for (Lot lot : baseLots) {
+        lotNumber = Math.max(lotNumber, lotNumber(lot.id()));
+      }
+      for (WorkLot lot : newLots) {
         lotNumber = Math.max(lotNumber, lotNumber(lot.id()));
       }
     }
     long n = lotNumber + 1;
-    while (byId.containsKey(LotId.of("lot-" + n))) {
+    while (taken(LotId.of("lot-" + n))) {
       n++;
     }
     return LotId.of("lot-" + n);
+  }
+
+  private boolean taken(LotId id) {
+    if (newById.containsKey(id)) {
+      return true;
+    }
+    for (Lot lot : baseLots) {
+      if (lot.id().equals(id)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -141,14 +223,19 @@ final class Workspace {
     if (!value.startsWith("lot-") || value.length() == 4) {
       return 0;
     }
-    String digits = value.substring(4);
-    for (int i = 0; i < digits.length(); i++) {
-      if (digits.charAt(i) < '0' || digits.charAt(i) > '9') {
+    // Longer numbers are ignored here; nextLotId skips any id that is taken all the same.
+    if (value.length() - 4 > 18) {
+      return 0;
+    }
+    long n = 0;
+    for (int i = 4; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < '0' || c > '9') {
         return 0;
       }
+      n = n * 10 + (c - '0');
     }
-    // Longer numbers are ignored here; nextLotId skips any id that is taken all the same.
-    return digits.length() <= 18 ? Long.parseLong(digits) : 0;
+    return n;
   }
 
   /** Returns how many postings the ledger holds so far. */
@@ -195,7 +282,7 @@ final class Workspace {
 
   long available(UnitId unit) {
     long sum = 0;
-    for (WorkLot lot : lots) {
+    for (WorkLot lot : lots()) {
       if (lot.vested && lot.unit().equals(unit)) {
         sum += lot.remaining;
       }
@@ -206,7 +293,7 @@ final class Workspace {
   /** Lots of a unit with points left, vested or not as asked, in spending order. */
   List<WorkLot> spendable(UnitId unit, boolean vested) {
     List<WorkLot> result = new ArrayList<>();
-    for (WorkLot lot : lots) {
+    for (WorkLot lot : lots()) {
       if (lot.vested == vested && lot.remaining > 0 && lot.unit().equals(unit)) {
         result.add(lot);
       }
@@ -239,9 +326,16 @@ final class Workspace {
     if (!t.isAfter(asOf)) {
       return;
     }
+    Instant horizonStart = t.minus(policy.activityHorizon());
+    forgetBefore = forgetBefore == null || horizonStart.isAfter(forgetBefore) ? horizonStart
+        : forgetBefore;
+    if (lots == null && !anyDue(t)) {
+      asOf = t;
+      return;
+    }
     record Event(Instant at, boolean vest, WorkLot lot) {}
     List<Event> events = new ArrayList<>();
-    for (WorkLot lot : lots) {
+    for (WorkLot lot : lots()) {
       if (!lot.vested && !lot.original.vestsAt().isAfter(t)) {
         events.add(new Event(lot.original.vestsAt(), true, lot));
       }
@@ -259,8 +353,23 @@ final class Workspace {
       }
     }
     asOf = t;
-    Instant horizonStart = t.minus(policy.activityHorizon());
-    recent.values().removeIf(occurredAt -> occurredAt.isBefore(horizonStart));
+  }
+
+  /** Whether a lot not yet copied vests or expires by {@code t}, read without copying it. */
+  private boolean anyDue(Instant t) {
+    for (Lot lot : baseLots) {
+      if (!lot.isVested() && !lot.vestsAt().isAfter(t)
+          || lot.remaining() > 0 && lot.expiresAt().filter(e -> !e.isAfter(t)).isPresent()) {
+        return true;
+      }
+    }
+    for (WorkLot lot : newLots) {
+      if (!lot.vested && !lot.original.vestsAt().isAfter(t)
+          || lot.remaining > 0 && lot.expiresBy(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void vest(WorkLot lot, Instant at) {
@@ -297,7 +406,7 @@ final class Workspace {
     if (inactivity.isEmpty()) {
       return;
     }
-    for (WorkLot lot : lots) {
+    for (WorkLot lot : lots()) {
       ExpiryPolicy expiry = inactivity.get(lot.unit());
       if (expiry != null && !lot.expiresBy(now)) {
         lot.expiresAt = expiry.expiresAt(lot.original.earnedAt(), now, policy.zone()).orElseThrow();
@@ -307,7 +416,10 @@ final class Workspace {
 
   /** Expires, at {@code now}, lots an operation left with points past their expiry. */
   void expireDue(Instant now) {
-    for (WorkLot lot : lots) {
+    if (lots == null && !anyDue(now)) {
+      return;
+    }
+    for (WorkLot lot : lots()) {
       if (lot.remaining > 0 && lot.expiresBy(now)) {
         expire(lot, now);
       }
@@ -315,14 +427,53 @@ final class Workspace {
   }
 
   Ledger toLedger() {
-    ImmutableList.Builder<Lot> newLots = ImmutableList.builderWithExpectedSize(lots.size());
-    lots.forEach(l -> newLots.add(l.toLot()));
+    ImmutableList.Builder<Lot> allLots = ImmutableList.builderWithExpectedSize(
+        baseLots.size() + newLots.size());
+    if (lots == null) {
+      allLots.addAll(baseLots);
+      newLots.forEach(l -> allLots.add(l.toLot()));
+    } else {
+      lots.forEach(l -> allLots.add(l.toLot()));
+    }
     ImmutableList<Posting> postings = added.isEmpty() ? ImmutableList.copyOf(base.postings())
         : ImmutableList.<Posting>builderWithExpectedSize(base.postings().size() + added.size())
             .addAll(base.postings()).addAll(added).build();
     ImmutableList<OpenReversal> open = openReversals.stream().map(WorkReversal::toOpenReversal)
         .collect(ImmutableList.toImmutableList());
-    return new Ledger(base.member(), asOf, newLots.build(), postings,
-        ImmutableMap.copyOf(deficits), open, ImmutableMap.copyOf(recent), closed);
+    return new Ledger(base.member(), asOf, allLots.build(), postings,
+        ImmutableMap.copyOf(deficits), open, recent(), closed);
+  }
+
+  /**
+   * The remembered activities after this operation: the ledger's not forgotten, in their order,
+   * then this operation's. Shared with the ledger when nothing changed.
+   */
+  private ImmutableMap<ActivityId, Instant> recent() {
+    boolean forgets = false;
+    if (forgetBefore != null) {
+      for (Instant at : baseRecent.values()) {
+        if (at.isBefore(forgetBefore)) {
+          forgets = true;
+          break;
+        }
+      }
+    }
+    if (!forgets && newRecent.isEmpty() && baseRecent instanceof ImmutableMap<ActivityId, Instant> same) {
+      return same;
+    }
+    ImmutableMap.Builder<ActivityId, Instant> b = ImmutableMap.builderWithExpectedSize(
+        baseRecent.size() + newRecent.size());
+    baseRecent.forEach((activity, at) -> {
+      if ((forgetBefore == null || !at.isBefore(forgetBefore))
+          && !newRecent.containsKey(activity)) {
+        b.put(activity, at);
+      }
+    });
+    newRecent.forEach((activity, at) -> {
+      if (forgetBefore == null || !at.isBefore(forgetBefore)) {
+        b.put(activity, at);
+      }
+    });
+    return b.buildOrThrow();
   }
 }
