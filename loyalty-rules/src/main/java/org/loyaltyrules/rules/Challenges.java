@@ -477,6 +477,12 @@ final class Challenges {
     return false;
   }
 
+  /** The id of the challenge whose grant a rule {@code challenge:ID@W} is. */
+  static String challengeOf(RuleId grant) {
+    String value = grant.value();
+    return value.substring(GRANT_RULE.length(), value.lastIndexOf('@'));
+  }
+
   /** The rule a challenge's grant in a window is attributed to: {@code challenge:ID@W}. */
   static RuleId grantRule(Challenge c, Window w) {
     return RuleId.of(GRANT_RULE + c.id() + "@" + w.key());

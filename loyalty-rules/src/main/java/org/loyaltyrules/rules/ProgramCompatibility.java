@@ -129,8 +129,7 @@ public final class ProgramCompatibility {
             + " points would be orphaned"));
       }
       if (lot.rule().isPresent() && Challenges.isGrant(lot.rule().get())) {
-        String challenge = lot.rule().get().value().substring("challenge:".length(),
-            lot.rule().get().value().lastIndexOf('@'));
+        String challenge = Challenges.challengeOf(lot.rule().get());
         if (after.challenges().keySet().stream().noneMatch(c -> c.value().equals(challenge))) {
           problems.add(Problem.warning("ledger.lots[" + i + "].rule", "challenge '" + challenge
               + "' is not in program " + after.id() + "; a return can no longer take back what "

@@ -462,20 +462,11 @@ public final class Ledger {
    */
   private boolean somethingDue(Instant to, LedgerPolicy policy) {
     for (Lot lot : lots) {
-      if (!lot.isVested() && !lot.vestsAt().isAfter(to)) {
-        return true;
-      }
-      if (lot.remaining() > 0 && lot.expiresAt().filter(e -> !e.isAfter(to)).isPresent()) {
+      if (lot.dueBy(to)) {
         return true;
       }
     }
-    Instant horizonStart = to.minus(policy.activityHorizon());
-    for (Instant occurredAt : recentActivities.values()) {
-      if (occurredAt.isBefore(horizonStart)) {
-        return true;
-      }
-    }
-    return false;
+    return Workspace.forgetsAny(recentActivities, to.minus(policy.activityHorizon()));
   }
 
   /**

@@ -166,6 +166,12 @@ public final class Lot {
     return Optional.ofNullable(expiresAt);
   }
 
+  /** Whether advancing to {@code t} vests this lot or expires points it still holds. */
+  boolean dueBy(Instant t) {
+    return !vested && !vestsAt.isAfter(t)
+        || remaining > 0 && expiresAt != null && !expiresAt.isAfter(t);
+  }
+
   /** Returns true once the lot has vested. */
   public boolean isVested() {
     return vested;

@@ -36,6 +36,11 @@ final class WorkLot {
     return original.unit();
   }
 
+  /** Whether advancing to {@code t} vests this lot or expires points it still holds. */
+  boolean dueBy(Instant t) {
+    return !vested && !original.vestsAt().isAfter(t) || remaining > 0 && expiresBy(t);
+  }
+
   boolean expiresBy(Instant t) {
     return expiresAt != null && !expiresAt.isAfter(t);
   }

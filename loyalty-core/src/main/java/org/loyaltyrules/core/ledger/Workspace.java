@@ -358,14 +358,12 @@ final class Workspace {
   /** Whether a lot not yet copied vests or expires by {@code t}, read without copying it. */
   private boolean anyDue(Instant t) {
     for (Lot lot : baseLots) {
-      if (!lot.isVested() && !lot.vestsAt().isAfter(t)
-          || lot.remaining() > 0 && lot.expiresAt().filter(e -> !e.isAfter(t)).isPresent()) {
+      if (lot.dueBy(t)) {
         return true;
       }
     }
     for (WorkLot lot : newLots) {
-      if (!lot.vested && !lot.original.vestsAt().isAfter(t)
-          || lot.remaining > 0 && lot.expiresBy(t)) {
+      if (lot.dueBy(t)) {
         return true;
       }
     }
@@ -444,20 +442,22 @@ final class Workspace {
         ImmutableMap.copyOf(deficits), open, recent(), closed);
   }
 
+  /** Whether any remembered activity happened before {@code horizonStart}. */
+  static boolean forgetsAny(Map<ActivityId, Instant> recent, Instant horizonStart) {
+    for (Instant at : recent.values()) {
+      if (at.isBefore(horizonStart)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * The remembered activities after this operation: the ledger's not forgotten, in their order,
    * then this operation's. Shared with the ledger when nothing changed.
    */
   private ImmutableMap<ActivityId, Instant> recent() {
-    boolean forgets = false;
-    if (forgetBefore != null) {
-      for (Instant at : baseRecent.values()) {
-        if (at.isBefore(forgetBefore)) {
-          forgets = true;
-          break;
-        }
-      }
-    }
+    boolean forgets = forgetBefore != null && forgetsAny(baseRecent, forgetBefore);
     if (!forgets && newRecent.isEmpty() && baseRecent instanceof ImmutableMap<ActivityId, Instant> same) {
       return same;
     }
