@@ -182,7 +182,8 @@ final class Ref10EasyRules {
 
     /**
      * Earns {@code perDollar} points per $1 on every line, multiplied, rounded down; the
-     * rate's own points (before multipliers) are capped at {@code cap}, or not if negative.
+     * rate's own points are capped at {@code cap}, or not if negative, and the multipliers
+     * multiply what the capped rate grants.
      */
     public void rate(BigDecimal perDollar, long cap) {
       BigDecimal own = BigDecimal.ZERO;
@@ -193,8 +194,18 @@ final class Ref10EasyRules {
         all = all.add(exact.multiply(BigDecimal.ONE.add(extras[i])));
       }
       long ownPoints = own.setScale(0, RoundingMode.FLOOR).longValueExact();
-      long allPoints = all.setScale(0, RoundingMode.FLOOR).longValueExact();
       long capped = cap < 0 ? ownPoints : Math.min(ownPoints, cap);
+      if (capped < ownPoints) {
+        // The multipliers multiply what the capped rate grants: scale by capped / own points.
+        BigDecimal scale = BigDecimal.valueOf(capped);
+        BigDecimal over = BigDecimal.valueOf(ownPoints);
+        own = own.multiply(scale);
+        all = all.multiply(scale);
+        ownPoints = own.divide(over, 0, RoundingMode.FLOOR).longValueExact();
+        points += capped + all.divide(over, 0, RoundingMode.FLOOR).longValueExact() - ownPoints;
+        return;
+      }
+      long allPoints = all.setScale(0, RoundingMode.FLOOR).longValueExact();
       points += capped + allPoints - ownPoints;
     }
 

@@ -34,7 +34,8 @@ import org.loyaltyrules.core.member.PurchaseContext;
  * The ten rules are Java code; their conditions (channel, segment, window, tier, birthday month,
  * first order, minimum spend) are checked on every call, and the points are computed exactly as
  * the library does: per rate, multipliers adding their extra parts before rounding, the rounded
- * extra shared among the multipliers by weight, caps on the rate's own points.
+ * extra shared among the multipliers by weight, caps on the rate's own points and the
+ * multipliers multiplying what the capped rate grants.
  *
  * <p>It covers what REF-10 can meet for a member who already holds the top tier, Gold: a member
  * whose purchase would move the tier, or whose state is due a review or an expiry, is refused
@@ -153,6 +154,20 @@ final class Ref10HandCoded {
               + plain(rate.points()) + " per " + plain(ONE_DOLLAR)));
       grants.add(granted);
       attributions.add(Attribution.rule(rate.id()).withLines(ids(lines, null)));
+      // The multipliers multiply what the rate grants: a capped rate's exact points are scaled
+      // by granted / base, kept exact over the denominator $1 x base.
+      BigDecimal per = ONE_DOLLAR;
+      String onWhat = rate.id() + "'s points";
+      if (granted < base) {
+        sum = BigDecimal.ZERO;
+        for (int i = 0; i < n; i++) {
+          numerators[i] = numerators[i].multiply(BigDecimal.valueOf(granted));
+          sum = sum.add(numerators[i]);
+        }
+        per = ONE_DOLLAR.multiply(BigDecimal.valueOf(base));
+        base = sum.divide(per, 0, RoundingMode.FLOOR).longValueExact();
+        onWhat += ", as capped at " + granted;
+      }
 
       // Each applying multiplier's exact extra, and the rounded extra of them all.
       BigDecimal[] weights = new BigDecimal[all.length];
@@ -174,7 +189,7 @@ final class Ref10HandCoded {
         weight = weight.add(extra);
       }
       long extraPoints = Math.max(0,
-          total.divide(ONE_DOLLAR, 0, RoundingMode.FLOOR).longValueExact() - base);
+          total.divide(per, 0, RoundingMode.FLOOR).longValueExact() - base);
       long left = weight.signum() > 0 ? extraPoints : 0;
       int last = -1;
       for (int k = 0; k < all.length; k++) {
@@ -191,8 +206,8 @@ final class Ref10HandCoded {
         share = Math.min(share, left);
         left -= share;
         byMultiplier[k][r] = new TraceEntry(all[k].id(), true, Optional.of(POINTS), share, 0, 0,
-            lost(weights[k].divide(ONE_DOLLAR, TRACE_SCALE, RoundingMode.DOWN), share),
-            "x" + plain(all[k].factor()) + " on " + rate.id() + "'s points");
+            lost(weights[k].divide(per, TRACE_SCALE, RoundingMode.DOWN), share),
+            "x" + plain(all[k].factor()) + " on " + onWhat);
       }
     }
     List<Attribution> multipliedAttributions = new ArrayList<>(12);

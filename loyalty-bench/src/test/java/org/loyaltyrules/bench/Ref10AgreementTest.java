@@ -46,23 +46,24 @@ class Ref10AgreementTest {
     // rounding: electronics +1 on 109.98, outdoor +2 on 173.95, books +1 on 25.00, Gold +0.5,
     // spring +1 and birthday +1 on all 308.93: 308.93 + 109.98 + 347.90 + 25.00 + 154.465
     // + 308.93 + 308.93 = 1564.135, so 1564 - 308 = 1256 extra, shared by weight.
-    // app bonus: 5 x 308.93 = 1544.65, so 1544; its own points are capped at 200 (1344 lost),
-    // and the multipliers add 5 x 1564.135 = 7820.675, so 7820 - 1544 = 6276 extra on it.
+    // app bonus: 5 x 308.93 = 1544.65, so 1544; capped at 200 (1344 lost). The multipliers
+    // multiply what it grants, its exact points scaled by 200 / 1544: 1544.65 x 200 / 1544 =
+    // 200.08, so 200, and 5 x 1564.135 x 200 / 1544 = 1013.04, so 1013 - 200 = 813 extra on it.
     // Bonuses: first app order 100, $100 or more 50.
     Map<String, Long> byRule = decided.trace().stream().collect(Collectors.groupingBy(
         t -> t.rule().value(), java.util.LinkedHashMap::new,
         Collectors.summingLong(TraceEntry::granted)));
     assertThat(byRule).containsExactly(
         Map.entry("base", 308L), Map.entry("app-bonus", 200L),
-        Map.entry("electronics-2x", 110L + 549L), Map.entry("outdoor-3x", 348L + 1739L),
-        Map.entry("books-2x", 25L + 124L), Map.entry("gold-1.5x", 154L + 772L),
-        Map.entry("spring-double", 309L + 1544L), Map.entry("birthday-month", 310L + 1548L),
+        Map.entry("electronics-2x", 110L + 71L), Map.entry("outdoor-3x", 348L + 225L),
+        Map.entry("books-2x", 25L + 16L), Map.entry("gold-1.5x", 154L + 100L),
+        Map.entry("spring-double", 309L + 200L), Map.entry("birthday-month", 310L + 201L),
         Map.entry("first-app-order", 100L), Map.entry("big-basket", 50L));
     assertThat(decided.trace()).allMatch(TraceEntry::matched);
     assertThat(decided.trace().stream().filter(t -> t.rule().value().equals("app-bonus")))
         .singleElement().satisfies(t -> assertThat(t.lostToCap()).isEqualTo(1344));
     assertThat(Ref10Benchmark.points(decided)).isEqualTo(Ref10.EXPECTED_POINTS)
-        .isEqualTo(308 + 1256 + 200 + 6276 + 100 + 50);
+        .isEqualTo(308 + 1256 + 200 + 813 + 100 + 50);
     assertThat(decided.member().ledger().lots()).hasSize(36);
     assertThat(decided.errors()).isEmpty();
   }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 import org.loyaltyrules.core.LineId;
+import org.loyaltyrules.core.RuleId;
 import org.loyaltyrules.core.UnitId;
 import org.loyaltyrules.core.decision.TraceEntry;
 
@@ -21,10 +22,19 @@ import org.loyaltyrules.core.decision.TraceEntry;
  * @param firstOnly whether it is a first-purchase bonus, which a member earns once
  * @param note why, in the program's terms
  * @param error what went wrong if the rule could not be evaluated
+ * @param multiplies for a multiplier's outcome, the rate whose points it multiplies: it grants
+ *     in proportion to what that rate was granted
  */
 record Outcome(RuleSpec.Head head, Optional<UnitId> unit, boolean matched, long points,
     long lostToStacking, BigDecimal lostToRounding, List<LineId> lines, boolean firstOnly,
-    String note, Optional<String> error) {
+    String note, Optional<String> error, Optional<RuleId> multiplies) {
+
+  Outcome(RuleSpec.Head head, Optional<UnitId> unit, boolean matched, long points,
+      long lostToStacking, BigDecimal lostToRounding, List<LineId> lines, boolean firstOnly,
+      String note, Optional<String> error) {
+    this(head, unit, matched, points, lostToStacking, lostToRounding, lines, firstOnly, note,
+        error, Optional.empty());
+  }
 
   Outcome(RuleSpec.Head head, Optional<UnitId> unit, boolean matched, long points,
       long lostToStacking, BigDecimal lostToRounding, List<LineId> lines, boolean firstOnly,

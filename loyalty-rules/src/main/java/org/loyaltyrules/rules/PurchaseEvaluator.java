@@ -394,6 +394,21 @@ final class PurchaseEvaluator {
     if (applying.isEmpty()) {
       return outcomes;
     }
+    // A multiplier multiplies what the rate grants: when a cap per activity holds the rate back,
+    // every part's numerator is scaled by the share the cap lets through, over a common
+    // denominator, so the extras stay exact.
+    long capped = activityCap(rate.head(), base);
+    String onWhat = rate.head().id() + "'s " + rate.unit();
+    if (capped < base) {
+      List<BigDecimal> scaled = new ArrayList<>(n.size());
+      for (BigDecimal numerator : n) {
+        scaled.add(numerator.multiply(BigDecimal.valueOf(capped)));
+      }
+      n = scaled;
+      per = per.multiply(BigDecimal.valueOf(base));
+      base = value(n, per);
+      onWhat += ", as capped at " + capped;
+    }
     // Each multiplier's exact extra, as numerators over the same denominator.
     List<List<BigDecimal>> extras = new ArrayList<>();
     for (RuleSpec.Multiplier m : applying) {
@@ -452,10 +467,21 @@ final class PurchaseEvaluator {
         }
       }
       outcomes.add(new Outcome(m.head(), Optional.of(rate.unit()), true, granted[k], 0,
-          lost(exactExtra, granted[k]), on, false, "x" + plain(m.factor()) + " on "
-              + rate.head().id() + "'s " + rate.unit()));
+          lost(exactExtra, granted[k]), on, false, "x" + plain(m.factor()) + " on " + onWhat,
+          Optional.empty(), Optional.of(rate.head().id())));
     }
     return outcomes;
+  }
+
+  /** What a rule may grant on one activity: {@code points}, or less if a cap per activity says. */
+  static long activityCap(RuleSpec.Head head, long points) {
+    long most = points;
+    for (org.loyaltyrules.core.rule.Cap cap : head.caps()) {
+      if (cap.scope() == org.loyaltyrules.core.rule.CapScope.ACTIVITY) {
+        most = Math.min(most, cap.points());
+      }
+    }
+    return most;
   }
 
   private static boolean anyMatches(List<Part> parts, LineFilter filter) {

@@ -142,6 +142,7 @@ final class Run {
         .withBirthdayMonth(member.profile().isBirthdayMonth(local.toLocalDate()));
     List<Outcome> outcomes = evaluator.evaluate(purchase, PurchaseLine::quantity, Share.ALL,
         context, local, rule -> progress(FIRST + rule).signum() == 0);
+    newActivity();
     for (Outcome outcome : outcomes) {
       long granted = grant(outcome, purchase.occurredAt(), partner);
       if (granted > 0 && outcome.firstOnly()) {
@@ -640,6 +641,12 @@ final class Run {
         failed.add(o.head().id());
       }
     }
+    // What the rest of the order earns is bounded by each rule's caps per activity, counted once
+    // over all of the rule's outcomes, as when the purchase was decided.
+    left.replaceAll((key, points) -> {
+      RuleSpec.Head head = book.heads.get(RuleId.of(key.substring(0, key.indexOf('\n'))));
+      return head == null ? points : PurchaseEvaluator.activityCap(head, points);
+    });
     // Each rule keeps what it would grant on the rest of the order now, at most what it granted
     // at the purchase. A rule's target can rise as well as fall from one return to the next (a
     // multiplier's rounded share grows when a line it does not multiply goes), so a return gives
@@ -764,6 +771,7 @@ final class Run {
         member.profile().attributes(), java.util.Set.of())
         .withBirthdayMonth(member.profile().isBirthdayMonth(local.toLocalDate()));
     java.util.Set<Integer> exclusiveGroups = new java.util.HashSet<>();
+    newActivity();
     for (RuleSpec.EventBonus rule : book.events) {
       if (rule.event() != event.type() || !rule.attributes().entrySet().stream()
           .allMatch(e -> e.getValue().equals(event.attributes().get(e.getKey())))) {
@@ -839,6 +847,12 @@ final class Run {
         ? attribution.withPartner(partner.get()) : attribution;
   }
 
+  /** Starts counting caps per activity afresh. */
+  private void newActivity() {
+    grantedInActivity.clear();
+    rateGranted.clear();
+  }
+
   /** Applies the rule's caps, earns what is left, and traces it; returns the points granted. */
   private long grant(Outcome outcome, Instant occurredAt, Optional<PartnerId> partner) {
     if (outcome.error().isPresent()) {
@@ -853,8 +867,20 @@ final class Run {
     UnitId unit = outcome.unit().get();
     LocalDate day = local(occurredAt).toLocalDate();
     long granted = outcome.points();
+    String ruleUnit = outcome.head().id() + "\n" + unit;
+    if (outcome.multiplies().isPresent()) {
+      // The evaluator already multiplied what a cap per activity lets the rate grant; what else
+      // held the rate back (a cap per period, a budget, the ledger's ceiling) holds back the
+      // multiplier's extra in the same proportion.
+      long[] rate = rateGranted.get(outcome.multiplies().get() + "\n" + unit);
+      if (rate != null && rate[0] < rate[1]) {
+        granted = BigDecimal.valueOf(granted).multiply(BigDecimal.valueOf(rate[0]))
+            .divide(BigDecimal.valueOf(rate[1]), 0, RoundingMode.DOWN).longValueExact();
+      }
+    }
     for (Cap cap : outcome.head().caps()) {
-      long used = cap.scope() == CapScope.ACTIVITY ? 0
+      long used = cap.scope() == CapScope.ACTIVITY
+          ? grantedInActivity.getOrDefault(ruleUnit, 0L)
           : progress(capKey(outcome.head().id(), unit, cap.scope(), day)).longValueExact();
       granted = Math.min(granted, Math.max(0, cap.points() - used));
     }
@@ -865,6 +891,8 @@ final class Run {
       granted = Math.min(granted, Math.max(0, budget.get().points() - spent));
     }
     long room = Ledger.MAX_POINTS - earnedSoFar(unit);
+    rateGranted.put(ruleUnit, new long[] {granted > room ? 0 : granted,
+        PurchaseEvaluator.activityCap(outcome.head(), outcome.points())});
     if (granted > room) {
       fail(new Outcome(outcome.head(), outcome.unit(), false, 0, 0, BigDecimal.ZERO, List.of(),
           false, outcome.note(), Optional.of(granted + " points would take the member's "
@@ -877,6 +905,7 @@ final class Run {
     if (granted == 0) {
       return 0;
     }
+    grantedInActivity.merge(ruleUnit, granted, Long::sum);
     earnedInRun.merge(unit, granted, Long::sum);
     for (Cap cap : outcome.head().caps()) {
       if (cap.scope() != CapScope.ACTIVITY) {
@@ -897,6 +926,13 @@ final class Run {
     return granted;
   }
 
+  /**
+   * What each rule granted in each unit on the activity being decided, for caps per activity
+   * across a multiplier's outcomes; cleared for each activity.
+   */
+  private final Map<String, Long> grantedInActivity = new java.util.HashMap<>();
+  /** Per rule and unit on the activity being decided: what it granted, of what it could have. */
+  private final Map<String, long[]> rateGranted = new java.util.HashMap<>();
   private final Map<UnitId, Long> earnedInRun = new java.util.HashMap<>();
   private final Map<UnitId, Long> earnedBefore = new java.util.HashMap<>();
 

@@ -219,6 +219,85 @@ class PurchaseEarningTest {
         .doesNotContainKey("cap/base/stars/DAY/2026-03-16");
   }
 
+  /** 1 star per $1, and 5 more in the app; the app bonus is capped as given. */
+  private static Program.Builder appBonus(Cap... caps) {
+    return Program.builder(ProgramId.of("p"), Money.currency("USD"), ZONE)
+        .unit(PointUnit.redeemable("stars", "Stars"))
+        .earnRule(EarnRule.Rate.of("base", STARS, 1, usd("1")))
+        .earnRule(new EarnRule.Rate(RuleId.of("app-bonus"), RuleSettings.defaults().caps(caps),
+            STARS, BigDecimal.valueOf(5), usd("1"), LineFilter.all()));
+  }
+
+  private static EarnRule.Multiplier doubled(Cap... caps) {
+    return new EarnRule.Multiplier(RuleId.of("double"), RuleSettings.defaults().caps(caps), STARS,
+        BigDecimal.valueOf(2), LineFilter.all());
+  }
+
+  @Test
+  void aMultiplierMultipliesWhatACappedRateGrantsNotWhatItWouldHave() {
+    CompiledProgram compiled = LoyaltyRules.compile(appBonus(Cap.of(CapScope.ACTIVITY, 200))
+        .earnRule(doubled()).build());
+    LocalDate day = LocalDate.of(2026, 3, 16);
+
+    Decision d = decide(compiled, ana(), order("p-1", at(day, 9),
+        line("tv", "electronics", 1, "100.00")));
+    // base 100; app bonus 500 capped at 200; doubled: 100 on the base and 200 on the app bonus
+    assertThat(d.member().available(STARS)).isEqualTo(100 + 200 + 100 + 200);
+    assertThat(d.trace()).extracting(TraceEntry::rule, TraceEntry::granted).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(RuleId.of("base"), 100L),
+        org.assertj.core.groups.Tuple.tuple(RuleId.of("app-bonus"), 200L),
+        org.assertj.core.groups.Tuple.tuple(RuleId.of("double"), 100L),
+        org.assertj.core.groups.Tuple.tuple(RuleId.of("double"), 200L));
+    assertThat(d.trace().get(1).lostToCap()).isEqualTo(300);
+    assertThat(d.trace().get(3).note()).isEqualTo("x2 on app-bonus's stars, as capped at 200");
+  }
+
+  @Test
+  void aMultiplierOnARateCappedPerDayMultipliesOnlyWhatTheDayStillAllowed() {
+    CompiledProgram compiled = LoyaltyRules.compile(appBonus(Cap.of(CapScope.DAY, 300))
+        .earnRule(doubled()).build());
+    LocalDate day = LocalDate.of(2026, 3, 16);
+
+    Decision first = decide(compiled, ana(), order("p-1", at(day, 9),
+        line("tv", "electronics", 1, "50.00")));
+    assertThat(first.member().available(STARS)).as("50 + 250, doubled").isEqualTo(600);
+    Decision second = compiled.decide(STATE, first.member(), order("p-2", at(day, 10),
+        line("radio", "electronics", 1, "50.00")), at(day, 10), RANDOM);
+    // base 50; app bonus 50 of its 250 (the day's 300 less 250); doubled: 50 and 50
+    assertThat(second.member().available(STARS) - 600).isEqualTo(50 + 50 + 50 + 50);
+  }
+
+  @Test
+  void aMultiplierCappedPerActivityIsCappedOnceAcrossTheRatesItMultiplies() {
+    CompiledProgram compiled = LoyaltyRules.compile(appBonus(Cap.of(CapScope.ACTIVITY, 200))
+        .earnRule(doubled(Cap.of(CapScope.ACTIVITY, 120))).build());
+
+    Decision d = decide(compiled, ana(), order("p-1", at(LocalDate.of(2026, 3, 16), 9),
+        line("tv", "electronics", 1, "100.00")));
+    // base 100; app bonus 200; doubled 300 in all, capped at 120 for the order
+    assertThat(d.member().available(STARS)).isEqualTo(100 + 200 + 120);
+  }
+
+  @Test
+  void aReturnLeavesWhatTheRestWouldHaveEarnedUnderTheCap() {
+    CompiledProgram compiled = LoyaltyRules.compile(appBonus(Cap.of(CapScope.ACTIVITY, 200))
+        .earnRule(doubled()).build());
+    Instant monday = at(LocalDate.of(2026, 3, 16), 9);
+    Purchase purchase = order("p-1", monday, line("tv", "electronics", 1, "50.00"),
+        line("radio", "electronics", 1, "50.00"));
+    Member bought = decide(compiled, ana(), purchase).member();
+    assertThat(bought.available(STARS)).isEqualTo(100 + 200 + 100 + 200);
+
+    Instant later = monday.plusSeconds(3600);
+    Member returned = compiled.decide(STATE, bought, Return.of(ActivityId.of("r-1"), later,
+        purchase.id(), List.of(ReturnLine.of("radio", 1))), later, RANDOM).member();
+    Member alone = decide(compiled, ana(), order("p-2", monday,
+        line("tv", "electronics", 1, "50.00"))).member();
+    // base 50; app bonus 250 capped at 200; doubled: 50 and 200
+    assertThat(alone.available(STARS)).isEqualTo(50 + 200 + 50 + 200);
+    assertThat(returned.available(STARS)).isEqualTo(alone.available(STARS));
+  }
+
   @Test
   void aCampaignBudgetIsSharedByAllMembersAndKeptInTheProgramState() {
     Program program = Program.builder(ProgramId.of("p"), Money.currency("USD"), ZONE)

@@ -8,6 +8,11 @@ import org.loyaltyrules.core.internal.Checks;
  * The most points a rule may grant over a scope: per activity, per day, month or year, or per
  * member. What a cap holds back is traced as lost to the cap.
  *
+ * <p>A multiplier multiplies what a rate grants: when a cap holds a rate back, the multipliers'
+ * extra on that rate shrinks in the same proportion (a rate of 5 points per $1 capped at 200 an
+ * order, doubled, gives 200 + 200, not 200 + 1,544 on a $308.93 order). A multiplier's own cap
+ * per activity counts everything it adds on the activity, over every rate it multiplies.
+ *
  * <p>Immutable and thread-safe.
  *
  * @param scope what the cap counts over
