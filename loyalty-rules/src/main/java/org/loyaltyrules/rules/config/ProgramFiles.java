@@ -126,7 +126,7 @@ public final class ProgramFiles {
     if (!outOfRange.isEmpty()) {
       return ProgramFile.of(outOfRange, null);
     }
-    List<Problem> problems = new ArrayList<>(SchemaCheck.PROGRAM.check(tree));
+    List<Problem> problems = new ArrayList<>(SchemaCheck.program().check(tree));
     if (problems.stream().anyMatch(Problem::isError)) {
       return ProgramFile.of(problems, null);
     }
@@ -165,6 +165,6 @@ public final class ProgramFiles {
 
   /** Returns the JSON Schema of program files (draft 2020-12), for editors and other tools. */
   public static String schema() {
-    return SchemaCheck.PROGRAM.text();
+    return SchemaCheck.program().text();
   }
 }

@@ -219,7 +219,7 @@ final class ScenarioRunner {
           + ScenarioDefinition.FORMAT + "'" + shown));
       return null;
     }
-    List<Problem> shape = SchemaCheck.SCENARIO.check(tree);
+    List<Problem> shape = SchemaCheck.scenario().check(tree);
     if (!shape.isEmpty()) {
       problems.addAll(shape);
       return null;

@@ -43,6 +43,6 @@ public final class Scenarios {
 
   /** Returns the JSON Schema of scenario files (draft 2020-12), for editors and other tools. */
   public static String schema() {
-    return SchemaCheck.SCENARIO.text();
+    return SchemaCheck.scenario().text();
   }
 }

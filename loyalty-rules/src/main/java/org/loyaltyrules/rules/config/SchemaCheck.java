@@ -45,11 +45,26 @@ final class SchemaCheck {
         .getSchema(text, InputFormat.JSON);
   }
 
-  /** The program file's schema. */
-  static final SchemaCheck PROGRAM = new SchemaCheck("program.schema.json");
+  /** The program file's schema, built when first needed. */
+  static SchemaCheck program() {
+    return ProgramSchema.CHECK;
+  }
 
-  /** The scenario file's schema. */
-  static final SchemaCheck SCENARIO = new SchemaCheck("scenario.schema.json");
+  /**
+   * The scenario file's schema, built when first needed: a host that only reads program files
+   * never pays for it.
+   */
+  static SchemaCheck scenario() {
+    return ScenarioSchema.CHECK;
+  }
+
+  private static final class ProgramSchema {
+    static final SchemaCheck CHECK = new SchemaCheck("program.schema.json");
+  }
+
+  private static final class ScenarioSchema {
+    static final SchemaCheck CHECK = new SchemaCheck("scenario.schema.json");
+  }
 
   /** Returns the schema's text. */
   String text() {
