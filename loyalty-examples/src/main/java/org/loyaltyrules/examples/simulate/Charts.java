@@ -23,7 +23,7 @@ final class Charts {
   /** The estimated width of a character at the charts' 12px font. */
   static final double CHAR_WIDTH = 7;
   private static final int TOP = 16;
-  private static final int RIGHT = 24;
+  private static final int RIGHT = 40;
   private static final int LEGEND_ROW = 20;
   private static final int MAX_LEGEND_CHARS = 40;
   private static final int Y_TICKS = 5;
@@ -85,7 +85,9 @@ final class Charts {
         lastX = Math.max(lastX, s.points().get(s.points().size() - 1).day());
       }
     }
-    int endX = lastX > firstX ? lastX : firstX + 1;
+    // One day alone is drawn in the middle of a two-day axis, so nothing divides by zero.
+    int startX = lastX > firstX ? firstX : Math.max(0, firstX - 1);
+    int endX = lastX > firstX ? lastX : startX + 2;
     desc.append(" of ").append(unit.symbol()).append(" by ")
         .append(firstDay.isPresent() ? "date, from " + firstDay.get().plusDays(firstX)
             + " to " + firstDay.get().plusDays(lastX) : "day, from day " + firstX
@@ -112,13 +114,13 @@ final class Charts {
     Frame f = new Frame(yLabels, names(series));
     StringBuilder svg = open(id, title, desc.toString(), f.height);
     yAxis(svg, f, y, yLabels, unit.symbol());
-    timeAxis(svg, f, firstX, endX, firstDay);
+    timeAxis(svg, f, startX, endX, firstDay);
     for (int i = 0; i < series.size(); i++) {
       List<Series.Point> points = series.get(i).points();
       String colour = colour(i);
       if (points.size() == 1) {
         Series.Point p = points.get(0);
-        svg.append("<circle cx=\"").append(c(f.x((p.day() - firstX) / (double) (endX - firstX))))
+        svg.append("<circle cx=\"").append(c(f.x((p.day() - startX) / (double) (endX - startX))))
             .append("\" cy=\"").append(c(f.y(y.fraction(p.value())))).append("\" r=\"3\" fill=\"")
             .append(colour).append("\"/>\n");
       } else if (points.size() > 1) {
@@ -127,7 +129,7 @@ final class Charts {
         for (int k = 0; k < points.size(); k++) {
           Series.Point p = points.get(k);
           svg.append(k == 0 ? "" : " ")
-              .append(c(f.x((p.day() - firstX) / (double) (endX - firstX)))).append(',')
+              .append(c(f.x((p.day() - startX) / (double) (endX - startX)))).append(',')
               .append(c(f.y(y.fraction(p.value()))));
         }
         svg.append("\"/>\n");

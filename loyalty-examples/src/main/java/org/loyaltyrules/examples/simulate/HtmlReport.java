@@ -46,7 +46,7 @@ public final class HtmlReport {
       th{text-align:left;background:#f6f6f6}
       td.number,th.number{text-align:right;font-variant-numeric:tabular-nums}
       .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(480px,1fr));gap:1rem}
-      figure{margin:0}
+      figure{margin:0;max-width:720px}
       figcaption{font-weight:600;margin-bottom:.25rem}
       svg.chart{width:100%;height:auto;font-family:sans-serif;font-size:12px}
       svg.chart text{fill:#333}
