@@ -73,9 +73,14 @@ public final class HtmlReport {
    * A file name for the report, from its programs' names: lower-case letters and digits joined
    * by hyphens, for example {@code starbucks-rewards-simulation.html}, or
    * {@code starbucks-vs-sephora-simulation.html} for a comparison; {@code simulation.html} when
-   * no name has a letter or digit.
+   * no name has a letter or digit; {@code all-programs-simulation.html} for more than three.
+   *
+   * @throws IllegalArgumentException if the data is null
    */
   public static String fileName(ReportData data) {
+    if (data == null) {
+      throw new IllegalArgumentException("report data must not be null");
+    }
     List<String> slugs = new ArrayList<>();
     for (ProgramReport program : data.programs()) {
       String slug = slug(program.name());
@@ -92,8 +97,12 @@ public final class HtmlReport {
    * that name, and returns the file's path.
    *
    * @throws IOException if the file cannot be written
+   * @throws IllegalArgumentException if the data or the directory is null
    */
   public static Path write(ReportData data, Path directory) throws IOException {
+    if (directory == null) {
+      throw new IllegalArgumentException("directory must not be null");
+    }
     Path file = directory.resolve(fileName(data));
     Files.writeString(file, render(data), UTF_8);
     return file;

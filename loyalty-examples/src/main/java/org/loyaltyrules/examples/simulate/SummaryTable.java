@@ -15,11 +15,11 @@ import java.util.Optional;
  * Simulation of Starbucks Rewards
  * Members: 10,000; Days: 365; Seed: 42
  *
- * Measure               Starbucks Rewards
- * --------------------  -----------------
- * Members enrolled                  8,123
- * Redemption rate                   31.2%
- * Liability at end           USD 4,567.89
+ * Measure           Starbucks Rewards
+ * ----------------  -----------------
+ * Members                      10,000
+ * Redemption rate               51.8%
+ * Liability at end     USD 123,456.79
  * </pre>
  *
  * <p>Lines end with {@code \n} on every system; the output depends only on the data, so the same
