@@ -127,7 +127,8 @@ final class Engine {
     if (maxPriceUnits < minPriceUnits) {
       throw new IllegalArgumentException("population.minLinePrice " + population.minLinePrice()
           .toPlainString() + " to maxLinePrice " + population.maxLinePrice().toPlainString()
-          + " holds no amount in whole units of " + currency.getCurrencyCode());
+          + " holds no amount in " + currency.getCurrencyCode() + "'s smallest unit ("
+          + priceScale + " decimal places)");
     }
     int width = String.valueOf(population.customers()).length();
     this.tally = new Tally(program, Pattern.compile("\\bc\\d{" + width + "}[.a-z0-9]*"));

@@ -39,6 +39,10 @@ import org.loyaltyrules.core.rule.LineFilter;
  * Computed once per run from the program alone. Immutable after construction.
  */
 final class ProgramProfile {
+  /**
+   * The category of lines the program's rules do not single out: drawn beside the categories
+   * they name when a rate rule earns on every category, alone when no rule names one.
+   */
   static final String GENERAL = "general";
   private static final int VALUE_SCALE = 12;
 
@@ -74,6 +78,7 @@ final class ProgramProfile {
     boolean birthdayShared = false;
     boolean purchaseEarning = false;
     boolean anyWithoutPartner = false;
+    boolean anyCategory = false;
     List<String> conditioned = new ArrayList<>();
     for (EarnRule rule : program.earnRules()) {
       Audience audience = rule.settings().audience();
@@ -91,6 +96,7 @@ final class ProgramProfile {
       if (lines != null) {
         addFilter(lines, cats, tagSet, skuSet, partnerSet);
         anyWithoutPartner |= lines.partners().isEmpty();
+        anyCategory |= rule instanceof EarnRule.Rate && lines.categories().isEmpty();
       }
       if (rule instanceof EarnRule.EventBonus e) {
         if (e.event() == EngagementType.ACCOUNT_CREATED) {
@@ -131,7 +137,7 @@ final class ProgramProfile {
         conditioned.add(offer.id().value());
       }
     }
-    if (cats.isEmpty()) {
+    if (cats.isEmpty() || anyCategory) {
       cats.add(GENERAL);
     }
     this.categories = List.copyOf(cats);
