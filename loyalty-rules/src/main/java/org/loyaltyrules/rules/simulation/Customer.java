@@ -31,6 +31,8 @@ final class Customer {
   Optional<LocalDate> birthday = Optional.empty();
 
   Member member;
+  /** What the stored member holds of each redeemable unit, available and pending. */
+  long[] held = new long[0];
   Instant enrolledAt;
   Instant firstVisit;
   Instant lastVisit;

@@ -90,6 +90,8 @@ final class Engine {
   private final int days;
   private final long seed;
   private final SimulationListener listener;
+  /** Whether a sample advances a copy of each member to its instant, or reads it as stored. */
+  private final boolean advanceSamples;
   private final ZoneId zone;
   private final Currency currency;
   private final ProgramProfile profile;
@@ -109,6 +111,15 @@ final class Engine {
 
   Engine(CompiledProgram compiled, Population population, LocalDate start, int days, long seed,
       SimulationListener listener) {
+    this(compiled, population, start, days, seed, listener, false);
+  }
+
+  /**
+   * Creates a run; with {@code alwaysAdvanceSamples} every sample advances copies of the members
+   * even where the program's balances cannot move with time (for tests of that shortcut).
+   */
+  Engine(CompiledProgram compiled, Population population, LocalDate start, int days, long seed,
+      SimulationListener listener, boolean alwaysAdvanceSamples) {
     this.compiled = compiled;
     this.program = compiled.program();
     this.population = population;
@@ -119,6 +130,7 @@ final class Engine {
     this.zone = program.zone();
     this.currency = program.currency();
     this.profile = new ProgramProfile(program);
+    this.advanceSamples = alwaysAdvanceSamples || profile.balancesMoveWithTime;
     this.priceScale = Math.max(0, currency.getDefaultFractionDigits());
     this.minPriceUnits = population.minLinePrice().movePointRight(priceScale)
         .setScale(0, RoundingMode.CEILING).longValueExact();
@@ -289,6 +301,7 @@ final class Engine {
       member = member.withReferrer(referrer.id);
     }
     c.member = member;
+    c.held = held(member);
     c.enrolledAt = at;
     enrolled.add(c);
     if (profile.plan.isPresent()) {
@@ -542,6 +555,7 @@ final class Engine {
 
   private void store(Customer c, Decision decision) {
     c.member = decision.member();
+    c.held = held(c.member);
     state = state.apply(decision.programStateChanges());
     tally.record(decision);
   }
@@ -561,6 +575,16 @@ final class Engine {
             true);
       }
     }
+  }
+
+  /** Returns what a member holds of each redeemable unit, available and pending. */
+  private long[] held(Member member) {
+    long[] held = new long[profile.redeemable.size()];
+    for (int i = 0; i < held.length; i++) {
+      UnitId unit = profile.redeemable.get(i);
+      held[i] = member.available(unit) + member.pending(unit);
+    }
+    return held;
   }
 
   private void runDraws(Instant at) {
@@ -589,31 +613,32 @@ final class Engine {
 
   /**
    * Samples the liability at {@code at}: each member advanced to it on a copy that is thrown
-   * away, so the sample changes nothing.
+   * away, so the sample changes nothing. Where the program's balances cannot move with time
+   * alone, the members are read as stored: advancing would give the same figures.
    */
   private void sample(int day, LocalDate date, Instant at) {
     Map<UnitId, Long> liability = new LinkedHashMap<>();
-    profile.redeemable.forEach(u -> liability.put(u, 0L));
+    long[] sums = new long[profile.redeemable.size()];
     int active = 0;
     for (Customer c : enrolled) {
       if (c.activeOn(day)) {
         active++;
       }
-      Member m = c.member;
-      if (m.asOf().isBefore(at)) {
+      long[] held = c.held;
+      if (advanceSamples && c.member.asOf().isBefore(at)) {
         try {
-          m = compiled.advance(state, m, at).member();
+          held = held(compiled.advance(state, c.member, at).member());
         } catch (RuntimeException e) {
           tally.problem(today, c, "sample", e.getClass().getSimpleName() + ": " + e.getMessage(),
               true);
         }
       }
-      for (UnitId unit : profile.redeemable) {
-        long held = m.available(unit) + m.pending(unit);
-        if (held != 0) {
-          liability.merge(unit, held, Long::sum);
-        }
+      for (int i = 0; i < held.length; i++) {
+        sums[i] += held[i];
       }
+    }
+    for (int i = 0; i < sums.length; i++) {
+      liability.put(profile.redeemable.get(i), sums[i]);
     }
     Optional<Money> value = Optional.empty();
     if (!profile.pointValues.isEmpty()) {

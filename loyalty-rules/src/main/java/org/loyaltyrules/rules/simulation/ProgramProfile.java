@@ -20,6 +20,8 @@ import org.loyaltyrules.core.program.Challenge;
 import org.loyaltyrules.core.program.ChallengeGoal;
 import org.loyaltyrules.core.program.Draw;
 import org.loyaltyrules.core.program.EntryTrigger;
+import org.loyaltyrules.core.program.ExpiryPolicy;
+import org.loyaltyrules.core.program.Grant;
 import org.loyaltyrules.core.program.MembershipPlan;
 import org.loyaltyrules.core.program.Offer;
 import org.loyaltyrules.core.program.Partner;
@@ -64,6 +66,12 @@ final class ProgramProfile {
   final Optional<MembershipPlan> plan;
   final List<UnitId> redeemable;
   final Map<UnitId, Money> pointValues;
+  /**
+   * Whether the mere passage of time can change the points members hold: a unit whose points
+   * expire, or a birthday or anniversary that grants points (which may also lift the tier and
+   * give its entry bonus). Vesting only moves points from pending to available.
+   */
+  final boolean balancesMoveWithTime;
   final List<String> notes = new ArrayList<>();
 
   ProgramProfile(Program program) {
@@ -160,6 +168,10 @@ final class ProgramProfile {
     }
     this.redeemable = List.copyOf(units);
     this.pointValues = values(program, redeemable);
+    this.balancesMoveWithTime = program.units().values().stream()
+        .anyMatch(u -> !(u.expiry() instanceof ExpiryPolicy.Never))
+        || program.earnRules().stream().anyMatch(r -> r instanceof EarnRule.DateReward d
+            && d.grant() instanceof Grant.Points);
     notes(program, conditioned);
   }
 

@@ -162,6 +162,18 @@ class SimulationProperties {
   }
 
   @Test
+  void readingMembersAsStoredGivesTheSameSamplesAsAdvancingThemWhereTimeMovesNoPoints() {
+    qt().withExamples(EXAMPLES / 2).forAll(integers().between(0, PROGRAMS.size() - 1),
+        longs().all(), integers().between(1, 120), longs().all())
+        .checkAssert((program, pop, days, seed) -> {
+          LocalDate start = LocalDate.of(2025, 11, 20).plusDays(Math.floorMod(seed, 60));
+          SimulationResult advanced = new Engine(PROGRAMS.get(program), population(pop), start,
+              days, seed, SimulationListener.NONE, true).run();
+          assertThat(run(program, pop, days, seed)).isEqualTo(advanced);
+        });
+  }
+
+  @Test
   void theSameSeedGivesAnEqualResult() {
     qt().withExamples(EXAMPLES / 4).forAll(integers().between(0, PROGRAMS.size() - 1),
         longs().all(), integers().between(1, 90), longs().all())
