@@ -52,14 +52,14 @@ public final class SimulationResult {
   private final List<CustomerRecord> customers;
   private final List<SurveyAnswer> survey;
   private final Map<String, Long> errors;
-  private final List<Problem> firstProblems;
+  private final List<DecisionProblem> firstProblems;
   private final List<String> notes;
 
   SimulationResult(ProgramId program, Population population, long seed, LocalDate start,
       int days, ZoneId zone, Currency currency, Totals totals, Map<UnitId, PointTotals> points,
       Map<UnitId, Money> pointValues, Map<RewardId, Long> rewardsRedeemed, List<Sample> samples,
       List<TierSnapshot> tiers, List<Member> members, List<CustomerRecord> customers,
-      List<SurveyAnswer> survey, Map<String, Long> errors, List<Problem> firstProblems,
+      List<SurveyAnswer> survey, Map<String, Long> errors, List<DecisionProblem> firstProblems,
       List<String> notes) {
     this.program = program;
     this.population = population;
@@ -189,7 +189,7 @@ public final class SimulationResult {
   }
 
   /** Returns the first problems met, at most 20, in full, in the order they were met. */
-  public List<Problem> firstProblems() {
+  public List<DecisionProblem> firstProblems() {
     return firstProblems;
   }
 
@@ -517,14 +517,14 @@ public final class SimulationResult {
    * @param message the exception's class and message, or the decision error's message
    * @param refused whether the decision was refused (or threw), so nothing changed
    */
-  public record Problem(LocalDate date, MemberId customer, String activity, String message,
-      boolean refused) {
+  public record DecisionProblem(LocalDate date, MemberId customer, String activity,
+      String message, boolean refused) {
     /**
      * Validates the problem.
      *
      * @throws IllegalArgumentException if a part is null
      */
-    public Problem {
+    public DecisionProblem {
       checkArgument(date != null && customer != null && activity != null && message != null,
           "problem: a part is null");
     }

@@ -33,7 +33,7 @@ final class Tally {
   final Map<UnitId, long[]> flows = new LinkedHashMap<>();
   final Map<RewardId, Long> rewards = new LinkedHashMap<>();
   final Map<String, Long> errors = new TreeMap<>();
-  final List<SimulationResult.Problem> firstProblems = new ArrayList<>();
+  final List<SimulationResult.DecisionProblem> firstProblems = new ArrayList<>();
 
   long memberVisits;
   long nonMemberVisits;
@@ -122,7 +122,8 @@ final class Tally {
     errors.merge(activity + ": " + ids.matcher(text).replaceAll("<id>")
         + (refused ? " (refused)" : ""), 1L, Long::sum);
     if (firstProblems.size() < MAX_PROBLEMS) {
-      firstProblems.add(new SimulationResult.Problem(date, customer.id, activity, text, refused));
+      firstProblems.add(new SimulationResult.DecisionProblem(date, customer.id, activity, text,
+          refused));
     }
   }
 
