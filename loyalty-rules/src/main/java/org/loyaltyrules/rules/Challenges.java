@@ -334,8 +334,7 @@ final class Challenges {
     boolean once = used || !fixed.isEmpty();
     int length = 0;
     for (long i = first; i <= now; i++) {
-      final long window = i;
-      if (fixed.stream().anyMatch(end -> window <= end && window > end - c.streak())) {
+      if (inFixed(i, fixed, c.streak())) {
         length = 0;
         continue;
       }
@@ -350,6 +349,16 @@ final class Challenges {
       }
     }
     return ends;
+  }
+
+  /** Whether a window belongs to one of the fixed completions' runs. */
+  private static boolean inFixed(long window, java.util.Set<Long> fixed, int streak) {
+    for (long end : fixed) {
+      if (window <= end && window > end - streak) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private int streak(Challenge c, Window any) {
@@ -587,15 +596,26 @@ final class Challenges {
         continue;
       }
       if (sorted == null) {
-        sorted = new TreeMap<>(progress);
+        sorted = progress instanceof NavigableMap<String, BigDecimal> n ? n
+            : new TreeMap<>(progress);
       }
       long keepFrom = keptFrom(c, today, horizonDay);
       String prefix = prefix(c);
+      // Plain keys sort as their windows do, so a past window's key is told by comparing it
+      // with the first kept window's key, without reading it as a date.
+      String keepKey = new Window(c.window(), "", keepFrom).at(keepFrom).key();
+      boolean plainDays = Window.plain(c.window(), keepKey);
       for (String key : sorted.subMap(prefix, prefix + '\uffff').keySet()) {
         String rest = key.substring(prefix.length());
         int slash = rest.indexOf('/');
-        if (slash > 0 && Window.tryParse(c.window(), rest.substring(0, slash))
-            .map(w -> w.index() < keepFrom).orElse(true)) {
+        if (slash <= 0) {
+          continue;
+        }
+        String window = rest.substring(0, slash);
+        boolean past = plainDays && Window.plain(c.window(), window)
+            && window.compareTo(keepKey) < 0;
+        if (past || Window.tryParse(c.window(), window).map(w -> w.index() < keepFrom)
+            .orElse(true)) {
           stale.add(key); // a window of a past period, or of the window the challenge had before
         }
       }
@@ -681,9 +701,9 @@ final class Challenges {
         case DAY -> new Window(kind, day.toString(), day.toEpochDay());
         case WEEK -> {
           LocalDate monday = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-          yield new Window(kind, String.format(Locale.ROOT, "%d-W%02d",
-              monday.get(IsoFields.WEEK_BASED_YEAR), monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)),
-              Math.floorDiv(monday.toEpochDay() + 3, 7));
+          int week = monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+          yield new Window(kind, monday.get(IsoFields.WEEK_BASED_YEAR) + (week < 10 ? "-W0"
+              : "-W") + week, Math.floorDiv(monday.toEpochDay() + 3, 7));
         }
         case MONTH -> new Window(kind, YearMonth.from(day).toString(),
             day.getYear() * 12L + day.getMonthValue() - 1);
@@ -708,6 +728,32 @@ final class Challenges {
 
     /** Reads a window key back; empty if it is not a key of this kind of window. */
     static Optional<Window> tryParse(ChallengeWindow kind, String key) {
+      if (plain(kind, key)) {
+        // A plain key, the form every key is written in for years 0 to 9999, is read without a
+        // formatter.
+        try {
+          return switch (kind) {
+            case DAY -> Optional.of(new Window(kind, key, day(key).toEpochDay()));
+            case MONTH -> {
+              int month = Integer.parseInt(key, 5, 7, 10);
+              yield month < 1 || month > 12 ? Optional.empty() : Optional.of(new Window(kind,
+                  key, Integer.parseInt(key, 0, 4, 10) * 12L + month - 1));
+            }
+            case WEEK -> {
+              int year = Integer.parseInt(key, 0, 4, 10);
+              int week = Integer.parseInt(key, 6, 8, 10);
+              LocalDate january4 = LocalDate.of(year, 1, 4);
+              LocalDate firstMonday = january4.minusDays(january4.getDayOfWeek().getValue() - 1);
+              LocalDate monday = firstMonday.plusWeeks(week - 1L);
+              yield week < 1 || week > weeksIn(year) ? Optional.empty()
+                  : Optional.of(new Window(kind, key, Math.floorDiv(monday.toEpochDay() + 3, 7)));
+            }
+            default -> Optional.empty();
+          };
+        } catch (java.time.DateTimeException e) {
+          return Optional.empty();
+        }
+      }
       try {
         Window w = parse(kind, key);
         return w.key().equals(key) ? Optional.of(w) : Optional.empty();
@@ -717,11 +763,55 @@ final class Challenges {
       }
     }
 
+    /** The day of a plain {@code yyyy-mm-dd} key; throws if it is no such day. */
+    private static LocalDate day(String key) {
+      return LocalDate.of(Integer.parseInt(key, 0, 4, 10), Integer.parseInt(key, 5, 7, 10),
+          Integer.parseInt(key, 8, 10, 10));
+    }
+
+    /** The ISO weeks of a week-based year: 53 if it starts on a Thursday, or on a Wednesday
+     * in a leap year; else 52. */
+    private static int weeksIn(int year) {
+      DayOfWeek first = LocalDate.of(year, 1, 1).getDayOfWeek();
+      return first == DayOfWeek.THURSDAY
+          || first == DayOfWeek.WEDNESDAY && java.time.Year.isLeap(year) ? 53 : 52;
+    }
+
+    /** Whether a key is a plain {@code yyyy-mm-dd} day, read without a formatter. */
+    static boolean isoDay(String key) {
+      return plain(ChallengeWindow.DAY, key);
+    }
+
+    /**
+     * Whether a key has the plain form of its kind's keys, a four-digit year first:
+     * {@code yyyy-mm-dd}, {@code yyyy-Www} or {@code yyyy-mm}. Plain keys of one kind sort as
+     * their windows do.
+     */
+    static boolean plain(ChallengeWindow kind, String key) {
+      String form = switch (kind) {
+        case DAY -> "0000-00-00";
+        case WEEK -> "0000-W00";
+        case MONTH -> "0000-00";
+        default -> null;
+      };
+      if (form == null || key.length() != form.length()) {
+        return false;
+      }
+      for (int i = 0; i < form.length(); i++) {
+        char want = form.charAt(i);
+        char got = key.charAt(i);
+        if (want == '0' ? got < '0' || got > '9' : got != want) {
+          return false;
+        }
+      }
+      return true;
+    }
+
     /** Reads a window key back. */
     static Window parse(ChallengeWindow kind, String key) {
       return switch (kind) {
         case NONE, CAMPAIGN -> of(kind, LocalDate.EPOCH);
-        case DAY -> of(kind, LocalDate.parse(key));
+        case DAY -> of(kind, isoDay(key) ? day(key) : LocalDate.parse(key));
         case WEEK -> of(kind, LocalDate.of(Integer.parseInt(key.substring(0, key.indexOf("-W"))),
                 1, 4).with(IsoFields.WEEK_OF_WEEK_BASED_YEAR,
                 Long.parseLong(key.substring(key.indexOf("-W") + 2))));

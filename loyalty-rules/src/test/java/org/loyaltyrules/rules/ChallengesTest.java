@@ -162,6 +162,35 @@ class ChallengesTest {
   }
 
   @Test
+  void everyWindowKeyReadsBackAsItsWindowAndNothingElseDoes() {
+    for (org.loyaltyrules.core.program.ChallengeWindow kind : List.of(
+        org.loyaltyrules.core.program.ChallengeWindow.DAY,
+        org.loyaltyrules.core.program.ChallengeWindow.WEEK,
+        org.loyaltyrules.core.program.ChallengeWindow.MONTH)) {
+      for (java.time.LocalDate day = java.time.LocalDate.of(1995, 12, 20);
+          day.isBefore(java.time.LocalDate.of(2041, 1, 10)); day = day.plusDays(1)) {
+        Challenges.Window w = Challenges.Window.of(kind, day);
+        assertThat(Challenges.Window.tryParse(kind, w.key())).as("%s %s", kind, day)
+            .contains(w);
+        assertThat(Challenges.Window.parse(kind, w.key())).isEqualTo(w);
+      }
+    }
+    for (String key : List.of("2026-02-30", "2026-13-01", "2026-W00", "2025-W53", "2026-00",
+        "2026-13", "2026-1-01", "2026-W5")) {
+      for (org.loyaltyrules.core.program.ChallengeWindow kind : List.of(
+          org.loyaltyrules.core.program.ChallengeWindow.DAY,
+          org.loyaltyrules.core.program.ChallengeWindow.WEEK,
+          org.loyaltyrules.core.program.ChallengeWindow.MONTH)) {
+        assertThat(Challenges.Window.tryParse(kind, key)).as("%s %s", kind, key).isEmpty();
+      }
+    }
+    assertThat(Challenges.Window.tryParse(org.loyaltyrules.core.program.ChallengeWindow.WEEK,
+        "2025-W53")).as("2025 has 52 ISO weeks").isEmpty();
+    assertThat(Challenges.Window.tryParse(org.loyaltyrules.core.program.ChallengeWindow.WEEK,
+        "2026-W53")).as("2026 begins on a Thursday: 53 ISO weeks").isPresent();
+  }
+
+  @Test
   void theTenthCoffeeCompletesTheCardWhichStartsAgain() {
     Member ana = ana();
     for (int i = 1; i <= 9; i++) {

@@ -3,6 +3,7 @@ package org.loyaltyrules.core.member;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSortedMap;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
@@ -40,7 +41,7 @@ public final class Member {
   private final ImmutableMap<PlanId, Membership> memberships;
   private final Ledger ledger;
   private final ImmutableMap<VoucherId, Voucher> vouchers;
-  private final ImmutableMap<String, BigDecimal> progress;
+  private final ImmutableSortedMap<String, BigDecimal> progress;
   private final PurchaseHistory purchases;
   private final Optional<MemberId> referredBy;
 
@@ -52,7 +53,7 @@ public final class Member {
     this.memberships = ImmutableMap.copyOf(b.memberships);
     this.ledger = b.ledger;
     this.vouchers = ImmutableMap.copyOf(b.vouchers);
-    this.progress = ImmutableMap.copyOf(b.progress);
+    this.progress = ImmutableSortedMap.copyOfSorted(b.progress);
     this.purchases = b.purchases;
     this.referredBy = b.referredBy;
   }
@@ -156,7 +157,10 @@ public final class Member {
     return vouchers;
   }
 
-  /** Returns the progress counters by name (stamp cards, challenges, caps), sorted by name. */
+  /**
+   * Returns the progress counters by name (stamp cards, challenges, caps), sorted by name: a
+   * {@link java.util.SortedMap}.
+   */
   public Map<String, BigDecimal> progress() {
     return progress;
   }
@@ -281,7 +285,7 @@ public final class Member {
     private Optional<TierStatus> tier = Optional.empty();
     private final Map<PlanId, Membership> memberships = new TreeMap<>();
     private final Map<VoucherId, Voucher> vouchers = new LinkedHashMap<>();
-    private final Map<String, BigDecimal> progress = new TreeMap<>();
+    private final TreeMap<String, BigDecimal> progress = new TreeMap<>();
     private PurchaseHistory purchases = PurchaseHistory.empty();
     private Optional<MemberId> referredBy = Optional.empty();
 
