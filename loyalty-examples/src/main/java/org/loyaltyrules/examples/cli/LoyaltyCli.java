@@ -14,6 +14,7 @@ import org.loyaltyrules.rules.config.Scenarios;
  * The command-line entry point of {@code loyalty.jar}:
  *
  * <pre>
+ * java -jar loyalty.jar simulate [--program FILE | --all | --compare A B] [--members N] [--days D] [--seed S]
  * java -jar loyalty.jar demo
  * java -jar loyalty.jar validate PROGRAM_FILE...
  * java -jar loyalty.jar check SCENARIO_FILE...
@@ -69,6 +70,21 @@ public final class LoyaltyCli {
         new ProgramsDemo().run(out);
         return 0;
       }
+      case "simulate" -> {
+        if (wantsHelp(rest)) {
+          simulateUsage(out);
+          return 0;
+        }
+        SimulateCommand.Options options;
+        try {
+          options = SimulateCommand.parse(rest);
+        } catch (SimulateCommand.UsageException e) {
+          err.println(e.getMessage());
+          simulateUsage(err);
+          return 2;
+        }
+        return SimulateCommand.run(options, java.nio.file.Path.of(""), out, err);
+      }
       case "validate" -> {
         if (wantsHelp(rest)) {
           validateUsage(out);
@@ -116,6 +132,7 @@ public final class LoyaltyCli {
       return 2;
     }
     switch (rest.get(0).toLowerCase(Locale.ROOT)) {
+      case "simulate" -> simulateUsage(out);
       case "demo" -> demoUsage(out);
       case "validate" -> validateUsage(out);
       case "check" -> checkUsage(out);
@@ -172,6 +189,10 @@ public final class LoyaltyCli {
     out.println("usage: " + JAR + " <command> [arguments]");
     out.println();
     out.println("commands:");
+    out.println("  simulate [OPTIONS]        run 10,000 synthetic customers through the Starbucks");
+    out.println("                            example for a year (or any program, every example,");
+    out.println("                            or two programs side by side), print a summary and");
+    out.println("                            write an HTML report with charts");
     out.println("  demo                      run a coffee-shop points program through a few weeks");
     out.println("                            of a member's purchases, a reward, a return and");
     out.println("                            expiry, and print the ledger; then decide the");
@@ -186,6 +207,32 @@ public final class LoyaltyCli {
     out.println();
     out.println("'" + JAR + " COMMAND --help' tells more about a command.");
     out.println("exit status: 0 success; 1 a file has errors or a scenario failed; 2 usage error");
+  }
+
+  private static void simulateUsage(PrintWriter out) {
+    out.println("usage: " + JAR + " simulate [--program FILE | --all | --compare A B]");
+    out.println("                         [--members N] [--days D] [--seed S]");
+    out.println();
+    out.println("Runs a seeded synthetic population through a program for D days from");
+    out.println(SimulateCommand.START + ", deciding each member when they act, as a host would.");
+    out.println("Prints a summary table per program (participation, revenue, points issued,");
+    out.println("redeemed and expired, redemption and breakage rates, liability, reward cost,");
+    out.println("retention, churn, lifetime value, NPS, effort) and writes a self-contained HTML");
+    out.println("report with charts into the working directory, printing its name. Progress");
+    out.println("goes to standard error. The same options give the same output, byte for byte.");
+    out.println();
+    out.println("  --program FILE   the program file to simulate (.yaml, .yml or .json);");
+    out.println("                   default: the Starbucks example");
+    out.println("  --all            every example program, one after another");
+    out.println("  --compare A B    two program files on the same customers, side by side");
+    out.println("  --members N      customers in the population (default "
+        + SimulateCommand.DEFAULT_MEMBERS + ")");
+    out.println("  --days D         days simulated (default " + SimulateCommand.DEFAULT_DAYS + ")");
+    out.println("  --seed S         the seed everything random derives from (default "
+        + SimulateCommand.DEFAULT_SEED + ")");
+    out.println();
+    out.println("exit status: 0 success; 1 a program file has errors or the report cannot be");
+    out.println("written; 2 usage error");
   }
 
   private static void demoUsage(PrintWriter out) {

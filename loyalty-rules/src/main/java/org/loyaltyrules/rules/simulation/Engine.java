@@ -249,6 +249,7 @@ final class Engine {
   // ---------------------------------------------------------------- visits
 
   private void visit(Customer c, Instant at, int day) {
+    c.startVisit();
     if (!c.isMember() && c.willEnrol && day >= c.enrolDay) {
       enrol(c, at);
     }
@@ -273,11 +274,11 @@ final class Engine {
     renew(c, at);
     Decision decision = decide(c, purchase, at, "purchase");
     if (decision != null) {
-      if (c.chance(population.returnBasisPoints())) {
-        int when = day + 1 + c.random.nextInt(MAX_RETURN_DELAY);
-        PurchaseLine line = purchase.lines().get(c.random.nextInt(purchase.lines().size()));
+      if (c.behaves(population.returnBasisPoints())) {
+        int when = day + 1 + c.behaviour.nextInt(MAX_RETURN_DELAY);
+        PurchaseLine line = purchase.lines().get(c.behaviour.nextInt(purchase.lines().size()));
         if (when < days) {
-          int minute = OPENS + c.random.nextInt(OPEN_MINUTES);
+          int minute = OPENS + c.behaviour.nextInt(OPEN_MINUTES);
           Instant back = start.plusDays(when).atTime(LocalTime.of(minute / 60, minute % 60))
               .atZone(zone).toInstant();
           agenda.get(when).add(new Event(back, c.index, c.nextSequence(), Kind.RETURN, purchase,
@@ -296,8 +297,8 @@ final class Engine {
       member = member.withProfile(MemberProfile.empty().withBirthday(c.birthday.get()));
     }
     if (program.referral().isPresent() && !enrolled.isEmpty()
-        && c.chance(population.referralBasisPoints())) {
-      Customer referrer = enrolled.get(c.random.nextInt(enrolled.size()));
+        && c.behaves(population.referralBasisPoints())) {
+      Customer referrer = enrolled.get(c.behaviour.nextInt(enrolled.size()));
       member = member.withReferrer(referrer.id);
     }
     c.member = member;
@@ -342,19 +343,19 @@ final class Engine {
     if (plan.isLifetime() && membership.isPresent()) {
       return;
     }
-    if (c.chance(population.renewalBasisPoints())) {
+    if (c.behaves(population.renewalBasisPoints())) {
       pay(c, plan, at);
     }
   }
 
   private Purchase basket(Customer c, Instant at) {
-    SplittableRandom r = c.random;
+    SplittableRandom r = c.basket;
     Purchase.Builder builder = Purchase.builder(c.nextActivity("p"), at);
     int online = population.onlineBasisPoints();
     int roll = r.nextInt(Population.CERTAIN);
     builder.channel(roll < online ? Channel.ONLINE
         : roll < online + population.appBasisPoints() ? Channel.APP : Channel.IN_STORE);
-    if (!profile.instruments.isEmpty() && c.chance(population.instrumentBasisPoints())) {
+    if (!profile.instruments.isEmpty() && c.basketChance(population.instrumentBasisPoints())) {
       builder.paymentInstrument(profile.instruments.get(r.nextInt(profile.instruments.size())));
     }
     if (!profile.sellers.isEmpty()) {
@@ -369,7 +370,7 @@ final class Engine {
     for (int i = 1; i <= lines; i++) {
       String category = profile.categories.get(r.nextInt(profile.categories.size()));
       String sku = category + "-" + (1 + r.nextInt(SKUS_PER_CATEGORY));
-      if (!profile.skus.isEmpty() && c.chance(population.tagBasisPoints())) {
+      if (!profile.skus.isEmpty() && c.basketChance(population.tagBasisPoints())) {
         sku = profile.skus.get(r.nextInt(profile.skus.size()));
       }
       long units = minPriceUnits + r.nextLong(maxPriceUnits - minPriceUnits + 1);
@@ -383,7 +384,7 @@ final class Engine {
       if (!profile.tags.isEmpty()) {
         List<String> tags = new ArrayList<>();
         for (String tag : profile.tags) {
-          if (c.chance(population.tagBasisPoints())) {
+          if (c.basketChance(population.tagBasisPoints())) {
             tags.add(tag);
           }
         }
@@ -399,14 +400,14 @@ final class Engine {
   /** Sends one of the engagement events the program rewards, if the customer engages. */
   private void engage(Customer c, Instant at) {
     if (profile.events.isEmpty()
-        || !profile.eventsOnly && !c.chance(population.engagementBasisPoints())) {
+        || !profile.eventsOnly && !c.behaves(population.engagementBasisPoints())) {
       return;
     }
     ProgramProfile.EventTemplate template =
-        profile.events.get(c.random.nextInt(profile.events.size()));
+        profile.events.get(c.behaviour.nextInt(profile.events.size()));
     Map<String, String> attributes = new TreeMap<>();
     template.attributes().forEach((k, values) ->
-        attributes.put(k, values.get(c.random.nextInt(values.size()))));
+        attributes.put(k, values.get(c.behaviour.nextInt(values.size()))));
     decide(c, new EngagementEvent(c.nextActivity("e"), at, template.type(), attributes), at,
         "event");
   }
@@ -417,7 +418,7 @@ final class Engine {
 
   /** A member who can afford something may spend points on it. */
   private void spend(Customer c, Instant at, Purchase purchase) {
-    if (profile.redeemable.isEmpty() || !c.chance(population.redemptionBasisPoints())) {
+    if (profile.redeemable.isEmpty() || !c.behaves(population.redemptionBasisPoints())) {
       return;
     }
     Member m = c.member;
@@ -469,7 +470,7 @@ final class Engine {
     }
     Burn chosen = options.get(0);
     switch (population.burnChoice()) {
-      case RANDOM -> chosen = options.get(c.random.nextInt(options.size()));
+      case RANDOM -> chosen = options.get(c.behaviour.nextInt(options.size()));
       case CHEAPEST -> {
         for (Burn o : options) {
           chosen = o.points() < chosen.points() ? o : chosen;

@@ -23,7 +23,11 @@ import org.loyaltyrules.rules.CompiledProgram;
  *
  * <p>Everything random derives from the seed: each customer has a stream of their own, so what
  * one customer does does not depend on another. The same program, population, start, length
- * and seed give an equal result on every run.
+ * and seed give an equal result on every run. Two programs run with the same population, start,
+ * length and seed meet the same customers: who enrols, when they visit and stop coming, and each
+ * visit's basket are drawn from streams no program can shift, so the programs can be compared
+ * on the same customers; only what a program leads them to do (spend points, return, engage)
+ * differs.
  *
  * <pre>{@code
  * SimulationResult year = Simulation.run(compiled, Population.defaults().withCustomers(1_000),

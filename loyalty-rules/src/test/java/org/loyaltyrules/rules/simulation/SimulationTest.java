@@ -256,6 +256,32 @@ class SimulationTest {
   }
 
   @Test
+  void twoProgramsOnTheSameSeedMeetTheSameCustomersBuyingTheSameBaskets() throws Exception {
+    String text;
+    try (java.io.InputStream in = SimulationTest.class.getResourceAsStream(
+        "/simulation/starbucks.program.yaml")) {
+      text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    CompiledProgram two = Fixtures.compile(text);
+    CompiledProgram three = Fixtures.compile(text.replaceFirst("points: 2\n", "points: 3\n"));
+    Population small = Population.defaults().withCustomers(300);
+
+    SimulationResult atTwo = Simulation.run(two, small, LocalDate.of(2026, 3, 1), 120, 7L);
+    SimulationResult atThree = Simulation.run(three, small, LocalDate.of(2026, 3, 1), 120, 7L);
+
+    assertThat(atThree.totals().memberRevenue()).isEqualTo(atTwo.totals().memberRevenue());
+    assertThat(atThree.totals().nonMemberRevenue())
+        .isEqualTo(atTwo.totals().nonMemberRevenue());
+    assertThat(atThree.totals().visits()).isEqualTo(atTwo.totals().visits());
+    assertThat(atThree.totals().members()).isEqualTo(atTwo.totals().members());
+    assertThat(atThree.points().get(UnitId.of("stars")).issued())
+        .as("a third more stars on the same baskets")
+        .isGreaterThan(atTwo.points().get(UnitId.of("stars")).issued());
+    assertThat(atThree.totals().rewardsRedeemed())
+        .isGreaterThan(atTwo.totals().rewardsRedeemed());
+  }
+
+  @Test
   void theListenerHearsEveryWeekAndTheEndWithoutChangingTheResult() {
     List<String> heard = new ArrayList<>();
     Population small = Population.defaults().withCustomers(50);
