@@ -95,8 +95,9 @@ public final class SimulationReports {
     rows.add(row("Enrolment (members / customers)",
         ratio(Ratio.of(totals.members(), totals.customers()))));
     Instant recent = end.minus(Duration.ofDays(Math.min(RECENT_DAYS, result.days())));
-    rows.add(row("Participation (active in the last " + Math.min(RECENT_DAYS, result.days())
-        + " days)", ratio(ProgramMetrics.participationRate(members, recent, end))));
+    rows.add(row("Participation (earned or spent in the last "
+        + Math.min(RECENT_DAYS, result.days()) + " days)",
+        ratio(ProgramMetrics.participationRate(members, recent, end))));
     rows.add(row("Visits by members", Value.count(totals.memberVisits())));
     rows.add(row("Visits by non-members", Value.count(totals.nonMemberVisits())));
     rows.add(row("Revenue from members", Value.money(totals.memberRevenue())));
@@ -129,12 +130,24 @@ public final class SimulationReports {
     rows.add(row("Reward cost / revenue",
         ratio(ProgramMetrics.rewardCostShare(totals.rewardCost(), totals.revenue()))));
 
+    // A member is retained if they came in the first half of the run and came back in the
+    // second: read from visits, so programs that issue no points are measured too.
     Instant middle = start.plus(Duration.between(start, end).dividedBy(2));
-    Set<MemberId> before = ProgramMetrics.activeMembers(members, start, middle);
-    Set<MemberId> after = ProgramMetrics.activeMembers(members, middle, end.plusNanos(1));
+    Set<MemberId> before = new java.util.TreeSet<>(java.util.Comparator.comparing(
+        MemberId::value));
+    Set<MemberId> after = new java.util.TreeSet<>(java.util.Comparator.comparing(
+        MemberId::value));
+    for (SimulationResult.CustomerRecord c : result.customers()) {
+      if (c.member() && c.enrolledAt().get().isBefore(middle)) {
+        before.add(c.id());
+        if (c.lastVisit().filter(v -> !v.isBefore(middle)).isPresent()) {
+          after.add(c.id());
+        }
+      }
+    }
     Ratio retention = ProgramMetrics.retention(before, after);
-    rows.add(row("Retention (first half to second)", ratio(retention)));
-    rows.add(row("Churn (first half to second)",
+    rows.add(row("Retention (members of the first half back in the second)", ratio(retention)));
+    rows.add(row("Churn (members of the first half not back in the second)",
         ratio(ProgramMetrics.churn(before, after))));
     rows.add(row("Customer lifetime value (" + MARGIN_PERCENT + "% margin, "
         + YEARLY_DISCOUNT_PERCENT + "% discount a year)", lifetimeValue(result, retention)));
