@@ -867,8 +867,12 @@ final class Run {
     UnitId unit = outcome.unit().get();
     LocalDate day = local(occurredAt).toLocalDate();
     long granted = outcome.points();
-    String ruleUnit = outcome.head().id() + "\n" + unit;
-    if (outcome.multiplies().isPresent()) {
+    boolean perActivity = false;
+    for (Cap cap : outcome.head().caps()) {
+      perActivity |= cap.scope() == CapScope.ACTIVITY;
+    }
+    String ruleUnit = perActivity ? outcome.head().id() + "\n" + unit : null;
+    if (outcome.multiplies().isPresent() && !rateGranted.isEmpty()) {
       // The evaluator already multiplied what a cap per activity lets the rate grant; what else
       // held the rate back (a cap per period, a budget, the ledger's ceiling) holds back the
       // multiplier's extra in the same proportion.
@@ -891,8 +895,12 @@ final class Run {
       granted = Math.min(granted, Math.max(0, budget.get().points() - spent));
     }
     long room = Ledger.MAX_POINTS - earnedSoFar(unit);
-    rateGranted.put(ruleUnit, new long[] {granted > room ? 0 : granted,
-        PurchaseEvaluator.activityCap(outcome.head(), outcome.points())});
+    long couldHave = PurchaseEvaluator.activityCap(outcome.head(), outcome.points());
+    long given = granted > room ? 0 : granted;
+    if (given < couldHave && outcome.multiplies().isEmpty()) {
+      // Only a rate held back beyond its caps per activity scales what multiplies it.
+      rateGranted.put(outcome.head().id() + "\n" + unit, new long[] {given, couldHave});
+    }
     if (granted > room) {
       fail(new Outcome(outcome.head(), outcome.unit(), false, 0, 0, BigDecimal.ZERO, List.of(),
           false, outcome.note(), Optional.of(granted + " points would take the member's "
@@ -905,7 +913,9 @@ final class Run {
     if (granted == 0) {
       return 0;
     }
-    grantedInActivity.merge(ruleUnit, granted, Long::sum);
+    if (ruleUnit != null) {
+      grantedInActivity.merge(ruleUnit, granted, Long::sum);
+    }
     earnedInRun.merge(unit, granted, Long::sum);
     for (Cap cap : outcome.head().caps()) {
       if (cap.scope() != CapScope.ACTIVITY) {
