@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -210,34 +209,13 @@ final class SimulateCommand {
 
   /** Reads a program file, printing why it cannot be used if it cannot. */
   private static Optional<Program> read(String file, PrintWriter err) {
-    String text;
-    Path path;
-    try {
-      path = Path.of(file);
-      text = TextFiles.read(path);
-    } catch (InvalidPathException e) {
-      err.println(Report.fileError(file, "not a valid path: " + e.getReason()));
-      return Optional.empty();
-    } catch (TextFiles.Unreadable e) {
-      err.println(Report.fileError(file, e.getMessage()));
+    Optional<ProgramFile> read = ValidateCommand.read(file, err);
+    if (read.isEmpty()) {
       return Optional.empty();
     }
-    ProgramFiles.Syntax syntax;
-    try {
-      Path name = path.getFileName();
-      syntax = ProgramFiles.Syntax.of(name == null ? file : name.toString());
-    } catch (IllegalArgumentException e) {
-      err.println(Report.fileError(file, "the name does not say the syntax: a program file's "
-          + "name ends in .yaml, .yml or .json"));
-      return Optional.empty();
+    for (Problem problem : read.get().errors()) {
+      err.println(Report.problem(file, problem));
     }
-    ProgramFile read = ProgramFiles.read(text, syntax);
-    if (!read.errors().isEmpty()) {
-      for (Problem problem : read.errors()) {
-        err.println(Report.problem(file, problem));
-      }
-      return Optional.empty();
-    }
-    return Optional.of(read.program());
+    return read.get().programIfValid();
   }
 }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.loyaltyrules.core.program.Problem;
 import org.loyaltyrules.rules.config.ProgramFile;
 import org.loyaltyrules.rules.config.ProgramFiles;
@@ -26,35 +27,11 @@ final class ValidateCommand {
 
   /** Validates one file, printing its lines; returns true if it has no errors. */
   private static boolean validate(String file, PrintWriter out) {
-    Path path;
-    String text;
-    try {
-      path = Path.of(file);
-      text = TextFiles.read(path);
-    } catch (InvalidPathException e) {
-      out.println(Report.fileError(file, "not a valid path: " + e.getReason()));
-      return false;
-    } catch (TextFiles.Unreadable e) {
-      out.println(Report.fileError(file, e.getMessage()));
+    Optional<ProgramFile> found = read(file, out);
+    if (found.isEmpty()) {
       return false;
     }
-    Path name = path.getFileName();
-    ProgramFiles.Syntax syntax;
-    try {
-      syntax = ProgramFiles.Syntax.of(name == null ? file : name.toString());
-    } catch (IllegalArgumentException e) {
-      out.println(Report.fileError(file, "the name does not say the syntax: a program file's "
-          + "name ends in .yaml, .yml or .json"));
-      return false;
-    }
-    ProgramFile read;
-    try {
-      read = ProgramFiles.read(text, syntax);
-    } catch (RuntimeException | StackOverflowError e) {
-      // ProgramFiles.read reports what the text says as problems; this is a bug, still one line.
-      out.println(Report.fileError(file, "the file could not be checked: " + Report.describe(e)));
-      return false;
-    }
+    ProgramFile read = found.get();
     for (Problem problem : read.problems()) {
       out.println(Report.problem(file, problem));
     }
@@ -64,5 +41,41 @@ final class ValidateCommand {
     int warnings = read.warnings().size();
     out.println(file + ": ok" + (warnings == 0 ? "" : ", " + Report.count(warnings, "warning")));
     return true;
+  }
+
+  /**
+   * Reads a program file as named on the command line; if it cannot be read as one at all
+   * (missing, unreadable, a name that says no syntax, a bug), prints one line saying why to
+   * {@code to} and returns empty. The file's own problems are in what it returns.
+   */
+  static Optional<ProgramFile> read(String file, PrintWriter to) {
+    Path path;
+    String text;
+    try {
+      path = Path.of(file);
+      text = TextFiles.read(path);
+    } catch (InvalidPathException e) {
+      to.println(Report.fileError(file, "not a valid path: " + e.getReason()));
+      return Optional.empty();
+    } catch (TextFiles.Unreadable e) {
+      to.println(Report.fileError(file, e.getMessage()));
+      return Optional.empty();
+    }
+    Path name = path.getFileName();
+    ProgramFiles.Syntax syntax;
+    try {
+      syntax = ProgramFiles.Syntax.of(name == null ? file : name.toString());
+    } catch (IllegalArgumentException e) {
+      to.println(Report.fileError(file, "the name does not say the syntax: a program file's "
+          + "name ends in .yaml, .yml or .json"));
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(ProgramFiles.read(text, syntax));
+    } catch (RuntimeException | StackOverflowError e) {
+      // ProgramFiles.read reports what the text says as problems; this is a bug, still one line.
+      to.println(Report.fileError(file, "the file could not be checked: " + Report.describe(e)));
+      return Optional.empty();
+    }
   }
 }
