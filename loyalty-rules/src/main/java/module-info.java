@@ -21,6 +21,7 @@ module org.loyaltyrules.rules {
   requires transitive org.loyaltyrules.core;
   requires com.google.common;
   requires mvel2;
+  requires com.fasterxml.jackson.annotation;
   requires tools.jackson.core;
   requires tools.jackson.databind;
   requires tools.jackson.dataformat.yaml;

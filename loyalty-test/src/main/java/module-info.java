@@ -6,6 +6,7 @@
 module org.loyaltyrules.test {
   requires transitive org.loyaltyrules.rules;
   requires transitive org.junit.jupiter.api;
+  requires org.opentest4j;
 
   exports org.loyaltyrules.test;
 }
