@@ -6,10 +6,11 @@ import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.events.NodeEvent;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -156,12 +157,13 @@ final class Documents {
   /**
    * Anchors and aliases let a short file stand for a huge one; program files do without. The
    * text is read event by event, which never expands an alias, and the first anchor or alias is
-   * refused with its position.
+   * refused with its position. The parser is built from snakeyaml-engine's exported packages
+   * ({@code parser}, {@code scanner}) rather than its {@code api.lowlevel} helper, which its
+   * module does not export, so this works on the module path too.
    */
   private static void refuseAnchorsAndAliases(String text) {
-    Parse events = new Parse(LoadSettings.builder().setAllowDuplicateKeys(false).build());
-    Iterable<Event> all = events.parseString(text);
-    java.util.Iterator<Event> it = all.iterator();
+    LoadSettings settings = LoadSettings.builder().setAllowDuplicateKeys(false).build();
+    java.util.Iterator<Event> it = new ParserImpl(settings, new StreamReader(settings, text));
     while (true) {
       Event event;
       try {
