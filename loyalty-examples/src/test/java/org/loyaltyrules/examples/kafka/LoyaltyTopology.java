@@ -20,16 +20,17 @@ import org.loyaltyrules.rules.CompiledProgram;
  * where that member's state lives, and keeps the program-level state in one place.
  *
  * <pre>
- *  loyalty-activities (key: member id)                      loyalty-program-state-changes
- *        │                                                    (key: program id)
- *        ▼                                                          │
- *  [decide] ── member state: store loyalty-members ──┐              ▼
- *        │     (loyalty-member/1 JSON, changelogged) │        [keep-program-state]
- *        │     program state: global store ◄─────────┼──┐     store loyalty-program-state
- *        │     punctuator: advance members daily     │  │     (loyalty-program-state/1 JSON)
- *        ├─► loyalty-decisions (loyalty-decision/1)  │  │           │
- *        ├─► loyalty-rejections                      │  └── loyalty-program-state (compacted)
- *        └─► loyalty-program-state-changes ──────────┘
+ *  loyalty-activities ──► [decide] ──► loyalty-decisions   (loyalty-decision/1, key: member id)
+ *  (key: member id)          │ │  └──► loyalty-rejections  (key: member id)
+ *                            │ └─────► loyalty-program-state-changes (key: program id)
+ *                            │                      │
+ *      task's stores:        │                      ▼
+ *        loyalty-members ────┤          [keep-program-state] ── store loyalty-program-state-keeper
+ *        (loyalty-member/1)  │                      │
+ *        loyalty-wake-ups ───┤                      ▼
+ *      global store:         │          loyalty-program-state (compacted, loyalty-program-state/1)
+ *        loyalty-program-    │                      │
+ *        state-view ◄────────┴──────────────────────┘
  * </pre>
  *
  * <ul>
@@ -39,10 +40,12 @@ import org.loyaltyrules.rules.CompiledProgram;
  *       partitions of the input topic.
  *   <li><b>Time</b> moves with stream time. {@code decide} already applies everything due up to
  *       an activity, so a member's next activity needs no help; the punctuator is for members who
- *       are quiet: once stream time (less the allowed lateness) passes midnight in the program's
- *       zone, each member of the task is advanced to that midnight, and advances that announce
- *       something (points vested or expired, a tier review) are stored and written out. Stream
- *       time, not wall-clock time, so that reprocessing gives the same output.
+ *       are quiet: every {@code punctuateEvery} of stream time it advances the members whose
+ *       {@linkplain WakeUps wake-up} (a lot or voucher expiring, a tier review, at the latest a
+ *       month after their state) has come by stream time less the allowed lateness, stores them
+ *       and writes each advance out. Stream time, not wall-clock time, so that reprocessing gives
+ *       the same output; a partition that receives nothing does not move (send it heartbeat
+ *       records if that matters).
  *   <li><b>Program-level state</b> (budgets, draw entries, prizes, settlement) spans members and
  *       so partitions. Decisions that change it are sent, keyed by the program's id, to one task
  *       that applies the changes in arrival order — they are counts and sums, so the order
